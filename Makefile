@@ -1,0 +1,58 @@
+# De kracht van ambacht — the commands of CONTENT_MODEL.md. Needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PORT ?= 8000
+export PYTHONPATH := plugins
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help serve html publish check test test-fast new-story new-event new-profile bench clean test-deps
+
+help:
+	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
+	@echo "make html         ontwikkelbuild naar output/"
+	@echo "make publish      productiebuild (publishconf.py) naar output/"
+	@echo "make check        controleer alle content zonder te bouwen"
+	@echo "make test         de hele testsuite (installeert ook browser en validators)"
+	@echo "make new-story TITLE=\"...\"   nieuw verhaal"
+
+$(VENV)/.runtime: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.test: requirements-test.txt requirements.txt $(VENV)/.runtime
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+serve: $(VENV)/.runtime
+	$(PY) scripts/build.py serve --port $(PORT)
+
+html: $(VENV)/.runtime
+	$(PY) scripts/build.py html
+
+publish: $(VENV)/.runtime
+	$(PY) scripts/build.py publish
+
+check: $(VENV)/.runtime
+	@$(PY) scripts/build.py check
+
+# System tools the tests need: Debian's chromium (never a downloaded browser) and a JRE for v.Nu.
+test-deps:
+	@command -v chromium >/dev/null 2>&1 || { echo "chromium ontbreekt; installeren met apt-get"; \
+	  (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq chromium'; }
+	@command -v java >/dev/null 2>&1 || { echo "java ontbreekt; installeren met apt-get"; \
+	  (apt-get update -qq && apt-get install -y -qq default-jre-headless) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq default-jre-headless'; }
+
+test: $(VENV)/.test test-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.test
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+new-story: $(VENV)/.runtime
+	@$(PY) scripts/new_content.py story "$(TITLE)"
+
+clean:
+	rm -rf output .cache .output-*

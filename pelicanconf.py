@@ -1,0 +1,120 @@
+"""Development settings for "De kracht van ambacht" (``make html`` and ``make serve``)."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+
+AUTHOR = "Redactie De kracht van ambacht"
+SITENAME = "De kracht van ambacht"
+SITE_TAGLINE = "Vakmanschap verbindt"
+SITE_DESCRIPTION = (
+    "De landelijke campagne van de ambachtensector: verhalen van vakmensen, "
+    "de ambachtengids, de agenda en campagnebadges om te laten zien dat je meedoet."
+)
+SITE_EMAIL = "redactie@dekrachtvanambacht.nl"
+SECURITY_CONTACT = "mailto:security@dekrachtvanambacht.nl"
+SITE_ORGANIZATION = "Sector Overleg Ambachten"
+SITEURL = os.environ.get("SITEURL", "http://localhost:8000").rstrip("/")
+DEFAULT_LANG = "nl"
+TIMEZONE = "Europe/Amsterdam"
+DEFAULT_DATE_FORMAT = "%d-%m-%Y"
+
+PATH = "content"
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+OUTPUT_PATH = "output"
+DELETE_OUTPUT_DIRECTORY = False
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["content_model", "nl_format", "responsive_images", "stories", "agenda", "seo"]
+
+# Content folders. Events are read by the agenda plugin, not as articles.
+ARTICLE_PATHS = ["stories"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []  # images are published by responsive_images, never as originals
+ARTICLE_EXCLUDES = []
+PAGE_EXCLUDES = []
+IGNORE_FILES = [".*", "README.md"]
+READERS = {"html": None, "htm": None, "rst": None}
+MARKDOWN = {"extensions": [], "extension_configs": {}, "output_format": "html"}
+FORMATTED_FIELDS = []
+SLUGIFY_SOURCE = "basename"
+DEFAULT_CATEGORY = "verhalen"
+USE_FOLDER_AS_CATEGORY = False
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "keep_trailing_newline": True}
+
+# URLs (the public contract, see CONTENT_MODEL.md)
+ARTICLE_URL = "verhalen/{slug}/"
+ARTICLE_SAVE_AS = "verhalen/{slug}/index.html"
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ""
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_SAVE_AS = ""
+DRAFT_URL = ARTICLE_URL
+DRAFT_SAVE_AS = ARTICLE_SAVE_AS
+DRAFT_PAGE_URL = PAGE_URL
+DRAFT_PAGE_SAVE_AS = PAGE_SAVE_AS
+HOME_PAGE_SLUG = "home"
+INDEX_SAVE_AS = "verhalen/index.html"
+INDEX_URL = "verhalen/"
+DIRECT_TEMPLATES = ["index", "404"]
+PAGINATED_TEMPLATES = {"index": None}
+DEFAULT_PAGINATION = 12
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/pagina/{number}/", "{base_name}/pagina/{number}/index.html"),
+)
+# No tag, category, author or date archive pages: the site has its own facets.
+TAG_SAVE_AS = TAGS_SAVE_AS = CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+
+# Feeds: only the stories feed, as Atom.
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/verhalen.atom.xml"
+FEED_ALL_RSS = None
+FEED_ATOM = FEED_RSS = None
+CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+FEED_MAX_ITEMS = 30
+RSS_FEED_SUMMARY_ONLY = False
+
+# Drafts (status: draft) show in the development preview with a banner.
+SHOW_DRAFTS = True
+PUBLISH_FUTURE = True
+
+# Caching: Pelican's reader cache, keyed by file stamps.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CACHE_PATH = ".cache/pelican"
+CHECK_MODIFIED_METHOD = "md5"
+
+# Responsive images
+IMAGE_WIDTHS = [480, 800, 1200, 1600]
+IMAGE_CACHE_PATH = ".cache/images"
+SHARE_IMAGE_DEFAULT = "theme/images/share-default.png"
+
+MAIN_NAV = [
+    ("Verhalen", "verhalen/"),
+    ("Agenda", "agenda/"),
+    ("Nieuws", "nieuws/"),
+    ("Over", "over/"),
+    ("Doe mee", "doe-mee/"),
+]
+THEME_NAV_SLUGS = ["communicatie", "educatie-en-vakonderwijs", "samenwerking-en-mapping"]
+SHARE_TARGETS = ["linkedin", "mastodon", "whatsapp", "bluesky", "email"]
+SECURITY_TXT_DAYS = 180
+
+# Agenda
+EVENT_PATHS = ["events"]
+EVENT_URL = "agenda/{slug}/"
+EVENT_SAVE_AS = "agenda/{slug}/index.html"
+EVENT_LANG_URL = EVENT_URL
+EVENT_LANG_SAVE_AS = ""
+AGENDA_URL = "agenda/"
+AGENDA_SAVE_AS = "agenda/index.html"

@@ -1,0 +1,115 @@
+"""The agenda: reads content/events/*.md and writes /agenda/, event pages and .ics files."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Page
+from pelican.generators import Generator
+
+from nl_format.clock import now as build_now
+
+from .calendar import CalendarEntry, build, is_upcoming
+
+logger = logging.getLogger(__name__)
+
+
+class Event(Page):
+    """An agenda item. URLs come from EVENT_URL and EVENT_SAVE_AS."""
+
+    default_template = "event"
+
+    @property
+    def ics_url(self) -> str:
+        return self.url.rstrip("/") + ".ics"
+
+    @property
+    def ics_save_as(self) -> str:
+        return self.ics_url
+
+
+class EventsGenerator(Generator):
+    """Builds the agenda's data in generate_context and writes it in generate_output."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.events: list[Event] = []
+        self.upcoming: list[Event] = []
+        self.past: list[Event] = []
+
+    def generate_context(self):
+        show_drafts = self.settings.get("SHOW_DRAFTS", False)
+        for path in self.get_files(self.settings.get("EVENT_PATHS", ["events"]), extensions=("md",)):
+            try:
+                event = self.readers.read_file(base_path=self.path, path=path, content_class=Event,
+                                               context=self.context)
+            except Exception as error:  # reported, and the build wrapper fails on logged errors
+                logger.error("%s", error)
+                continue
+            if event.metadata.get("is_draft") and not show_drafts:
+                continue
+            self.add_source_path(event)
+            self.events.append(event)
+        moment = build_now()
+        self.events.sort(key=lambda e: (_sort_key(e.start), e.slug))
+        self.upcoming = [e for e in self.events if is_upcoming(e.start, getattr(e, "end", None), moment)]
+        self.past = [e for e in reversed(self.events) if e not in self.upcoming]
+        for event in self.events:
+            event.is_past = event not in self.upcoming
+            deadline = getattr(event, "registration_deadline", None)
+            event.registration_closed = bool(deadline and deadline < moment.date())
+        self.context["events"] = self.events
+        self.context["upcoming_events"] = self.upcoming
+        self.context["past_events"] = self.past
+        self.context.setdefault("sitemap_entries", []).append(
+            {"url": self.settings.get("AGENDA_URL", "agenda/"), "lastmod": None}
+        )
+
+    def entry(self, event: Event) -> CalendarEntry:
+        siteurl = self.settings["SITEURL"]
+        domain = siteurl.split("://", 1)[-1].split("/", 1)[0] or "dekrachtvanambacht.nl"
+        return CalendarEntry(
+            uid=f"{event.slug}@{domain}",
+            title=event.title,
+            start=event.start,
+            end=getattr(event, "end", None),
+            location=event.location,
+            summary=event.summary,
+            url=f"{siteurl}/{event.url}",
+            organizer=getattr(event, "organizer", None),
+        )
+
+    def generate_output(self, writer):
+        agenda_save_as = self.settings.get("AGENDA_SAVE_AS", "agenda/index.html")
+        writer.write_file(agenda_save_as, self.get_template("agenda"), self.context,
+                          upcoming=self.upcoming, past=self.past,
+                          url=self.settings.get("AGENDA_URL", "agenda/"))
+        for event in self.events:
+            writer.write_file(event.save_as, self.get_template(event.template), self.context,
+                              event=event, url=event.url)
+        stamp = build_now().replace(hour=0, minute=0, second=0, microsecond=0)
+        name = f"Agenda {self.settings['SITENAME']}"
+        output = Path(self.output_path)
+        (output / "agenda.ics").write_bytes(build([self.entry(e) for e in self.events], name, stamp))
+        for event in self.events:
+            target = output / event.ics_save_as
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(build([self.entry(event)], event.title, stamp))
+
+
+def _sort_key(value):
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.combine(value, dt.time())
+
+
+def get_generators(pelican):
+    return EventsGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

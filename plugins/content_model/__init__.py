@@ -1,0 +1,34 @@
+"""The content model: JSON Schemas per content kind, validation, and the Markdown reader."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+
+
+def add_reader(readers):
+    from .reader import ContentReader
+
+    for extension in ("markdown", "mkd", "mdown", "html", "htm", "rst"):
+        readers.reader_classes.pop(extension, None)
+    readers.reader_classes["md"] = ContentReader
+
+
+def add_taxonomy(generator):
+    """Make the craft and region names available to every template as ``taxonomy``."""
+    if "taxonomy" not in generator.context:
+        from .taxonomy import load_taxonomy
+
+        taxonomy, problems = load_taxonomy(Path(generator.settings["PATH"]))
+        for problem in problems:
+            logger.error("%s", problem)
+        generator.context["taxonomy"] = taxonomy
+
+
+def register():
+    signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(add_taxonomy)

@@ -1,0 +1,139 @@
+"""Check every content file of the site at once, without building it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .body import check_markdown
+from .files import FileProblem, read_text
+from .formats import is_slug
+from .frontmatter import split
+from .problems import Problem
+from .taxonomy import Taxonomy, load_taxonomy
+from .validate import SCHEMA_DIR, Catalog, SchemaValidator, load_schema
+from .yamlsafe import YamlProblem
+
+# URL segments the site itself uses; a campaign page may not take them.
+RESERVED_PAGE_SLUGS = {
+    "admin", "agenda", "ambachtengids", "badges", "feeds", "images", "openbadges",
+    "open-data", "pagefind", "theme", "verhalen", "zoeken", "404",
+}
+
+
+def content_kinds() -> dict[str, dict]:
+    """kind -> schema, for every schema that declares a content folder."""
+    kinds = {}
+    for schema_path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        kind = schema_path.name.removesuffix(".schema.json")
+        schema = load_schema(kind)
+        if "x-folder" in schema:
+            kinds[kind] = schema
+    return kinds
+
+
+def display_path(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+@dataclass
+class Checked:
+    """One content file after checking: its data (JSON-ready) and body, or its problems."""
+
+    kind: str
+    path: Path
+    slug: str
+    data: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    header_form: str = "yaml"
+    problems: list[Problem] = field(default_factory=list)
+
+
+class ContentChecker:
+    """Validates content files against the schemas and the site's reference data."""
+
+    def __init__(self, content_root: Path, taxonomy: Taxonomy | None = None):
+        self.root = Path(content_root)
+        self.problems: list[Problem] = []
+        if taxonomy is None:
+            taxonomy, self.problems = load_taxonomy(self.root, display_path)
+        self.taxonomy = taxonomy
+        self.catalog = taxonomy.catalog()
+        profiles = self.root / "profiles"
+        self.catalog.ids["profiles"] = (
+            {p.stem: p.stem for p in profiles.glob("*.yaml")} if profiles.is_dir() else None
+        )
+        if self.problems:  # unknown ids would only repeat the data file's errors
+            self.catalog = Catalog({k: None for k in self.catalog.ids})
+        self.validators = {kind: SchemaValidator(kind) for kind in content_kinds()}
+
+    def check_file(self, kind: str, path: Path) -> Checked:
+        label = display_path(path)
+        checked = Checked(kind, path, path.stem)
+        validator = self.validators[kind]
+        if not is_slug(path.stem):
+            checked.problems.append(Problem(
+                label, 1, 1, "slug",
+                f"bestandsnaam '{path.name}' is geen geldige slug; gebruik kleine letters, cijfers en streepjes",
+            ))
+        elif kind == "page" and path.stem in RESERVED_PAGE_SLUGS:
+            checked.problems.append(Problem(
+                label, 1, 1, "slug", f"'{path.stem}' is een vast adres van de site; kies een andere bestandsnaam"
+            ))
+        try:
+            if path.is_symlink() and not _inside(self.root, path):
+                raise FileProblem("bestand is een snelkoppeling naar buiten content/")
+            text = read_text(path)
+            document = split(text)
+        except FileProblem as problem:
+            checked.problems.append(Problem(label, problem.line, problem.column, "bestand", problem.message))
+            return checked
+        except YamlProblem as problem:
+            checked.problems.append(Problem(label, problem.line, problem.column, problem.field, problem.message))
+            return checked
+        if not text.strip():
+            checked.problems.append(Problem(label, 1, 1, "bestand", "bestand is leeg"))
+            return checked
+        data, problems = validator.validate(label, document.meta, self.catalog, self.root, document.header_form)
+        checked.problems += problems
+        checked.data = data if isinstance(data, dict) else {}
+        checked.body = document.body
+        checked.body_line = document.body_line
+        checked.header_form = document.header_form
+        if validator.body:
+            checked.problems += check_markdown(label, "tekst", document.body, document.body_line, self.root)
+        return checked
+
+    def files(self, kind: str) -> list[Path]:
+        schema = self.validators[kind].schema
+        folder = self.root / schema["x-folder"]
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.name != "README.md")
+
+    def check_all(self) -> tuple[list[Checked], list[Problem]]:
+        """Check every file of every kind; return the results and all problems, sorted."""
+        results: list[Checked] = []
+        problems = list(self.problems)
+        for kind in self.validators:
+            extension = self.validators[kind].schema["x-extension"]
+            for path in self.files(kind):
+                if path.is_dir() or path.suffix != extension:
+                    problems.append(Problem(display_path(path), 1, 1, "bestand",
+                                            f"onbekend bestand in deze map; verwacht *{extension}"))
+                    continue
+                checked = self.check_file(kind, path)
+                results.append(checked)
+                problems += checked.problems
+        return results, sorted(set(problems))
+
+
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,96 @@
+"""Pelican reader for our Markdown content: validated front matter, safe HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from pelican.readers import BaseReader, MarkdownReader
+
+from .body import body_images
+from .check import ContentChecker, content_kinds
+from .formats import parse_date_or_datetime, to_local
+from .problems import ContentError
+from .render import reading_minutes, render
+
+logger = logging.getLogger(__name__)
+
+# Fields passed through Pelican's own metadata processors (dates, author).
+PELICAN_PROCESSED = {"date", "modified", "author"}
+
+
+class ContentReader(MarkdownReader):
+    """Reads stories, pages and events with YAML (or Pelican ``Key: value``) headers."""
+
+    enabled = True
+    file_extensions = ["md"]
+
+    def __init__(self, settings):
+        # Skip MarkdownReader.__init__: it would add the 'meta' extension, and we read headers ourselves.
+        BaseReader.__init__(self, settings)
+        self._checker = None
+        self._folders = {schema["x-folder"]: kind for kind, schema in content_kinds().items()}
+
+    def checker(self) -> ContentChecker:
+        if self._checker is None:
+            self._checker = ContentChecker(Path(self.settings["PATH"]))
+            if self._checker.problems:
+                raise ContentError(self._checker.problems)
+        return self._checker
+
+    def kind_of(self, source_path: str) -> str:
+        relative = Path(source_path).resolve().relative_to(Path(self.settings["PATH"]).resolve())
+        kind = self._folders.get(relative.parts[0])
+        if kind is None:
+            raise ContentError([])
+        return kind
+
+    def read(self, source_path):
+        kind = self.kind_of(source_path)
+        checked = self.checker().check_file(kind, Path(source_path))
+        if checked.problems:
+            raise ContentError(checked.problems)
+        content = render(checked.body, self.settings["MARKDOWN"].get("extensions", []))
+        return content, self.metadata(kind, checked)
+
+    def metadata(self, kind, checked) -> dict:
+        data = dict(checked.data)
+        metadata = {
+            "kind": kind,
+            "slug": checked.slug,
+            "reading_minutes": reading_minutes(checked.body),
+            "body_images": [path for _, path in body_images(checked.body)],
+        }
+        properties = self.checker().validators[kind].schema["properties"]
+        for key, value in data.items():
+            if properties.get(key, {}).get("format") in ("date", "date-or-datetime") and key not in PELICAN_PROCESSED:
+                metadata[key] = to_local(parse_date_or_datetime(value))
+            elif key in PELICAN_PROCESSED:
+                metadata[key] = self.process_metadata(key, value)
+            elif key == "tags":
+                metadata["topics"] = value
+            elif key == "status":
+                continue
+            else:
+                metadata[key] = value
+        metadata["status"] = self.status(data)
+        metadata["is_draft"] = data.get("status") == "draft"
+        if kind == "page":
+            template = data.get("template", "page")
+            metadata["template"] = template
+            if checked.slug == self.settings.get("HOME_PAGE_SLUG", "home"):
+                metadata["url"] = ""
+                metadata["save_as"] = "index.html"
+        return metadata
+
+    def status(self, data: dict) -> str:
+        """published, or draft (left out of the build) for drafts and future posts in publish mode."""
+        if data.get("status") == "draft" and not self.settings.get("SHOW_DRAFTS", False):
+            return "draft"
+        if not self.settings.get("PUBLISH_FUTURE", True) and "date" in data:
+            date = self.process_metadata("date", data["date"])
+            now = dt.datetime.now(tz=date.tzinfo) if date.tzinfo else dt.datetime.now()
+            if date > now:
+                return "draft"
+        return "published"

@@ -1,0 +1,65 @@
+"""Markdown to safe HTML: python-markdown without raw-HTML features, then nh3 as a second line."""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from markdown import Markdown
+
+EXTENSIONS = ["tables", "footnotes", "abbr", "def_list", "sane_lists", "smarty", "toc"]
+EXTENSION_CONFIGS = {
+    "toc": {"permalink": False, "toc_depth": "2-3"},
+    "smarty": {"smart_angled_quotes": False},
+    "footnotes": {"BACKLINK_TITLE": "Terug naar tekst %d"},
+}
+TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "figcaption",
+    "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "picture", "pre", "q",
+    "s", "source", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}
+ATTRIBUTES = {
+    "*": {"id", "lang", "title"},
+    "a": {"href", "hreflang", "class"},
+    "abbr": {"title"},
+    "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding", "class"},
+    "source": {"srcset", "sizes", "type", "width", "height"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+    "li": {"class"},
+    "div": {"class"},
+    "sup": {"class"},
+    "figure": {"class"},
+}
+WORD = re.compile(r"\w+")
+
+
+def markdown_config(extra_extensions=()) -> dict:
+    return {
+        "extensions": [*EXTENSIONS, *extra_extensions],
+        "extension_configs": EXTENSION_CONFIGS,
+        "output_format": "html",
+    }
+
+
+def sanitize(html: str) -> str:
+    """Keep only harmless markup: no scripts, styles, event handlers or odd URL schemes."""
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener",
+        strip_comments=True,
+    )
+
+
+def render(text: str, extra_extensions=()) -> str:
+    """Render editor Markdown to sanitised HTML."""
+    html = Markdown(**markdown_config(extra_extensions)).convert(text)
+    return sanitize(html)
+
+
+def reading_minutes(text: str, words_per_minute: int = 220) -> int:
+    return max(1, round(len(WORD.findall(text)) / words_per_minute))

@@ -1,0 +1,155 @@
+"""Safe YAML loading with source positions.
+
+Refuses anchors and aliases outright (no alias bombs), duplicate keys, and anything
+but plain data. Returns the data together with the position of every key so that
+validation errors can point at ``line:column``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
+
+Path = tuple  # a path into the document: ("consent", "scope", 1)
+
+
+class YamlProblem(Exception):
+    """A problem found while reading YAML, with a 1-based position."""
+
+    def __init__(self, line: int, column: int, message: str, field: str = "yaml"):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+        self.field = field
+
+
+class _NoAliasComposer(Composer):
+    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem(
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                "YAML-verwijzingen (aliassen met *) zijn niet toegestaan",
+            )
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YamlProblem(
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                "YAML-ankers (&) zijn niet toegestaan",
+            )
+        return super().compose_node(parent, index)
+
+
+class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolver):
+    def __init__(self, stream):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _NoAliasComposer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+@dataclass
+class Located:
+    """YAML data plus the 1-based (line, column) of every key and value."""
+
+    data: object
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path, prefer: str = "value") -> tuple[int, int]:
+        """Best position for a path: the value (or key), else the nearest parent."""
+        path = tuple(path)
+        while True:
+            first, second = (self.values, self.keys) if prefer == "value" else (self.keys, self.values)
+            if path in first:
+                return first[path]
+            if path in second:
+                return second[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _walk(node: Node, path: Path, located: Located) -> None:
+    located.values[path] = _mark(node)
+    if isinstance(node, MappingNode):
+        seen: dict[object, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                line, col = _mark(key_node)
+                raise YamlProblem(line, col, "een veldnaam moet gewone tekst zijn")
+            key = key_node.value
+            if key in seen:
+                line, col = _mark(key_node)
+                raise YamlProblem(
+                    line, col, f"dubbel veld '{key}' (ook op regel {seen[key][0]})", field=str(key)
+                )
+            seen[key] = _mark(key_node)
+            located.keys[path + (key,)] = _mark(key_node)
+            _walk(value_node, path + (key,), located)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), located)
+
+
+def load(text: str, line_offset: int = 0) -> Located:
+    """Parse one YAML document from ``text``.
+
+    ``line_offset`` is added to every line number (for front matter inside a file).
+    Raises :class:`YamlProblem` with a position on any error.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Located(None)
+        located = Located(None)
+        _walk(node, (), located)
+        located.data = loader.construct_document(node)
+    except YamlProblem as problem:
+        problem.line += line_offset
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = _dutch_yaml_message(error)
+        raise YamlProblem(line + line_offset, col, message) from None
+    except yaml.YAMLError as error:  # e.g. a reader error on control characters
+        raise YamlProblem(1 + line_offset, 1, f"ongeldige YAML: {error}") from None
+    finally:
+        loader.dispose()
+    if line_offset:
+        located.keys = {p: (l + line_offset, c) for p, (l, c) in located.keys.items()}
+        located.values = {p: (l + line_offset, c) for p, (l, c) in located.values.items()}
+    return located
+
+
+def _dutch_yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = (error.problem or "").strip()
+    if "\\t" in problem or "'\\t'" in problem or "tab" in problem:
+        return "tabs zijn niet toegestaan in YAML; gebruik spaties om in te springen"
+    if "expected a single document" in problem or "but found another document" in (
+        error.context or ""
+    ):
+        return "er mag maar één YAML-document in het bestand staan"
+    context = f"{error.context}: " if error.context else ""
+    return f"ongeldige YAML ({context}{problem})"

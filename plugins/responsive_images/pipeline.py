@@ -1,0 +1,130 @@
+"""Responsive image variants: several widths, WebP plus a JPEG/PNG fallback, no metadata.
+
+Pure Pillow code. A plan is a function of the source file's bytes and the settings, so
+variant names carry a content hash and rendered files can be cached forever.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+PIPELINE_VERSION = "1"  # bump when rendering changes, to invalidate caches
+WEBP_QUALITY = 78
+JPEG_QUALITY = 82
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    height: int
+    format: str  # "webp", "jpeg" or "png"
+    name: str  # file name below images/
+
+    @property
+    def mime(self) -> str:
+        return f"image/{self.format}"
+
+
+@dataclass(frozen=True)
+class ImagePlan:
+    source: str  # the editor's path below content/
+    digest: str
+    width: int  # after EXIF orientation
+    height: int
+    fallback: str  # "jpeg" or "png"
+    variants: tuple[Variant, ...]
+
+    def of_format(self, fmt: str) -> list[Variant]:
+        return [v for v in self.variants if v.format == fmt]
+
+    def largest(self, fmt: str | None = None, max_width: int | None = None) -> Variant:
+        options = self.of_format(fmt or self.fallback)
+        fitting = [v for v in options if max_width is None or v.width <= max_width]
+        return (fitting or options)[-1] if fitting else options[0]
+
+
+def plan(source: Path, reference: str, widths: list[int]) -> ImagePlan:
+    """Decide the variants of ``source`` without decoding its pixels."""
+    data = source.read_bytes()
+    digest = hashlib.sha256(data + f"|{PIPELINE_VERSION}|{widths}".encode()).hexdigest()[:12]
+    with Image.open(source) as image:
+        width, height = image.size
+        orientation = image.getexif().get(0x0112, 1)
+        has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    fallback = "png" if has_alpha else "jpeg"
+    steps = sorted({w for w in widths if w < width} | {min(width, max(widths))})
+    stem = Path(reference).stem.lower()
+    stem = "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in stem).strip("-") or "afbeelding"
+    variants = []
+    for step in steps:
+        step_height = max(1, round(height * step / width))
+        for fmt in ("webp", fallback):
+            extension = "jpg" if fmt == "jpeg" else fmt
+            variants.append(Variant(step, step_height, fmt, f"{stem}-{digest}-{step}.{extension}"))
+    return ImagePlan(reference, digest, width, height, fallback, tuple(variants))
+
+
+def render(source: Path, image_plan: ImagePlan, cache_dir: Path) -> int:
+    """Render the variants missing from ``cache_dir``; return how many were rendered."""
+    missing = [v for v in image_plan.variants if not (cache_dir / v.name).exists()]
+    if not missing:
+        return 0
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with Image.open(source) as original:
+        image = ImageOps.exif_transpose(original)
+        mode = "RGBA" if image_plan.fallback == "png" else "RGB"
+        image = image.convert(mode)
+    for variant in missing:
+        resized = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
+        resized.info = {}  # never carry EXIF, XMP, ICC or comments into the output
+        target = cache_dir / variant.name
+        partial = target.with_name(target.name + f".{os.getpid()}.part")
+        if variant.format == "webp":
+            resized.save(partial, "WEBP", quality=WEBP_QUALITY, method=4)
+        elif variant.format == "jpeg":
+            resized.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+        else:
+            resized.save(partial, "PNG", optimize=True)
+        os.replace(partial, target)
+    return len(missing)
+
+
+def _render_job(job: tuple[str, ImagePlan, str]) -> int:
+    source, image_plan, cache_dir = job
+    return render(Path(source), image_plan, Path(cache_dir))
+
+
+def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int | None = None) -> int:
+    """Render every plan's missing variants, in parallel across cores."""
+    todo = [(str(s), p, str(cache_dir)) for s, p in jobs
+            if any(not (cache_dir / v.name).exists() for v in p.variants)]
+    if not todo:
+        return 0
+    workers = workers or min(len(todo), os.cpu_count() or 1)
+    if workers == 1 or len(todo) == 1:
+        return sum(_render_job(job) for job in todo)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return sum(pool.map(_render_job, todo))
+
+
+def publish(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, output_dir: Path) -> None:
+    """Place the cached variants into ``output_dir`` (hard links where possible)."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    for _, image_plan in jobs:
+        for variant in image_plan.variants:
+            target = output_dir / variant.name
+            if target.exists():
+                continue
+            try:
+                os.link(cache_dir / variant.name, target)
+            except OSError:
+                shutil.copyfile(cache_dir / variant.name, target)

@@ -1,0 +1,16 @@
+"""Production settings (``make publish``): the real SITEURL, no drafts, no future posts."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "https://www.dekrachtvanambacht.nl").rstrip("/")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+SHOW_DRAFTS = False
+PUBLISH_FUTURE = False
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""

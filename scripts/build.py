@@ -1,0 +1,205 @@
+"""Build, check and serve the site: the commands behind ``make html|publish|check|serve``.
+
+Content is validated first; every problem is printed as ``path:line:column: field: message``
+and the build stops with exit status 1. Pelican builds into a fresh folder next to
+``output/`` that replaces it only when the build succeeded, so a failed build never
+damages the last good site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from content_model.check import ContentChecker  # noqa: E402
+from content_model.problems import ContentError  # noqa: E402
+
+logger = logging.getLogger("build")
+
+
+class ErrorCounter(logging.Handler):
+    """Remembers every error Pelican or a plugin logs, so that the build can fail on them."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def check(content: Path, github: bool = False) -> int:
+    results, problems = ContentChecker(content).check_all()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+        if github:
+            print(problem.github_annotation())
+    if problems:
+        print(f"{len(problems)} probleem/problemen gevonden; er is niets gebouwd.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build(config: Path, output: Path | None = None, quiet: bool = False, overrides: dict | None = None) -> int:
+    """Validate, build into a temporary folder, and swap it in on success."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    started = time.perf_counter()
+    overrides = dict(overrides or {})
+    settings = read_settings(str(config), override=overrides)
+    content = Path(settings["PATH"])
+    if check(content, github=bool(os.environ.get("GITHUB_ACTIONS"))):
+        return 1
+    output = Path(output or settings["OUTPUT_PATH"]).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
+    settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging)})
+    counter = ErrorCounter()
+    logging.getLogger().addHandler(counter)
+    try:
+        pelican = Pelican(settings)
+        pelican.run()
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        counter.messages.append("content")
+    except Exception as error:  # report in one line; never a traceback for content problems
+        print(f"{config.name}:1:1: build: {type(error).__name__}: {error}", file=sys.stderr)
+        counter.messages.append(str(error))
+    finally:
+        logging.getLogger().removeHandler(counter)
+    if counter.messages:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("De build is mislukt; output/ is niet aangeraakt.", file=sys.stderr)
+        return 1
+    _swap(staging, output)
+    if not quiet:
+        pages = sum(1 for _ in output.rglob("*.html"))
+        print(f"Gebouwd in {time.perf_counter() - started:.1f} s: {pages} HTML-pagina's in {_display(output)}/")
+    return 0
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Put the new build in place of the old one with two renames."""
+    staging.chmod(0o755)
+    old = None
+    if output.exists():
+        old = output.with_name(f".{output.name}-old-{os.getpid()}")
+        os.rename(output, old)
+    os.rename(staging, output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _display(path: Path) -> str:
+    with contextlib.suppress(ValueError):
+        return str(path.relative_to(Path.cwd()))
+    return str(path)
+
+
+def _snapshot(paths: list[Path]) -> dict[str, float]:
+    stamps = {}
+    for base in paths:
+        if base.is_file():
+            stamps[str(base)] = base.stat().st_mtime
+            continue
+        for path in base.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                stamps[str(path)] = path.stat().st_mtime
+    return stamps
+
+
+def serve(config: Path, port: int) -> int:
+    """Build, serve output/ on localhost, and rebuild whenever a source file changes."""
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(config))
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    build(config)
+    output.mkdir(parents=True, exist_ok=True)
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def send_error(self, code, message=None, explain=None):
+            page = output / "404.html"
+            if code == 404 and page.exists():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().send_error(code, message, explain)
+
+    handler = functools.partial(Handler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"De site draait op http://localhost:{port}/ (stoppen met Ctrl+C). Wijzigingen worden direct gebouwd.")
+    watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", config, ROOT / "pelicanconf.py"]
+    stamps = _snapshot(watched)
+    try:
+        while True:
+            time.sleep(0.7)
+            current = _snapshot(watched)
+            if current != stamps:
+                stamps = current
+                print("Wijziging gezien, opnieuw bouwen ...")
+                build(config)
+    except KeyboardInterrupt:
+        server.shutdown()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build.py")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("html", "publish"):
+        command = sub.add_parser(name)
+        command.add_argument("--output", type=Path, help="build into this folder instead of output/")
+        command.add_argument("--content", type=Path, help="read content from this folder instead of content/")
+        command.add_argument("--cache", type=Path, help="keep caches in this folder instead of .cache/")
+    sub.add_parser("check").add_argument("content", nargs="?", default=str(ROOT / "content"))
+    serve_parser = sub.add_parser("serve")
+    serve_parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    for name in ("output", "content", "cache"):
+        if getattr(args, name, None) is not None:
+            setattr(args, name, Path(args.__dict__[name]).resolve())
+    os.chdir(ROOT)
+    if args.command == "check":
+        code = check(Path(args.content), github=bool(os.environ.get("GITHUB_ACTIONS")))
+        if code == 0:
+            print("Alle content is in orde.")
+        return code
+    if args.command == "serve":
+        return serve(ROOT / "pelicanconf.py", args.port)
+    config = ROOT / ("publishconf.py" if args.command == "publish" else "pelicanconf.py")
+    overrides = {}
+    if args.content:
+        overrides["PATH"] = str(args.content.resolve())
+    if args.cache:
+        overrides["CACHE_PATH"] = str((args.cache / "pelican").resolve())
+        overrides["IMAGE_CACHE_PATH"] = str((args.cache / "images").resolve())
+    return build(config, args.output, overrides=overrides)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
