@@ -54,5 +54,8 @@ test-fast: $(VENV)/.test
 new-story: $(VENV)/.runtime
 	@$(PY) scripts/new_content.py story "$(TITLE)"
 
+new-event: $(VENV)/.runtime
+	@$(PY) scripts/new_content.py event "$(TITLE)"
+
 clean:
 	rm -rf output .cache .output-*

@@ -91,7 +91,7 @@ PUBLISH_FUTURE = True
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
-CACHE_PATH = ".cache/pelican"
+CACHE_PATH = ".cache/pelican-html"  # per build kind: settings shape what is cached
 CHECK_MODIFIED_METHOD = "md5"
 
 # Responsive images

@@ -14,3 +14,4 @@ SHOW_DRAFTS = False
 PUBLISH_FUTURE = False
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+CACHE_PATH = ".cache/pelican-publish"

@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.content:
         overrides["PATH"] = str(args.content.resolve())
     if args.cache:
-        overrides["CACHE_PATH"] = str((args.cache / "pelican").resolve())
+        overrides["CACHE_PATH"] = str((args.cache / f"pelican-{args.command}").resolve())
         overrides["IMAGE_CACHE_PATH"] = str((args.cache / "images").resolve())
     return build(config, args.output, overrides=overrides)
 

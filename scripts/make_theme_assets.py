@@ -231,7 +231,7 @@ def make_share_image() -> None:
     base = y - size
     full = d.textbbox((left - 5, base), lines[1], font=title, anchor="ls")
     head = d.textlength("van ", font=title)
-    d.rectangle((left - 5 + head + 2, base + 22, full[2], base + 34), fill=OCHRE)
+    d.rectangle((left - 5 + head + 2, base + 16, full[2], base + 28), fill=OCHRE)
 
     tagline = font("BricolageGrotesque_700Bold.ttf", 48)
     d.text((left, 478), "Vakmanschap verbindt", font=tagline, fill=COPPER_DARK, anchor="ls")

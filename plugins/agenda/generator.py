@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -36,6 +37,7 @@ class EventsGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.events: list[Event] = []
+        self.drafts: list[Event] = []
         self.upcoming: list[Event] = []
         self.past: list[Event] = []
 
@@ -48,7 +50,10 @@ class EventsGenerator(Generator):
             except Exception as error:  # reported, and the build wrapper fails on logged errors
                 logger.error("%s", error)
                 continue
-            if event.metadata.get("is_draft") and not show_drafts:
+            if event.status == "draft":
+                if show_drafts:
+                    event.is_past = event.registration_closed = False
+                    self.drafts.append(event)
                 continue
             self.add_source_path(event)
             self.events.append(event)
@@ -86,7 +91,7 @@ class EventsGenerator(Generator):
         writer.write_file(agenda_save_as, self.get_template("agenda"), self.context,
                           upcoming=self.upcoming, past=self.past,
                           url=self.settings.get("AGENDA_URL", "agenda/"))
-        for event in self.events:
+        for event in [*self.events, *self.drafts]:
             writer.write_file(event.save_as, self.get_template(event.template), self.context,
                               event=event, url=event.url)
         stamp = build_now().replace(hour=0, minute=0, second=0, microsecond=0)
@@ -100,8 +105,6 @@ class EventsGenerator(Generator):
 
 
 def _sort_key(value):
-    import datetime as dt
-
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
     return dt.datetime.combine(value, dt.time())

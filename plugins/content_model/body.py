@@ -10,7 +10,7 @@ from .files import FileProblem, inspect_image, resolve_content_path
 from .problems import Problem
 
 RAW_HTML = re.compile(
-    r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z][A-Za-z0-9-]*\s*>|!--|\?|!\[CDATA\[|![A-Za-z])"
+    r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|/[A-Za-z][A-Za-z0-9-]*\s*>|!--|\?|!\[CDATA\[|![A-Za-z])"
 )
 INLINE_LINK = re.compile(
     r"(!?)\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"

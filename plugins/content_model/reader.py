@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pelican.readers import BaseReader, MarkdownReader
 
+from nl_format.clock import now as build_now
+
 from .body import body_images
 from .check import ContentChecker, content_kinds
 from .formats import parse_date_or_datetime, to_local
@@ -74,6 +76,9 @@ class ContentReader(MarkdownReader):
                 continue
             else:
                 metadata[key] = value
+        if kind == "story":
+            # Pelican's draft writer expects a category even when category pages are off.
+            metadata["category"] = self.process_metadata("category", self.settings.get("DEFAULT_CATEGORY", "verhalen"))
         metadata["status"] = self.status(data)
         metadata["is_draft"] = data.get("status") == "draft"
         if kind == "page":
@@ -85,12 +90,17 @@ class ContentReader(MarkdownReader):
         return metadata
 
     def status(self, data: dict) -> str:
-        """published, or draft (left out of the build) for drafts and future posts in publish mode."""
-        if data.get("status") == "draft" and not self.settings.get("SHOW_DRAFTS", False):
+        """published, or draft for drafts and (in publish mode) future posts.
+
+        Pelican writes drafts to DRAFT_SAVE_AS, which is the final URL in development
+        (shown with a banner) and empty in publishconf.py (not written at all). Drafts
+        never appear in listings, feeds or the sitemap.
+        """
+        if data.get("status") == "draft":
             return "draft"
         if not self.settings.get("PUBLISH_FUTURE", True) and "date" in data:
-            date = self.process_metadata("date", data["date"])
-            now = dt.datetime.now(tz=date.tzinfo) if date.tzinfo else dt.datetime.now()
-            if date > now:
+            date = to_local(parse_date_or_datetime(data["date"]))
+            moment = build_now()
+            if (date > moment) if isinstance(date, dt.datetime) else (date > moment.date()):
                 return "draft"
         return "published"

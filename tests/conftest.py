@@ -1,0 +1,163 @@
+"""Shared helpers: real Pelican builds of real content into temporary folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SITEURL = "https://example.test/campagne"
+# "Today" for every test build: 21 November 2026, noon in Amsterdam.
+BUILD_MOMENT = dt.datetime(2026, 11, 21, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+@dataclass
+class Build:
+    returncode: int
+    stdout: str
+    stderr: str
+    output: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def file(self, url_path: str) -> Path:
+        """The output file behind a site path such as ``verhalen/`` or ``agenda.ics``."""
+        path = self.output / url_path.lstrip("/")
+        return path / "index.html" if url_path.endswith("/") or url_path == "" else path
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        return BeautifulSoup(self.file(url_path).read_text(encoding="utf-8"), "html.parser")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.output.rglob("*.html"))
+
+
+def run_build(output: Path, *, command: str = "html", content: Path | None = None, cache: Path | None = None,
+              siteurl: str = SITEURL, env: dict | None = None, timeout: int = 180) -> Build:
+    """Run ``scripts/build.py`` as ``make html``/``make publish`` do, in a subprocess."""
+    args = [sys.executable, str(ROOT / "scripts" / "build.py"), command, "--output", str(output)]
+    if content is not None:
+        args += ["--content", str(content)]
+    args += ["--cache", str(cache or output.parent / ".cache")]
+    environment = {
+        **os.environ,
+        "SITEURL": siteurl,
+        "SOURCE_DATE_EPOCH": str(int(BUILD_MOMENT.timestamp())),
+        "PYTHONPATH": str(ROOT / "plugins"),
+        **(env or {}),
+    }
+    environment.pop("GITHUB_ACTIONS", None)
+    result = subprocess.run(args, capture_output=True, text=True, env=environment, timeout=timeout, cwd=ROOT)
+    return Build(result.returncode, result.stdout, result.stderr, output)
+
+
+def run_check(content: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "check", str(content)],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), **(env or {})},
+    )
+
+
+def tree_digest(folder: Path) -> str:
+    """A digest of every file's path and bytes below ``folder``."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Build:
+    """The repository's own content, built as ``make html`` does, with a SITEURL that has a path."""
+    base = tmp_path_factory.mktemp("example")
+    build = run_build(base / "output", content=ROOT / "content")
+    assert build.ok, build.stderr
+    return build
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Build:
+    """The repository's own content, built as ``make publish`` does."""
+    base = tmp_path_factory.mktemp("published")
+    build = run_build(base / "output", command="publish", content=ROOT / "content")
+    assert build.ok, build.stderr
+    return build
+
+
+MINIMAL_STORY = """---
+title: "Een klein verhaal"
+date: 2026-01-05
+summary: "Een korte samenvatting."
+crafts: [smeden]
+region: utrecht
+image: images/foto.jpg
+image_alt: "Een smidse"
+---
+Tekst van het verhaal.
+"""
+MINIMAL_PAGE = """---
+title: "Over"
+summary: "Over de campagne."
+---
+Tekst.
+"""
+MINIMAL_HOME = """---
+title: "De kracht van ambacht"
+summary: "De campagne."
+template: home
+---
+Welkom.
+"""
+MINIMAL_EVENT = """---
+title: "Open dag"
+start: 2027-03-06T10:00:00+01:00
+end: 2027-03-06T16:00:00+01:00
+location: "Utrecht"
+summary: "Kom kijken."
+---
+Programma.
+"""
+
+
+def make_jpeg(path: Path, size=(640, 400), exif: bool = True) -> None:
+    from PIL import Image
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", size, (170, 80, 40))
+    data = image.getexif()
+    if exif:
+        data[0x010F] = "ExampleCam"  # Make
+        gps = data.get_ifd(0x8825)
+        gps[1], gps[2] = "N", (52.0, 5.0, 0.0)
+    image.save(path, "JPEG", exif=data.tobytes() if exif else b"")
+
+
+@pytest.fixture
+def minimal_content(tmp_path) -> Path:
+    """A small valid content tree: reference data, home, a page, a story with an image, an event."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "data", content / "data")
+    (content / "stories").mkdir(parents=True)
+    (content / "pages").mkdir()
+    (content / "events").mkdir()
+    (content / "stories" / "een-klein-verhaal.md").write_text(MINIMAL_STORY, encoding="utf-8")
+    (content / "pages" / "home.md").write_text(MINIMAL_HOME, encoding="utf-8")
+    (content / "pages" / "over.md").write_text(MINIMAL_PAGE, encoding="utf-8")
+    (content / "events" / "open-dag.md").write_text(MINIMAL_EVENT, encoding="utf-8")
+    make_jpeg(content / "images" / "foto.jpg")
+    return content
