@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve html publish check test test-fast new-story new-event new-profile bench clean test-deps
+.PHONY: help serve html publish check test test-fast new-story new-event new-profile bench clean docs test-deps
 
 help:
 	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
@@ -46,7 +46,7 @@ test-deps:
 	  (apt-get update -qq && apt-get install -y -qq default-jre-headless) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq default-jre-headless'; }
 
 test: $(VENV)/.test test-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.test
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
@@ -56,6 +56,9 @@ new-story: $(VENV)/.runtime
 
 new-event: $(VENV)/.runtime
 	@$(PY) scripts/new_content.py event "$(TITLE)"
+
+docs: $(VENV)/.runtime
+	@$(PY) scripts/schema_docs.py
 
 clean:
 	rm -rf output .cache .output-*

@@ -1,0 +1,62 @@
+"""The field reference for editors, generated from the schemas (never written by hand)."""
+
+from __future__ import annotations
+
+from .check import content_kinds
+
+TYPE_LABELS = {"string": "tekst", "array": "lijst", "integer": "geheel getal", "boolean": "ja/nee", "object": "velden"}
+FORMAT_LABELS = {
+    "date": "datum (JJJJ-MM-DD)",
+    "date-or-datetime": "datum of datum met tijd",
+    "http-url": "webadres (https://...)",
+    "email": "e-mailadres",
+    "slug": "slug",
+    "site-path": "pad op deze site",
+}
+REF_LABELS = {"crafts": "id uit crafts.yaml", "regions": "id uit regions.yaml", "profiles": "profiel-slug",
+              "badges": "id uit badges.yaml"}
+
+
+def describe_type(prop: dict) -> str:
+    if "enum" in prop:
+        return "een van: " + ", ".join(f"`{v}`" for v in prop["enum"])
+    if prop.get("type") == "array":
+        return "lijst van " + describe_type(prop.get("items", {}))
+    if prop.get("x-ref"):
+        return REF_LABELS.get(prop["x-ref"], prop["x-ref"])
+    if prop.get("x-file") == "image":
+        return "afbeelding onder content/"
+    if prop.get("format"):
+        return FORMAT_LABELS.get(prop["format"], prop["format"])
+    label = TYPE_LABELS.get(prop.get("type", ""), prop.get("type", ""))
+    if "maxLength" in prop:
+        label += f", hoogstens {prop['maxLength']} tekens"
+    return label
+
+
+def markdown_reference() -> str:
+    lines = [
+        "# Velden per soort content",
+        "",
+        "Dit bestand is gemaakt uit de schema's in `plugins/content_model/schemas/` met",
+        "`make docs`; pas het niet met de hand aan. `make check` controleert precies deze regels.",
+        "",
+    ]
+    for kind, schema in content_kinds().items():
+        required = set(schema.get("required", []))
+        dependent = schema.get("dependentRequired", {})
+        lines += [f"## {schema['title']} (`content/{schema['x-folder']}/<slug>{schema['x-extension']}`)", "",
+                  schema.get("description", ""), "",
+                  "| veld | verplicht | soort | uitleg |", "| --- | --- | --- | --- |"]
+        for name, prop in schema["properties"].items():
+            needed = "ja" if name in required else next(
+                (f"als `{t}` is ingevuld" for t, fields in dependent.items() if name in fields), "nee")
+            text = prop.get("description", prop.get("title", "")).strip()
+            if text and not text.endswith("."):
+                text += "."
+            example = prop.get("x-example")
+            if example is not None:
+                text += f" Voorbeeld: `{example}`."
+            lines.append(f"| `{name}` | {needed} | {describe_type(prop)} | {text.strip()} |")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,72 @@
+"""Open built pages in Debian Chromium with Playwright, served from the output folder.
+
+Every request to SITEURL is answered from the build output with the strict
+Content-Security-Policy of the site's headers; a request to any other host is aborted
+and recorded.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag
+
+from conftest import SITEURL
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+CSP = ("default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
+       "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self' mailto:; "
+       "object-src 'none'")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@dataclass
+class Visit:
+    page: object
+    context: object
+    foreign_requests: list = field(default_factory=list)
+    console_errors: list = field(default_factory=list)
+
+
+def output_file(output, url):
+    url, _ = urldefrag(url)
+    if not url.startswith(SITEURL + "/") and url != SITEURL:
+        return None
+    path = url[len(SITEURL):].lstrip("/").split("?", 1)[0]
+    target = output / path
+    if path == "" or path.endswith("/"):
+        target = target / "index.html"
+    return target
+
+
+@contextmanager
+def visit(browser, output, path, width=1280, height=900):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL",
+                                  timezone_id="Europe/Amsterdam")
+    record = Visit(page=None, context=context)
+
+    def handle(route):
+        url = route.request.url
+        target = output_file(output, url)
+        if target is None:
+            record.foreign_requests.append(url)
+            route.abort()
+        elif target.is_file():
+            route.fulfill(path=str(target), headers={"Content-Security-Policy": CSP,
+                                                     "X-Content-Type-Options": "nosniff"})
+        else:
+            route.fulfill(status=404, path=str(output / "404.html"), headers={"Content-Type": "text/html"})
+
+    context.route("**/*", handle)
+    page = context.new_page()
+    page.on("console", lambda message: record.console_errors.append(message.text)
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: record.console_errors.append(str(error)))
+    record.page = page
+    page.goto(f"{SITEURL}/{path}", wait_until="load")
+    try:
+        yield record
+    finally:
+        context.close()
