@@ -53,7 +53,8 @@ class ContentReader(MarkdownReader):
         checked = self.checker().check_file(kind, Path(source_path))
         if checked.problems:
             raise ContentError(checked.problems)
-        content = render(checked.body, self.settings["MARKDOWN"].get("extensions", []))
+        extensions = [e for e in self.settings["MARKDOWN"].get("extensions", []) if not isinstance(e, str)]
+        content = render(checked.body, extensions, siteurl=self.settings["SITEURL"])
         return content, self.metadata(kind, checked)
 
     def metadata(self, kind, checked) -> dict:

@@ -6,6 +6,8 @@ import re
 
 import nh3
 from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 EXTENSIONS = ["tables", "footnotes", "abbr", "def_list", "sane_lists", "smarty", "toc"]
 EXTENSION_CONFIGS = {
@@ -55,9 +57,32 @@ def sanitize(html: str) -> str:
     )
 
 
-def render(text: str, extra_extensions=()) -> str:
+class _SiteLinks(Treeprocessor):
+    def __init__(self, md, siteurl: str):
+        super().__init__(md)
+        self.siteurl = siteurl.rstrip("/")
+
+    def run(self, root):
+        for element in root.iter("a"):
+            href = element.get("href", "")
+            if href.startswith("/") and not href.startswith("//"):
+                element.set("href", self.siteurl + href)
+
+
+class SiteLinkExtension(Extension):
+    """Links like ``/agenda/`` point into the site even when SITEURL has a path."""
+
+    def __init__(self, siteurl: str, **kwargs):
+        self.siteurl = siteurl
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):  # noqa: N802 - python-markdown API
+        md.treeprocessors.register(_SiteLinks(md, self.siteurl), "site_links", 0)
+
+
+def render(text: str, extra_extensions=(), siteurl: str = "") -> str:
     """Render editor Markdown to sanitised HTML."""
-    html = Markdown(**markdown_config(extra_extensions)).convert(text)
+    html = Markdown(**markdown_config([*extra_extensions, SiteLinkExtension(siteurl)])).convert(text)
     return sanitize(html)
 
 

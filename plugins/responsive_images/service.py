@@ -56,8 +56,6 @@ class ImageService:
             "loading": loading,
             "decoding": "async",
         }
-        if loading == "eager":
-            attributes["fetchpriority"] = "high"
         if class_:
             attributes["class"] = class_
         img = " ".join(f'{key}="{escape(value)}"' for key, value in attributes.items())

@@ -16,6 +16,13 @@ def test_render_produces_heading_ids_and_tables():
     assert "<table>" in html and "<td>1</td>" in html
 
 
+def test_site_links_get_the_siteurl_and_other_links_stay():
+    html = render("[agenda](/agenda/) [extern](https://example.nl/) [anker](#kop) [mail](mailto:a@b.nl)",
+                  siteurl="https://example.test/campagne")
+    assert 'href="https://example.test/campagne/agenda/"' in html
+    assert 'href="https://example.nl/"' in html and 'href="#kop"' in html and 'href="mailto:a@b.nl"' in html
+
+
 def test_sanitize_removes_scripts_handlers_and_styles():
     html = sanitize('<p style="color:red" onclick="x()">a<script>b</script><a href="javascript:x">c</a></p>')
     assert "style" not in html and "onclick" not in html and "<script" not in html and "javascript" not in html
