@@ -35,6 +35,21 @@ def _target(raw: str) -> str:
     return re.sub(r"[\x00-\x20]", "", html.unescape(raw))
 
 
+def visible_lines(text: str):
+    """(offset, line) for every line outside fenced code blocks, with code spans blanked."""
+    fence: str | None = None
+    for offset, line in enumerate(text.split("\n")):
+        fence_match = FENCE.match(line)
+        if fence is not None:
+            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
+                fence = None
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            continue
+        yield offset, CODE_SPAN.sub(_blank, line)
+
+
 def unsafe_url_reason(raw: str) -> str | None:
     """Why a link target is refused, or None when it is fine."""
     target = _target(raw)
@@ -54,19 +69,9 @@ def check_markdown(
 ) -> list[Problem]:
     """Return problems in Markdown ``text`` whose first line is ``first_line`` of the file."""
     problems: list[Problem] = []
-    fence: str | None = None
-    for offset, line in enumerate(text.split("\n")):
+    for offset, visible in visible_lines(text):
         number = first_line + offset
         indent = first_column - 1 if offset else 0
-        fence_match = FENCE.match(line)
-        if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
-        visible = CODE_SPAN.sub(_blank, line)
         for match in RAW_HTML.finditer(AUTOLINK.sub(_blank, visible)):
             problems.append(
                 Problem(label, number, match.start() + 1 + indent, field,
@@ -112,18 +117,5 @@ def check_markdown(
 
 def body_images(text: str) -> list[tuple[str, str]]:
     """(alt, path) of every Markdown image in ``text``, outside code."""
-    found = []
-    fence = None
-    for line in text.split("\n"):
-        fence_match = FENCE.match(line)
-        if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0]:
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
-        for match in INLINE_LINK.finditer(CODE_SPAN.sub(_blank, line)):
-            if match.group(1) == "!":
-                found.append((match.group(2), _target(match.group(3))))
-    return found
+    return [(match.group(2), _target(match.group(3)))
+            for _, line in visible_lines(text) for match in INLINE_LINK.finditer(line) if match.group(1) == "!"]

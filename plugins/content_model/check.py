@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .body import check_markdown
-from .files import FileProblem, read_text
+from .files import FileProblem, is_inside, read_text
 from .formats import is_slug
 from .frontmatter import split
 from .problems import Problem
@@ -84,7 +84,7 @@ class ContentChecker:
                 label, 1, 1, "slug", f"'{path.stem}' is een vast adres van de site; kies een andere bestandsnaam"
             ))
         try:
-            if path.is_symlink() and not _inside(self.root, path):
+            if path.is_symlink() and not is_inside(self.root, path):
                 raise FileProblem("bestand is een snelkoppeling naar buiten content/")
             text = read_text(path)
             document = split(text)
@@ -129,11 +129,3 @@ class ContentChecker:
                 results.append(checked)
                 problems += checked.problems
         return results, sorted(set(problems))
-
-
-def _inside(root: Path, path: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True

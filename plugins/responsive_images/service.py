@@ -42,11 +42,13 @@ class ImageService:
     def srcset(self, image_plan: ImagePlan, fmt: str) -> str:
         return ", ".join(f"{self.url(v.name)} {v.width}w" for v in image_plan.of_format(fmt))
 
-    def picture(self, reference, alt, sizes=PROSE_SIZES, class_="", loading="lazy", max_width=None) -> Markup:
-        """``<picture>`` with WebP and fallback sources, width/height and alt text."""
+    def picture_attributes(self, reference, alt, sizes=PROSE_SIZES, class_="", loading="lazy",
+                           max_width=None) -> tuple[dict, dict]:
+        """Attributes of the WebP ``<source>`` and the fallback ``<img>`` of a ``<picture>``."""
         image_plan = self.plan(reference)
         fallback = image_plan.largest(max_width=max_width or 1200)
-        attributes = {
+        source = {"type": "image/webp", "srcset": self.srcset(image_plan, "webp"), "sizes": sizes}
+        img = {
             "src": self.url(fallback.name),
             "srcset": self.srcset(image_plan, image_plan.fallback),
             "sizes": sizes,
@@ -57,12 +59,17 @@ class ImageService:
             "decoding": "async",
         }
         if class_:
-            attributes["class"] = class_
-        img = " ".join(f'{key}="{escape(value)}"' for key, value in attributes.items())
-        return Markup(
-            f'<picture><source type="image/webp" srcset="{escape(self.srcset(image_plan, "webp"))}" '
-            f'sizes="{escape(sizes)}"><img {img}></picture>'
-        )
+            img["class"] = class_
+        return source, img
+
+    def picture(self, reference, alt, **options) -> Markup:
+        """``<picture>`` with WebP and fallback sources, width/height and alt text."""
+        source, img = self.picture_attributes(reference, alt, **options)
+
+        def attributes(values):
+            return " ".join(f'{key}="{escape(value)}"' for key, value in values.items())
+
+        return Markup(f"<picture><source {attributes(source)}><img {attributes(img)}></picture>")
 
     def share_image(self, reference: str) -> dict:
         """URL and size of the variant used for Open Graph previews."""
@@ -92,22 +99,10 @@ class _PictureTreeprocessor(Treeprocessor):
                 src = child.get("src", "")
                 if "://" in src or src.startswith(("//", "data:")):
                     continue
-                image_plan = self.service.plan(src)
-                fallback = image_plan.largest(max_width=1200)
+                source, img = self.service.picture_attributes(src, child.get("alt", ""))
                 picture = etree.Element("picture")
-                etree.SubElement(picture, "source", {
-                    "type": "image/webp", "srcset": self.service.srcset(image_plan, "webp"), "sizes": PROSE_SIZES,
-                })
-                etree.SubElement(picture, "img", {
-                    "src": self.service.url(fallback.name),
-                    "srcset": self.service.srcset(image_plan, image_plan.fallback),
-                    "sizes": PROSE_SIZES,
-                    "width": str(image_plan.width),
-                    "height": str(image_plan.height),
-                    "alt": child.get("alt", ""),
-                    "loading": "lazy",
-                    "decoding": "async",
-                })
+                etree.SubElement(picture, "source", source)
+                etree.SubElement(picture, "img", img)
                 picture.tail = child.tail
                 parent.remove(child)
                 parent.insert(index, picture)
