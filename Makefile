@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve html publish check test test-fast new-story new-event new-profile bench clean docs test-deps
+.PHONY: help serve html publish check test test-fast new-story new-event new-profile bench clean docs test-deps new-profile
 
 help:
 	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
@@ -56,6 +56,9 @@ new-story: $(VENV)/.runtime
 
 new-event: $(VENV)/.runtime
 	@$(PY) scripts/new_content.py event "$(TITLE)"
+
+new-profile: $(VENV)/.runtime
+	@$(PY) scripts/new_content.py profile "$(NAME)"
 
 docs: $(VENV)/.runtime
 	@$(PY) scripts/schema_docs.py

@@ -27,7 +27,7 @@ OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_model", "nl_format", "responsive_images", "stories", "agenda", "seo"]
+PLUGINS = ["content_model", "nl_format", "responsive_images", "stories", "agenda", "craft_directory", "site_search", "seo"]
 
 # Content folders. Events are read by the agenda plugin, not as articles.
 ARTICLE_PATHS = ["stories"]
@@ -100,10 +100,12 @@ IMAGE_CACHE_PATH = ".cache/images"
 SHARE_IMAGE_DEFAULT = "theme/images/share-default.png"
 
 MAIN_NAV = [
+    ("Ambachtengids", "ambachtengids/"),
     ("Verhalen", "verhalen/"),
     ("Agenda", "agenda/"),
     ("Nieuws", "nieuws/"),
     ("Over", "over/"),
+    ("Zoeken", "zoeken/"),
     ("Doe mee", "doe-mee/"),
 ]
 THEME_NAV_SLUGS = ["communicatie", "educatie-en-vakonderwijs", "samenwerking-en-mapping"]
@@ -118,3 +120,13 @@ EVENT_LANG_URL = EVENT_URL
 EVENT_LANG_SAVE_AS = ""
 AGENDA_URL = "agenda/"
 AGENDA_SAVE_AS = "agenda/index.html"
+
+# Ambachtengids (craft directory) and open data
+PROFILE_URL = "ambachtengids/{slug}/"
+DIRECTORY_URL = "ambachtengids/"
+DIRECTORY_SAVE_AS = "ambachtengids/index.html"
+DIRECTORY_FACET_URL = "ambachtengids/{kind}/{id}/"
+OPEN_DATA_URL = "open-data/"
+
+# Search (Pagefind, run on the finished output)
+SEARCH_URL = "zoeken/"

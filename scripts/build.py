@@ -78,7 +78,7 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
             print(problem, file=sys.stderr)
         counter.messages.append("content")
     except Exception as error:  # report in one line; never a traceback for content problems
-        print(f"{config.name}:1:1: build: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"{_origin(error, config)}: build: {type(error).__name__}: {error}", file=sys.stderr)
         counter.messages.append(str(error))
     finally:
         logging.getLogger().removeHandler(counter)
@@ -91,6 +91,19 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
         pages = sum(1 for _ in output.rglob("*.html"))
         print(f"Gebouwd in {time.perf_counter() - started:.1f} s: {pages} HTML-pagina's in {_display(output)}/")
     return 0
+
+
+def _origin(error: BaseException, config: Path) -> str:
+    """``path:line:column`` of the template or project file where an unexpected error arose."""
+    import traceback
+
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        path = Path(frame.filename)
+        if path.suffix in (".html", ".xml", ".txt") or (ROOT in path.parents and ".venv" not in path.parts):
+            with contextlib.suppress(ValueError):
+                path = path.relative_to(ROOT)
+            return f"{path}:{frame.lineno or 1}:1"
+    return f"{config.name}:1:1"
 
 
 def _swap(staging: Path, output: Path) -> None:

@@ -15,15 +15,17 @@ from content_model.validate import load_schema  # noqa: E402
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or not argv[1].strip():
-        print('gebruik: make new-story TITLE="Titel van het verhaal"', file=sys.stderr)
+        what = "NAME" if argv and argv[0] == "profile" else "TITLE"
+        print(f'gebruik: make new-{argv[0] if argv else "story"} {what}="..."', file=sys.stderr)
         return 2
     kind, title = argv[0], argv[1].strip()
     slug = slugify(title)
     if not slug:
         print(f"TITLE: '{title}' geeft geen bruikbare bestandsnaam; gebruik letters of cijfers", file=sys.stderr)
         return 2
-    folder = ROOT / "content" / load_schema(kind)["x-folder"]
-    target = folder / f"{slug}.md"
+    schema = load_schema(kind)
+    folder = ROOT / "content" / schema["x-folder"]
+    target = folder / f"{slug}{schema['x-extension']}"
     if target.exists():
         print(f"{target.relative_to(ROOT)}:1:1: slug: bestaat al; kies een andere titel", file=sys.stderr)
         return 1

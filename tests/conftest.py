@@ -123,6 +123,19 @@ template: home
 ---
 Welkom.
 """
+MINIMAL_PROFILE = """name: "Jan de Vries"
+type: ambachtsmens
+crafts: [smeden]
+region: utrecht
+place: "Utrecht"
+photo: images/foto.jpg
+photo_alt: "Jan in de smidse"
+website: https://example.nl
+email: jan@example.nl
+consent:
+  date: 2026-01-01
+  scope: [profiel, foto, badge, open-data]
+"""
 MINIMAL_EVENT = """---
 title: "Open dag"
 start: 2027-03-06T10:00:00+01:00
@@ -155,6 +168,8 @@ def minimal_content(tmp_path) -> Path:
     (content / "stories").mkdir(parents=True)
     (content / "pages").mkdir()
     (content / "events").mkdir()
+    (content / "profiles").mkdir()
+    (content / "profiles" / "jan-de-vries.yaml").write_text(MINIMAL_PROFILE, encoding="utf-8")
     (content / "stories" / "een-klein-verhaal.md").write_text(MINIMAL_STORY, encoding="utf-8")
     (content / "pages" / "home.md").write_text(MINIMAL_HOME, encoding="utf-8")
     (content / "pages" / "over.md").write_text(MINIMAL_PAGE, encoding="utf-8")

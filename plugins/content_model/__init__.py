@@ -29,6 +29,20 @@ def add_taxonomy(generator):
         generator.context["taxonomy"] = taxonomy
 
 
+def craft_name(craft_id, taxonomy):
+    return taxonomy.crafts.get(craft_id, {}).get("name", craft_id)
+
+
+def region_name(region_id, taxonomy):
+    return taxonomy.regions.get(region_id, region_id)
+
+
+def add_filters(generator):
+    generator.env.filters["craft_name"] = craft_name
+    generator.env.filters["region_name"] = region_name
+
+
 def register():
+    signals.generator_init.connect(add_filters)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_taxonomy)

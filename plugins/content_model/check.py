@@ -9,11 +9,11 @@ from pathlib import Path
 from .body import check_markdown
 from .files import FileProblem, is_inside, read_text
 from .formats import is_slug
-from .frontmatter import split
+from .frontmatter import Document, split
 from .problems import Problem
 from .taxonomy import Taxonomy, load_taxonomy
 from .validate import SCHEMA_DIR, Catalog, SchemaValidator, load_schema
-from .yamlsafe import YamlProblem
+from .yamlsafe import YamlProblem, load
 
 # URL segments the site itself uses; a campaign page may not take them.
 RESERVED_PAGE_SLUGS = {
@@ -52,6 +52,26 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
 
 
+def whole_yaml(text: str) -> Document:
+    """A YAML data file (a profile) as a document without a body."""
+    located = load(text)
+    if located.data is None:
+        located.data = {}
+    if not isinstance(located.data, dict):
+        raise YamlProblem(1, 1, "het bestand moet velden bevatten (naam: waarde), geen lijst of losse tekst")
+    return Document(located, "", 1, "yaml")
+
+
+def markdown_start(text: str, position: tuple[int, int]) -> tuple[int, int]:
+    """Where the text of a YAML value starts: the next line for block scalars (| or >)."""
+    line, column = position
+    lines = text.split("\n")
+    if lines[line - 1][column - 1 : column] in ("|", ">") and line < len(lines):
+        following = lines[line]
+        return line + 1, len(following) - len(following.lstrip(" ")) + 1
+    return line, column
+
+
 class ContentChecker:
     """Validates content files against the schemas and the site's reference data."""
 
@@ -66,6 +86,7 @@ class ContentChecker:
         self.catalog.ids["profiles"] = (
             {p.stem: p.stem for p in profiles.glob("*.yaml")} if profiles.is_dir() else None
         )
+        self.catalog.ids.setdefault("badges", None)
         if self.problems:  # unknown ids would only repeat the data file's errors
             self.catalog = Catalog({k: None for k in self.catalog.ids})
         self.validators = {kind: SchemaValidator(kind) for kind in content_kinds()}
@@ -87,7 +108,7 @@ class ContentChecker:
             if path.is_symlink() and not is_inside(self.root, path):
                 raise FileProblem("bestand is een snelkoppeling naar buiten content/")
             text = read_text(path)
-            document = split(text)
+            document = split(text) if validator.body else whole_yaml(text)
         except FileProblem as problem:
             checked.problems.append(Problem(label, problem.line, problem.column, "bestand", problem.message))
             return checked
@@ -105,6 +126,11 @@ class ContentChecker:
         checked.header_form = document.header_form
         if validator.body:
             checked.problems += check_markdown(label, "tekst", document.body, document.body_line, self.root)
+        for name, prop in validator.schema["properties"].items():
+            value = checked.data.get(name)
+            if prop.get("x-markdown") and isinstance(value, str):
+                line, column = markdown_start(text, document.meta.values[(name,)])
+                checked.problems += check_markdown(label, name, value, line, None, column)
         return checked
 
     def files(self, kind: str) -> list[Path]:

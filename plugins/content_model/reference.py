@@ -22,6 +22,8 @@ def describe_type(prop: dict) -> str:
         return "een van: " + ", ".join(f"`{v}`" for v in prop["enum"])
     if prop.get("type") == "array":
         return "lijst van " + describe_type(prop.get("items", {}))
+    if prop.get("type") == "object":
+        return "velden (zie hieronder)"
     if prop.get("x-ref"):
         return REF_LABELS.get(prop["x-ref"], prop["x-ref"])
     if prop.get("x-file") == "image":
@@ -32,6 +34,20 @@ def describe_type(prop: dict) -> str:
     if "maxLength" in prop:
         label += f", hoogstens {prop['maxLength']} tekens"
     return label
+
+
+def _rows(properties: dict, required: set, dependent: dict, conditional: dict, prefix: str = ""):
+    for name, prop in properties.items():
+        if name in required:
+            needed = "ja"
+        elif name in conditional:
+            kinds = conditional[name].get("properties", {}).get("type", {}).get("enum", [])
+            needed = "ja, voor " + ", ".join(kinds) if kinds else "soms"
+        else:
+            needed = next((f"als `{t}` is ingevuld" for t, fields in dependent.items() if name in fields), "nee")
+        yield f"{prefix}{name}", prop, needed
+        if prop.get("type") == "object" and "properties" in prop:
+            yield from _rows(prop["properties"], set(prop.get("required", [])), {}, {}, prefix=f"{prefix}{name}.")
 
 
 def markdown_reference() -> str:
@@ -48,9 +64,9 @@ def markdown_reference() -> str:
         lines += [f"## {schema['title']} (`content/{schema['x-folder']}/<slug>{schema['x-extension']}`)", "",
                   schema.get("description", ""), "",
                   "| veld | verplicht | soort | uitleg |", "| --- | --- | --- | --- |"]
-        for name, prop in schema["properties"].items():
-            needed = "ja" if name in required else next(
-                (f"als `{t}` is ingevuld" for t, fields in dependent.items() if name in fields), "nee")
+        conditional = {name: rule["if"] for rule in schema.get("allOf", []) if "if" in rule
+                       for name in rule.get("then", {}).get("required", [])}
+        for name, prop, needed in _rows(schema["properties"], required, dependent, conditional):
             text = prop.get("description", prop.get("title", "")).strip()
             if text and not text.endswith("."):
                 text += "."

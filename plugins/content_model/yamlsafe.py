@@ -144,12 +144,25 @@ def load(text: str, line_offset: int = 0) -> Located:
 
 
 def _dutch_yaml_message(error: yaml.MarkedYAMLError) -> str:
+    """Editors get Dutch, with a hint at the usual causes, and the raw parser text at the end."""
     problem = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    started = ""
+    if error.context_mark is not None and error.problem_mark is not None \
+            and error.context_mark.line != error.problem_mark.line:
+        started = f"; het probleem begint op regel {error.context_mark.line + 1}"
     if "\\t" in problem or "'\\t'" in problem or "tab" in problem:
-        return "tabs zijn niet toegestaan in YAML; gebruik spaties om in te springen"
-    if "expected a single document" in problem or "but found another document" in (
-        error.context or ""
-    ):
-        return "er mag maar één YAML-document in het bestand staan"
-    context = f"{error.context}: " if error.context else ""
-    return f"ongeldige YAML ({context}{problem})"
+        hint = "tabs zijn niet toegestaan in YAML; gebruik spaties om in te springen"
+    elif "another document" in context or "another document" in problem:
+        hint = "er mag maar één YAML-document in het bestand staan"
+    elif "quoted scalar" in context:
+        hint = "een aanhalingsteken wordt niet gesloten"
+    elif "mapping values are not allowed" in problem:
+        hint = "onverwachte dubbele punt; zet de waarde tussen aanhalingstekens"
+    elif "could not find expected ':'" in problem:
+        hint = "dubbele punt na de veldnaam ontbreekt"
+    elif "expected <block end>" in problem or "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        hint = "onverwachte tekst: controleer aanhalingstekens, haakjes en inspringing"
+    else:
+        hint = "ongeldige YAML"
+    return f"{hint}{started} ({context + ': ' if context else ''}{problem})"

@@ -14,7 +14,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 def first(kind, **where):
     results, _ = ContentChecker(ROOT / "content").check_all()
     return next(r.slug for r in results if r.kind == kind and r.data.get("status", "published") == "published"
-                and all(r.data.get(k) for k in where))
+                and all(bool(r.data.get(k)) == bool(v) for k, v in where.items())
+                and (kind != "profile" or "profiel" in r.data["consent"]["scope"]))
+
+
+def published_profiles():
+    results, _ = ContentChecker(ROOT / "content").check_all()
+    return [r for r in results if r.kind == "profile" and r.data.get("status", "published") == "published"
+            and "profiel" in r.data["consent"]["scope"]]
 
 
 PAGE_TYPES = {
@@ -28,6 +35,12 @@ PAGE_TYPES = {
     "agenda": "agenda/",
     "event": None,
     "404": "404.html",
+    "directory index": "ambachtengids/",
+    "facet": None,
+    "profile": None,
+    "profile without photo": None,
+    "open data": "open-data/",
+    "search": "zoeken/",
 }
 
 
@@ -46,6 +59,13 @@ def page_path(name):
         return f"verhalen/{first('story', image=True)}/"
     if name == "event":
         return f"agenda/{first('event', registration_url=True)}/"
+    if name == "profile":
+        return f"ambachtengids/{first('profile', photo=True)}/"
+    if name == "profile without photo":
+        return f"ambachtengids/{first('profile', photo=False)}/"
+    if name == "facet":
+        craft = published_profiles()[0].data["crafts"][0]
+        return f"ambachtengids/ambacht/{craft}/"
     return PAGE_TYPES[name]
 
 
@@ -101,3 +121,63 @@ def test_reduced_motion_is_respected(browser, example_site):
             "[...document.querySelectorAll('a, .card, .button')].map(e => getComputedStyle(e).transitionDuration)"
         )
         assert all(d in ("0s", "0.001s", "1e-05s") or float(d.rstrip("ms") or 0) < 0.02 for d in durations)
+
+
+def visible_names(page):
+    return page.eval_on_selector_all(".directory-item:not([hidden]) .directory-item__name", "els => els.map(e => e.textContent)")
+
+
+def test_directory_filters_with_keyboard_url_and_announcement(browser, example_site):
+    craft = published_profiles()[0].data["crafts"][0]
+    expected = sorted(p.data["name"] for p in published_profiles() if craft in p.data.get("crafts", []))
+    with visit(browser, example_site.output, "ambachtengids/") as seen:
+        page = seen.page
+        assert page.is_visible("form[data-directory-filter]")
+        everyone = visible_names(page)
+        assert len(everyone) == len(published_profiles())
+        select = page.locator("#filter-ambacht")
+        select.focus()
+        assert page.evaluate("document.activeElement.id") == "filter-ambacht"
+        select.select_option(craft)
+        page.wait_for_function("location.search.includes('ambacht=')")
+        assert f"ambacht={craft}" in page.url
+        assert sorted(visible_names(page)) == expected
+        status = page.locator("[data-filter-status]")
+        assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
+        assert status.inner_text().startswith(f"{len(expected)} ")
+        page.go_back()
+        page.wait_for_function("!location.search.includes('ambacht=')")
+        assert len(visible_names(page)) == len(everyone)
+        assert page.locator("#filter-ambacht").input_value() == ""
+
+
+def test_directory_filters_from_a_shared_url(browser, example_site):
+    profile = published_profiles()[0]
+    region = profile.data["region"]
+    kind = profile.data["type"]
+    expected = sorted(p.data["name"] for p in published_profiles() if p.data["region"] == region and p.data["type"] == kind)
+    with visit(browser, example_site.output, f"ambachtengids/?regio={region}&type={kind}") as seen:
+        assert sorted(visible_names(seen.page)) == expected
+        assert seen.page.locator("#filter-regio").input_value() == region
+        seen.page.get_by_role("button", name="Wis filters").click()
+        seen.page.wait_for_function("location.search === ''")
+        assert len(visible_names(seen.page)) == len(published_profiles())
+
+
+def test_search_finds_a_profile_and_a_story(browser, example_site):
+    profile = published_profiles()[0]
+    surname = profile.data["name"].split()[-1]
+    with visit(browser, example_site.output, "zoeken/") as seen:
+        page = seen.page
+        assert not page.is_visible("[data-search-nojs]")
+        page.keyboard.press("Tab")  # skip link
+        page.locator("#zoekterm").focus()
+        page.keyboard.type(surname)
+        page.wait_for_selector(".search-result a", timeout=15000)
+        hrefs = page.eval_on_selector_all(".search-result a", "els => els.map(e => e.href)")
+        assert any(href.endswith(f"/ambachtengids/{profile.slug}/") for href in hrefs)
+        assert "resultaat" in page.locator("[data-search-status]").inner_text()
+        assert f"q={surname}" in page.url
+        assert seen.foreign_requests == [] and seen.console_errors == []
+        page.locator("#zoekterm").fill("orgel")
+        page.wait_for_function("[...document.querySelectorAll('.search-result a')].some(a => a.href.includes('/verhalen/'))")

@@ -254,8 +254,14 @@ def test_sitemap_lists_exactly_the_published_pages(example_site):
     for location in locations:
         target, _ = local_target(example_site, location)
         assert target is not None and target.is_file(), location
+    def noindex(path):
+        return "noindex" in str(example_site.page(str(path.relative_to(example_site.output))).select('meta[name="robots"]'))
+
     pages = {SITEURL + "/" + str(p.relative_to(example_site.output)).removesuffix("index.html")
-             for p in html_pages(example_site) if p.name == "index.html"}
+             for p in html_pages(example_site) if p.name == "index.html" and not noindex(p)}
+    hidden = {SITEURL + "/" + str(p.relative_to(example_site.output)).removesuffix("index.html")
+              for p in html_pages(example_site) if p.name == "index.html" and noindex(p)}
+    assert not hidden & locations
     pages -= {f"{SITEURL}/verhalen/{d.slug}/" for d in drafts("story")}
     pages -= {f"{SITEURL}/agenda/{d.slug}/" for d in drafts("event")}
     pages -= {f"{SITEURL}/{d.slug}/" for d in drafts("page")}

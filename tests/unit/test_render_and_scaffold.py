@@ -43,17 +43,22 @@ def test_slugify(text, slug):
     assert slugify(text) == slug
 
 
-@pytest.mark.parametrize("kind, folder", [("story", "stories"), ("event", "events"), ("page", "pages")])
+@pytest.mark.parametrize("kind, folder", [("story", "stories"), ("event", "events"), ("page", "pages"),
+                                          ("profile", "profiles")])
 def test_scaffold_is_valid_as_written(tmp_path, kind, folder):
     root = tmp_path / "content"
     (root / folder).mkdir(parents=True)
     (root / "data").mkdir()
     for name in ("crafts.yaml", "regions.yaml"):
         (root / "data" / name).write_text((ROOT / "content" / "data" / name).read_text(encoding="utf-8"))
-    path = root / folder / "nieuw.md"
+    path = root / folder / ("nieuw.yaml" if kind == "profile" else "nieuw.md")
     text = scaffold(kind, "Een nieuw stuk met ‘aanhalingstekens’", dt.date(2026, 11, 21))
     path.write_text(text, encoding="utf-8")
     checked = ContentChecker(root).check_file(kind, path)
     assert checked.problems == []
-    assert checked.data["status"] == "draft"
-    assert "# image:" in text  # optional fields are present, commented
+    if kind == "profile":
+        assert checked.data["crafts"] and checked.data["consent"]["scope"] == ["profiel"]
+        assert "# photo:" in text
+    else:
+        assert checked.data["status"] == "draft"
+        assert "# image:" in text  # optional fields are present, commented

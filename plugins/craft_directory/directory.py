@@ -1,0 +1,163 @@
+"""The craft directory as data: published profiles, facets, featured and related profiles.
+
+Pure Python (no Pelican). Consent is applied here, once: a profile that is withdrawn or
+whose scope lacks ``profiel`` is not in ``profiles`` at all, a photo without ``foto``
+consent is dropped, and an email is kept only when ``contact_public`` is true.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+TYPE_ORDER = ["ambachtsmens", "leerbedrijf", "opleiding", "restauratie", "museum", "evenement", "organisatie"]
+OFFER_ORDER = ["leerplek", "stage", "workshop", "rondleiding", "opleiding"]
+
+
+@dataclass
+class Profile:
+    slug: str
+    name: str
+    type: str
+    region: str
+    crafts: list[str] = field(default_factory=list)
+    place: str | None = None
+    tagline: str | None = None
+    bio: str | None = None  # Markdown as written; the Pelican layer renders it
+    photo: str | None = None
+    photo_alt: str | None = None
+    photo_credit: str | None = None
+    website: str | None = None
+    email: str | None = None  # only when contact_public
+    offers: list[str] = field(default_factory=list)
+    since: int | None = None
+    skills: list[str] = field(default_factory=list)
+    badges: list[str] = field(default_factory=list)
+    scope: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    url: str = ""
+
+    @property
+    def title(self) -> str:
+        """Listings and structured data treat every item as having a title."""
+        return self.name
+
+    @property
+    def sort_key(self) -> str:
+        return sort_key(self.name)
+
+    @property
+    def letter(self) -> str:
+        key = self.sort_key
+        first = next((ch for ch in key if ch.isalnum()), "#")
+        return first.upper() if first.isalpha() else "#"
+
+    @property
+    def stable_rank(self) -> str:
+        """A fixed pseudo-random order, the same in every build."""
+        return hashlib.sha256(self.slug.encode()).hexdigest()
+
+
+def sort_key(name: str) -> str:
+    """Case- and accent-insensitive; ``Ĳ`` sorts as ``ij``; a leading ``'t`` is ignored."""
+    text = name.replace("Ĳ", "IJ").replace("ĳ", "ij")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().strip()
+    for prefix in ("'t ", "’t "):
+        text = text.removeprefix(prefix)
+    return text
+
+
+def is_published(data: dict) -> bool:
+    return data.get("status", "published") == "published" and "profiel" in data.get("consent", {}).get("scope", [])
+
+
+def profile_from_data(slug: str, data: dict, url_pattern: str) -> Profile:
+    """The public part of a validated profile; call only for published profiles."""
+    scope = list(data.get("consent", {}).get("scope", []))
+    with_photo = "foto" in scope and data.get("photo")
+    return Profile(
+        slug=slug,
+        name=data["name"],
+        type=data["type"],
+        region=data["region"],
+        crafts=list(data.get("crafts", [])),
+        place=data.get("place"),
+        tagline=data.get("tagline"),
+        bio=data.get("bio"),
+        photo=data["photo"] if with_photo else None,
+        photo_alt=data.get("photo_alt") if with_photo else None,
+        photo_credit=data.get("photo_credit") if with_photo else None,
+        website=data.get("website"),
+        email=data.get("email") if data.get("contact_public") else None,
+        offers=[o for o in OFFER_ORDER if o in data.get("offers", [])],
+        since=data.get("since"),
+        skills=list(data.get("skills", [])),
+        badges=list(data.get("badges", [])),
+        scope=scope,
+        aliases=list(data.get("aliases", [])),
+        url=url_pattern.format(slug=slug),
+    )
+
+
+@dataclass
+class Facet:
+    kind: str  # "ambacht", "regio", "type" or "aanbod"
+    id: str
+    name: str
+    profiles: list[Profile]
+    url: str
+
+
+@dataclass
+class Directory:
+    profiles: list[Profile]
+    withdrawn: set[str]  # slugs that publish nothing (withdrawn or no 'profiel' consent)
+    by_slug: dict[str, Profile] = field(default_factory=dict)
+    by_craft: dict[str, list[Profile]] = field(default_factory=dict)
+    by_region: dict[str, list[Profile]] = field(default_factory=dict)
+    by_type: dict[str, list[Profile]] = field(default_factory=dict)
+    by_offer: dict[str, list[Profile]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, profiles: list[Profile], withdrawn: set[str]) -> Directory:
+        ordered = sorted(profiles, key=lambda p: (p.sort_key, p.slug))
+        directory = cls(ordered, set(withdrawn))
+        for profile in ordered:
+            directory.by_slug[profile.slug] = profile
+            for craft in profile.crafts:
+                directory.by_craft.setdefault(craft, []).append(profile)
+            directory.by_region.setdefault(profile.region, []).append(profile)
+            directory.by_type.setdefault(profile.type, []).append(profile)
+            for offer in profile.offers:
+                directory.by_offer.setdefault(offer, []).append(profile)
+        return directory
+
+    def type_counts(self) -> list[tuple[str, int]]:
+        return [(t, len(self.by_type[t])) for t in TYPE_ORDER if t in self.by_type]
+
+    def featured(self, count: int = 6) -> list[Profile]:
+        """A deterministic selection: profiles with a photo, in a fixed pseudo-random order, varied by type."""
+        candidates = sorted((p for p in self.profiles if p.photo and p.tagline), key=lambda p: p.stable_rank)
+        chosen: list[Profile] = []
+        seen_types: set[str] = set()
+        for profile in candidates:  # first one of each type, then fill up
+            if profile.type not in seen_types:
+                chosen.append(profile)
+                seen_types.add(profile.type)
+        chosen += [p for p in candidates if p not in chosen]
+        return chosen[:count]
+
+    def related(self, profile: Profile, count: int = 4) -> list[Profile]:
+        """Others sharing a craft (most shared first), then same region; bounded work per profile."""
+        scores: dict[str, int] = defaultdict(int)
+        for craft in profile.crafts:
+            for other in self.by_craft.get(craft, [])[:200]:
+                scores[other.slug] += 2
+        for other in self.by_region.get(profile.region, [])[:200]:
+            if scores.get(other.slug):
+                scores[other.slug] += 1
+        scores.pop(profile.slug, None)
+        ranked = sorted(scores, key=lambda slug: (-scores[slug], self.by_slug[slug].stable_rank))
+        return [self.by_slug[slug] for slug in ranked[:count]]

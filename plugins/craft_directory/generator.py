@@ -1,0 +1,167 @@
+"""The ambachtengids: profile pages, facet pages, the index with map and filters, open data."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import Generator
+
+from content_model.check import ContentChecker
+from content_model.render import render
+from content_model.validate import load_schema
+
+from .directory import OFFER_ORDER, TYPE_ORDER, Directory, Facet, is_published, profile_from_data
+from .mapping import level, load_map
+from .opendata import COLUMNS, datapackage, rows, to_csv, to_json
+from .structured import profile_jsonld
+
+logger = logging.getLogger(__name__)
+
+FACET_SEGMENTS = {"ambacht": "crafts", "regio": "regions", "type": "types", "aanbod": "offers"}
+
+
+class DirectoryGenerator(Generator):
+    """Reads content/profiles/*.yaml; builds the directory in generate_context, writes it in generate_output."""
+
+    def generate_context(self):
+        settings = self.settings
+        checker = ContentChecker(Path(settings["PATH"]), taxonomy=self.context["taxonomy"])
+        profiles, withdrawn = [], set()
+        for path in checker.files("profile"):
+            checked = checker.check_file("profile", path)
+            for problem in checked.problems:
+                logger.error("%s", problem)
+            if checked.problems:
+                continue
+            if is_published(checked.data):
+                profiles.append(profile_from_data(checked.slug, checked.data, settings["PROFILE_URL"]))
+            else:
+                withdrawn.add(checked.slug)
+        self.directory = Directory.build(profiles, withdrawn)
+        schema = load_schema("profile")["properties"]
+        self.labels = {
+            "types": schema["type"]["x-labels"],
+            "plural": schema["type"]["x-plural"],
+            "offers": schema["offers"]["x-labels"],
+        }
+        self.bios = {p.slug: Markup(render(p.bio, siteurl=settings["SITEURL"])) for p in profiles if p.bio}
+        self.features = self._link_stories()
+        self.facets = self._facets()
+        self.context["craft_directory"] = self.directory
+        self.context["profile_labels"] = self.labels
+        self.context["directory"] = {
+            "counts": self._home_counts(),
+            "featured": self.directory.featured(),
+        }
+        sitemap = self.context.setdefault("sitemap_entries", [])
+        sitemap.append({"url": settings["DIRECTORY_URL"], "lastmod": None})
+        sitemap.append({"url": settings["OPEN_DATA_URL"], "lastmod": None})
+        sitemap += [{"url": p.url, "lastmod": None} for p in self.directory.profiles]
+        sitemap += [{"url": f.url, "lastmod": None} for f in self.facets]
+
+    def _link_stories(self) -> dict[str, list]:
+        """Stories list the profiles they feature; only published profiles get a card."""
+        features = defaultdict(list)
+        for story in [*self.context.get("articles", []), *self.context.get("drafts", [])]:
+            featured = [self.directory.by_slug[s] for s in getattr(story, "profiles", None) or []
+                        if s in self.directory.by_slug]
+            story.featured_profiles = featured
+            if story.status == "published":
+                for profile in featured:
+                    features[profile.slug].append(story)
+        return features
+
+    def _home_counts(self) -> list[dict]:
+        counts = [{"number": len(self.directory.profiles), "label": "deelnemers in de ambachtengids"}]
+        craftspeople = len(self.directory.by_type.get("ambachtsmens", []))
+        counts.append({"number": craftspeople, "label": f"{'ambachtsmens doet' if craftspeople == 1 else 'ambachtsmensen doen'} mee"})
+        counts.append({"number": len(self.directory.by_craft), "label": "ambachten"})
+        counts.append({"number": len({p.region for p in self.directory.profiles} - {"landelijk"}), "label": "provincies"})
+        return counts
+
+    def _facets(self) -> list[Facet]:
+        taxonomy = self.context["taxonomy"]
+        pattern = self.settings["DIRECTORY_FACET_URL"]
+        facets = []
+        for craft_id in taxonomy.crafts:
+            if craft_id in self.directory.by_craft:
+                facets.append(Facet("ambacht", craft_id, taxonomy.crafts[craft_id]["name"],
+                                    self.directory.by_craft[craft_id], pattern.format(kind="ambacht", id=craft_id)))
+        for region_id, name in taxonomy.regions.items():
+            if region_id in self.directory.by_region:
+                facets.append(Facet("regio", region_id, name, self.directory.by_region[region_id],
+                                    pattern.format(kind="regio", id=region_id)))
+        for type_id in TYPE_ORDER:
+            if type_id in self.directory.by_type:
+                facets.append(Facet("type", type_id, self.labels["types"][type_id], self.directory.by_type[type_id],
+                                    pattern.format(kind="type", id=type_id)))
+        for offer in OFFER_ORDER:
+            if offer in self.directory.by_offer:
+                facets.append(Facet("aanbod", offer, self.labels["offers"][offer], self.directory.by_offer[offer],
+                                    pattern.format(kind="aanbod", id=offer)))
+        return facets
+
+    def province_map(self) -> dict:
+        view_box, provinces = load_map()
+        names = self.context["taxonomy"].regions
+        counts = {p.id: len(self.directory.by_region.get(p.id, [])) for p in provinces}
+        highest = max(counts.values(), default=0)
+        pattern = self.settings["DIRECTORY_FACET_URL"]
+        return {
+            "view_box": view_box,
+            "provinces": [{"id": p.id, "name": names.get(p.id, p.id), "path": p.path, "x": p.label_x, "y": p.label_y,
+                           "count": counts[p.id], "level": level(counts[p.id], highest),
+                           "url": pattern.format(kind="regio", id=p.id) if counts[p.id] else None}
+                          for p in provinces],
+            "national": len(self.directory.by_region.get("landelijk", [])),
+        }
+
+    def generate_output(self, writer):
+        settings = self.settings
+        taxonomy = self.context["taxonomy"]
+        craft_names = {k: v["name"] for k, v in taxonomy.crafts.items()}
+        image_service = settings.get("IMAGE_SERVICE")
+        common = {"profile_labels": self.labels}
+        writer.write_file(settings["DIRECTORY_SAVE_AS"], self.get_template("directory"), self.context,
+                          directory_index=self.directory, facets=self.facets, province_map=self.province_map(),
+                          url=settings["DIRECTORY_URL"], **common)
+        for facet in self.facets:
+            writer.write_file(facet.url + "index.html", self.get_template("facet"), self.context,
+                              facet=facet, url=facet.url, **common)
+        for profile in self.directory.profiles:
+            image = image_service.share_image(profile.photo) if profile.photo and image_service else None
+            writer.write_file(
+                profile.url + "index.html", self.get_template("profile"), self.context,
+                profile=profile, bio=self.bios.get(profile.slug), related=self.directory.related(profile),
+                stories=self.features.get(profile.slug, []),
+                structured_profile=profile_jsonld(profile, settings["SITEURL"], craft_names, taxonomy.regions,
+                                                  image["url"] if image else None),
+                url=profile.url, **common,
+            )
+        self._write_open_data(writer, craft_names)
+
+    def _write_open_data(self, writer, craft_names):
+        settings = self.settings
+        data_rows = rows(self.directory.profiles, craft_names, self.context["taxonomy"].regions, settings["SITEURL"])
+        folder = Path(self.output_path) / settings["OPEN_DATA_URL"]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "ambachtengids.json").write_text(to_json(data_rows), encoding="utf-8")
+        (folder / "ambachtengids.csv").write_text(to_csv(data_rows), encoding="utf-8", newline="")
+        package = datapackage(settings["SITEURL"], settings["SITENAME"], settings["SITE_ORGANIZATION"])
+        (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1) + "\n",
+                                                 encoding="utf-8")
+        writer.write_file(settings["OPEN_DATA_URL"] + "index.html", self.get_template("open_data"), self.context,
+                          columns=COLUMNS, open_data_count=len(data_rows), url=settings["OPEN_DATA_URL"])
+
+
+def get_generators(pelican):
+    return DirectoryGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,123 @@
+import csv
+import io
+import json
+
+from craft_directory.directory import Directory, is_published, profile_from_data, sort_key
+from craft_directory.mapping import label_position, level, load_map, rings
+from craft_directory.opendata import COLUMNS, datapackage, rows, to_csv, to_json
+from craft_directory.structured import profile_jsonld, schema_type
+
+URL = "ambachtengids/{slug}/"
+
+
+def data(**kw):
+    base = {"name": "Jan de Vries", "type": "ambachtsmens", "crafts": ["smeden"], "region": "utrecht",
+            "consent": {"date": "2026-01-01", "scope": ["profiel", "foto", "badge", "open-data"]}}
+    base.update(kw)
+    return base
+
+
+def test_consent_decides_what_is_published():
+    assert is_published(data())
+    assert not is_published(data(status="withdrawn"))
+    assert not is_published(data(consent={"date": "2026-01-01", "scope": ["foto", "badge"]}))
+
+
+def test_photo_needs_foto_consent_and_email_needs_contact_public():
+    with_photo = profile_from_data("jan", data(photo="images/p.jpg", photo_alt="Jan", email="jan@example.nl"), URL)
+    assert with_photo.photo == "images/p.jpg" and with_photo.email is None
+    no_foto = profile_from_data("jan", data(photo="images/p.jpg", photo_alt="Jan",
+                                            consent={"date": "2026-01-01", "scope": ["profiel"]}), URL)
+    assert no_foto.photo is None and no_foto.photo_alt is None
+    public = profile_from_data("jan", data(email="jan@example.nl", contact_public=True), URL)
+    assert public.email == "jan@example.nl" and public.url == "ambachtengids/jan/"
+
+
+def test_sort_key_ignores_case_accents_and_leading_t():
+    names = ["Zoë Visser", "'t Hof", "Ĳsbrand Ĳzerman", "anouk Öztürk", "Hendrik"]
+    assert sorted(names, key=sort_key) == ["anouk Öztürk", "Hendrik", "'t Hof", "Ĳsbrand Ĳzerman", "Zoë Visser"]
+
+
+def directory():
+    profiles = [
+        profile_from_data("a", data(name="Anna", crafts=["smeden"], offers=["stage", "leerplek"]), URL),
+        profile_from_data("b", data(name="Bram", crafts=["smeden", "edelsmeden"], region="zeeland"), URL),
+        profile_from_data("c", data(name="Cas", type="museum", crafts=[], region="utrecht"), URL),
+        profile_from_data("d", data(name="Dirk", crafts=["weven"], region="limburg", photo="x.jpg", photo_alt="x",
+                                    tagline="Weeft"), URL),
+    ]
+    return Directory.build(profiles, {"weg"})
+
+
+def test_indexes_and_counts():
+    gids = directory()
+    assert [p.name for p in gids.profiles] == ["Anna", "Bram", "Cas", "Dirk"]
+    assert [p.slug for p in gids.by_craft["smeden"]] == ["a", "b"]
+    assert [p.slug for p in gids.by_region["utrecht"]] == ["a", "c"]
+    assert gids.type_counts() == [("ambachtsmens", 3), ("museum", 1)]
+    assert gids.profiles[0].offers == ["leerplek", "stage"]  # canonical order
+    assert gids.withdrawn == {"weg"}
+
+
+def test_related_prefers_shared_crafts_and_excludes_self():
+    gids = directory()
+    assert [p.slug for p in gids.related(gids.by_slug["a"])] == ["b"]
+    assert gids.related(gids.by_slug["c"]) == []
+
+
+def test_featured_is_deterministic_and_needs_photo():
+    assert [p.slug for p in directory().featured()] == ["d"]
+    assert directory().featured() == directory().featured()
+
+
+def test_open_data_rows_follow_consent_and_columns():
+    gids = directory()
+    gids.profiles[1].scope = ["profiel"]  # Bram did not consent to open data
+    data_rows = rows(gids.profiles, {"smeden": "Smeden"}, {"utrecht": "Utrecht"}, "https://x.test")
+    assert [r["id"] for r in data_rows] == ["a", "c", "d"]
+    assert list(data_rows[0]) == [c.name for c in COLUMNS]
+    assert data_rows[0]["ambachten_namen"] == "Smeden" and data_rows[0]["aanbod"] == "leerplek;stage"
+    parsed = list(csv.DictReader(io.StringIO(to_csv(data_rows))))
+    assert [r["naam"] for r in parsed] == ["Anna", "Cas", "Dirk"]
+    assert json.loads(to_json(data_rows))[0]["profiel_url"] == "https://x.test/ambachtengids/a/"
+
+
+def test_datapackage_describes_both_files_under_cc_by():
+    package = datapackage("https://x.test", "Site", "SOA")
+    assert {r["path"] for r in package["resources"]} == {"ambachtengids.csv", "ambachtengids.json"}
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    assert [f["name"] for f in package["resources"][0]["schema"]["fields"]] == [c.name for c in COLUMNS]
+
+
+def test_schema_types():
+    assert schema_type(profile_from_data("a", data(), URL)) == "Person"
+    assert schema_type(profile_from_data("a", data(type="opleiding"), URL)) == "EducationalOrganization"
+    assert schema_type(profile_from_data("a", data(type="leerbedrijf", offers=["workshop"]), URL)) == "LocalBusiness"
+    assert schema_type(profile_from_data("a", data(type="organisatie", crafts=[]), URL)) == "Organization"
+    person = profile_jsonld(profile_from_data("a", data(skills=["vuurlassen"]), URL), "https://x.test",
+                            {"smeden": "Smeden"}, {"utrecht": "Utrecht"}, None)
+    assert person["hasOccupation"] == [{"@type": "Occupation", "name": "Smeden"}]
+    assert person["knowsAbout"] == ["Smeden", "vuurlassen"] and "email" not in person
+
+
+def test_map_has_twelve_provinces_with_labels_inside_the_view():
+    view_box, provinces = load_map()
+    width, height = map(float, view_box.split()[2:])
+    assert len(provinces) == 12
+    for province in provinces:
+        assert 0 < province.label_x < width and 0 < province.label_y < height
+    by_id = {p.id: p for p in provinces}
+    assert by_id["groningen"].label_y < by_id["limburg"].label_y  # north above south
+    assert by_id["zeeland"].label_x < by_id["overijssel"].label_x  # west left of east
+
+
+def test_rings_and_label_of_a_square_with_an_island():
+    path = "m 0,0 10,0 0,10 -10,0 z m 20,20 1,0 0,1 z"
+    assert len(rings(path)) == 2
+    assert rings(path)[1][0] == (20.0, 20.0)  # relative to the start of the closed ring
+    assert label_position(path) == (5.0, 5.0)
+
+
+def test_levels():
+    assert [level(c, 10) for c in (0, 1, 3, 5, 8, 10)] == [0, 1, 2, 2, 4, 4]
+    assert level(0, 0) == 0
