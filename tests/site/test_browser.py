@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from browser_support import AXE_TAGS, CHROMIUM, LAUNCH_ARGS, visit
@@ -64,7 +66,7 @@ def page_path(name):
     if name == "profile without photo":
         return f"ambachtengids/{first('profile', photo=False)}/"
     if name == "facet":
-        craft = published_profiles()[0].data["crafts"][0]
+        craft = next(p for p in published_profiles() if p.data.get("crafts")).data["crafts"][0]
         return f"ambachtengids/ambacht/{craft}/"
     return PAGE_TYPES[name]
 
@@ -128,7 +130,7 @@ def visible_names(page):
 
 
 def test_directory_filters_with_keyboard_url_and_announcement(browser, example_site):
-    craft = published_profiles()[0].data["crafts"][0]
+    craft = next(p for p in published_profiles() if p.data.get("crafts")).data["crafts"][0]
     expected = sorted(p.data["name"] for p in published_profiles() if craft in p.data.get("crafts", []))
     with visit(browser, example_site.output, "ambachtengids/") as seen:
         page = seen.page
@@ -176,7 +178,7 @@ def test_search_finds_a_profile_and_a_story(browser, example_site):
         page.wait_for_selector(".search-result a", timeout=15000)
         hrefs = page.eval_on_selector_all(".search-result a", "els => els.map(e => e.href)")
         assert any(href.endswith(f"/ambachtengids/{profile.slug}/") for href in hrefs)
-        assert "resultaat" in page.locator("[data-search-status]").inner_text()
+        assert re.match(r"\d+ resulta", page.locator("[data-search-status]").inner_text())
         assert f"q={surname}" in page.url
         assert seen.foreign_requests == [] and seen.console_errors == []
         page.locator("#zoekterm").fill("orgel")

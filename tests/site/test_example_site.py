@@ -98,7 +98,7 @@ def local_target(build, url):
     url, fragment = urldefrag(url)
     if not url.startswith(SITEURL + "/") and url != SITEURL:
         return None, fragment
-    path = url[len(SITEURL):].lstrip("/")
+    path = url[len(SITEURL):].lstrip("/").split("?", 1)[0]
     target = build.output / path
     if path == "" or path.endswith("/"):
         target = target / "index.html"
