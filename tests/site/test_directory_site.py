@@ -234,3 +234,27 @@ def test_sitemap_has_profiles_and_facets(example_site):
         assert f"{SITEURL}/ambachtengids/{profile.slug}/</loc>" in text
     assert f"{SITEURL}/ambachtengids/</loc>" in text and f"{SITEURL}/open-data/</loc>" in text
     assert re.search(rf"{re.escape(SITEURL)}/ambachtengids/ambacht/[a-z-]+/</loc>", text)
+
+
+def test_index_stays_light_at_2000_profiles(tmp_path, minimal_content):
+    """The directory index, gzipped as a server sends it, stays under 150 KB with 2,000 profiles."""
+    import random
+
+    from conftest import run_build
+
+    rng = random.Random(7)
+    crafts = ["smeden", "edelsmeden", "meubelmaken", "rietdekken", "glas-in-lood", "pottenbakken", "weven", "orgelbouw"]
+    regions = ["utrecht", "groningen", "friesland", "zeeland", "limburg", "noord-brabant", "gelderland", "drenthe"]
+    first = ["Jan", "Anna", "Sanne", "Pieter", "Fatima", "Ĳsbrand", "Zoë", "Kees", "Maria-Louise", "Omar"]
+    last = ["de Vries", "van 't Hof", "Bakker-Öztürk", "van den Heuvel-Vanderbroeck", "Kloosterhuis", "El Amrani"]
+    for index in range(2000):
+        (minimal_content / "profiles" / f"deelnemer-{index:04d}.yaml").write_text(
+            f'name: "{rng.choice(first)} {rng.choice(last)} {index}"\ntype: ambachtsmens\n'
+            f"crafts: [{', '.join(rng.sample(crafts, 2))}]\nregion: {rng.choice(regions)}\n"
+            f'place: "Hoogeveen"\noffers: [leerplek, workshop]\n'
+            "consent:\n  date: 2026-01-01\n  scope: [profiel]\n", encoding="utf-8")
+    build = run_build(tmp_path / "out", content=minimal_content, siteurl="https://www.dekrachtvanambacht.nl")
+    assert build.ok, build.stderr
+    page = build.file("ambachtengids/")
+    assert len(build.page("ambachtengids/").select(".directory-item")) == 2001
+    assert len(gzip.compress(page.read_bytes(), compresslevel=6)) < 150_000
