@@ -130,3 +130,4 @@ OPEN_DATA_URL = "open-data/"
 
 # Search (Pagefind, run on the finished output)
 SEARCH_URL = "zoeken/"
+DIRECTORY_FEATURED = 4  # profiles shown on the home page

@@ -56,7 +56,7 @@ class DirectoryGenerator(Generator):
         self.context["profile_labels"] = self.labels
         self.context["directory"] = {
             "counts": self._home_counts(),
-            "featured": self.directory.featured(),
+            "featured": self.directory.featured(self.settings.get("DIRECTORY_FEATURED", 4)),
         }
         sitemap = self.context.setdefault("sitemap_entries", [])
         sitemap.append({"url": settings["DIRECTORY_URL"], "lastmod": None})
