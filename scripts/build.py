@@ -42,7 +42,7 @@ class ErrorCounter(logging.Handler):
 
 
 def check(content: Path, github: bool = False) -> int:
-    results, problems = ContentChecker(content).check_all()
+    _, problems = ContentChecker(content).check_all()
     for problem in problems:
         print(problem, file=sys.stderr)
         if github:

@@ -52,7 +52,7 @@ def build(entries: list[CalendarEntry], name: str, stamp: dt.datetime) -> bytes:
     for entry in entries:
         event = Event()
         event.add("uid", entry.uid)
-        event.add("dtstamp", (entry.modified or stamp).astimezone(dt.timezone.utc))
+        event.add("dtstamp", (entry.modified or stamp).astimezone(dt.UTC))
         event.add("summary", entry.title)
         start = _amsterdam(entry.start)
         event.add("dtstart", start)

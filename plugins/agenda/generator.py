@@ -6,11 +6,10 @@ import datetime as dt
 import logging
 from pathlib import Path
 
+from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
-
-from nl_format.clock import now as build_now
 
 from .calendar import CalendarEntry, build, is_upcoming
 
@@ -106,7 +105,7 @@ class EventsGenerator(Generator):
 
 def _sort_key(value):
     if isinstance(value, dt.datetime):
-        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
     return dt.datetime.combine(value, dt.time())
 
 

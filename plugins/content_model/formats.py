@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 from jsonschema import FormatChecker
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
 SITE_PATH = re.compile(r"^/(?:[A-Za-z0-9._~-]+/)*(?:[A-Za-z0-9._~-]+)?$")
 
 MESSAGES = {
@@ -59,7 +61,7 @@ def checker() -> FormatChecker:
 
     @formats.checks("date", raises=ValueError)
     def _date(value: object) -> bool:
-        return not isinstance(value, str) or bool(dt.date.fromisoformat(value)) and len(value) == 10
+        return not isinstance(value, str) or (bool(dt.date.fromisoformat(value)) and len(value) == 10)
 
     @formats.checks("date-or-datetime", raises=ValueError)
     def _date_or_datetime(value: object) -> bool:
@@ -75,7 +77,7 @@ def checker() -> FormatChecker:
 
     @formats.checks("email")
     def _email(value: object) -> bool:
-        return not isinstance(value, str) or bool(EMAIL.fullmatch(value)) and len(value) <= 254
+        return not isinstance(value, str) or (bool(EMAIL.fullmatch(value)) and len(value) <= 254)
 
     @formats.checks("site-path")
     def _site_path(value: object) -> bool:

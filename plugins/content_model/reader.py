@@ -6,9 +6,8 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from pelican.readers import BaseReader, MarkdownReader
-
 from nl_format.clock import now as build_now
+from pelican.readers import BaseReader, MarkdownReader
 
 from .body import body_images
 from .check import ContentChecker, content_kinds

@@ -58,7 +58,7 @@ def markdown_reference() -> str:
         "`make docs`; pas het niet met de hand aan. `make check` controleert precies deze regels.",
         "",
     ]
-    for kind, schema in content_kinds().items():
+    for schema in content_kinds().values():
         required = set(schema.get("required", []))
         dependent = schema.get("dependentRequired", {})
         lines += [f"## {schema['title']} (`content/{schema['x-folder']}/<slug>{schema['x-extension']}`)", "",

@@ -50,7 +50,7 @@ def load_data_file(path: Path, label: str, kind: str, catalog: Catalog) -> tuple
     return (data if not problems else None), problems
 
 
-def load_taxonomy(content_root: Path, relative=lambda p: str(p)) -> tuple[Taxonomy, list[Problem]]:
+def load_taxonomy(content_root: Path, relative=str) -> tuple[Taxonomy, list[Problem]]:
     """Load content/data/crafts.yaml and regions.yaml."""
     taxonomy = Taxonomy()
     problems: list[Problem] = []

@@ -34,7 +34,7 @@ class YamlProblem(Exception):
 
 
 class _NoAliasComposer(Composer):
-    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
+    def compose_node(self, parent, index):
         if self.check_event(AliasEvent):
             event = self.peek_event()
             raise YamlProblem(
@@ -138,8 +138,8 @@ def load(text: str, line_offset: int = 0) -> Located:
     finally:
         loader.dispose()
     if line_offset:
-        located.keys = {p: (l + line_offset, c) for p, (l, c) in located.keys.items()}
-        located.values = {p: (l + line_offset, c) for p, (l, c) in located.values.items()}
+        located.keys = {p: (line + line_offset, col) for p, (line, col) in located.keys.items()}
+        located.values = {p: (line + line_offset, col) for p, (line, col) in located.values.items()}
     return located
 
 

@@ -7,13 +7,12 @@ import logging
 from collections import defaultdict
 from pathlib import Path
 
-from markupsafe import Markup
-from pelican import signals
-from pelican.generators import Generator
-
 from content_model.check import ContentChecker
 from content_model.render import render
 from content_model.validate import load_schema
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import Generator
 
 from .directory import OFFER_ORDER, TYPE_ORDER, Directory, Facet, is_published, profile_from_data
 from .mapping import level, load_map
@@ -79,7 +78,8 @@ class DirectoryGenerator(Generator):
     def _home_counts(self) -> list[dict]:
         counts = [{"number": len(self.directory.profiles), "label": "deelnemers in de ambachtengids"}]
         craftspeople = len(self.directory.by_type.get("ambachtsmens", []))
-        counts.append({"number": craftspeople, "label": f"{'ambachtsmens doet' if craftspeople == 1 else 'ambachtsmensen doen'} mee"})
+        label = "ambachtsmens doet mee" if craftspeople == 1 else "ambachtsmensen doen mee"
+        counts.append({"number": craftspeople, "label": label})
         counts.append({"number": len(self.directory.by_craft), "label": "ambachten"})
         counts.append({"number": len({p.region for p in self.directory.profiles} - {"landelijk"}), "label": "provincies"})
         return counts

@@ -30,7 +30,7 @@ def rings(path: str) -> list[list[tuple[float, float]]]:
             continue
         numbers = [float(n) for n in NUMBER.findall(body)]
         ring = []
-        for index, (dx, dy) in enumerate(zip(numbers[0::2], numbers[1::2])):
+        for index, (dx, dy) in enumerate(zip(numbers[0::2], numbers[1::2], strict=False)):
             if command == "M" and index == 0:
                 x, y = dx, dy
             else:

@@ -6,11 +6,10 @@ import logging
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
+from content_model.files import resolve_content_path
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
-
-from content_model.files import resolve_content_path
 
 from .pipeline import ImagePlan, plan, publish, render_all
 

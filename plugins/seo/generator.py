@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import logging
 
+from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.generators import Generator
-
-from nl_format.clock import now as build_now
 
 from .structured import breadcrumb_list, item_list, jsonld, security_expires
 

@@ -25,7 +25,7 @@ def security_expires(now: dt.datetime, days: int) -> str:
     """RFC 9116 Expires: ``days`` ahead (must stay under a year), in UTC."""
     if not 0 < days < 365:
         raise ValueError("security.txt Expires must be less than a year ahead")
-    moment = (now + dt.timedelta(days=days)).astimezone(dt.timezone.utc)
+    moment = (now + dt.timedelta(days=days)).astimezone(dt.UTC)
     return moment.replace(hour=0, minute=0, second=0, microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import MINIMAL_EVENT, MINIMAL_STORY, run_build, run_check, tree_digest
 
 pytestmark = pytest.mark.build
@@ -135,7 +134,7 @@ def test_invalid_utf8_profile(good_build):
 
 
 def test_file_name_must_be_a_slug(good_build):
-    output, content, before = good_build
+    _, content, _ = good_build
     (content / PROFILE).rename(content / "profiles" / "Jan de Vries.yaml")
     checked = run_check(content)
     assert_clear_failure(checked.returncode, checked.stderr, "profiles/Jan de Vries.yaml", 1, "slug")
@@ -150,3 +149,14 @@ def test_bom_crlf_emoji_and_dutch_names_build(good_build):
     build = run_build(output, content=content)
     assert build.ok, build.stderr
     assert "Ĳsbrand van 't Hof 🔨" in build.page("ambachtengids/ijsbrand-van-t-hof/").h1.get_text()
+
+
+def test_make_check_prints_github_annotations(minimal_content):
+    (minimal_content / "stories" / "een-klein-verhaal.md").write_text(
+        MINIMAL_STORY.replace("[smeden]", "[smeeden]"), encoding="utf-8")
+    result = run_check(minimal_content, env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    annotation = next(line for line in result.stdout.splitlines() if line.startswith("::error "))
+    assert re.match(r"::error file=[^,]+een-klein-verhaal\.md,line=5,col=\d+,title=crafts\[0\]::onbekende ambacht", annotation)
+    plain = run_check(minimal_content)
+    assert "::error" not in plain.stdout + plain.stderr

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from browser_support import AXE_TAGS, CHROMIUM, LAUNCH_ARGS, visit
 from conftest import ROOT
 from content_model.check import ContentChecker
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 

@@ -9,7 +9,6 @@ import json
 import re
 
 import pytest
-
 from conftest import ROOT, SITEURL
 from content_model.check import ContentChecker
 from craft_directory.directory import is_published

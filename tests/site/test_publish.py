@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import MINIMAL_STORY, ROOT, SITEURL, run_build
 from content_model.check import ContentChecker
 

@@ -1,6 +1,5 @@
-from PIL import Image
-
 from content_model.body import body_images, check_markdown
+from PIL import Image
 
 
 def problems(text, root=None):

@@ -1,9 +1,8 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
-
 from agenda.calendar import CalendarEntry, build, is_upcoming
+from icalendar import Calendar
 
 AMS = ZoneInfo("Europe/Amsterdam")
 STAMP = dt.datetime(2026, 11, 21, tzinfo=AMS)
@@ -37,7 +36,7 @@ def test_all_day_event_has_exclusive_end():
 
 
 def test_offset_times_are_converted_to_amsterdam():
-    utc_start = dt.datetime(2027, 7, 1, 8, tzinfo=dt.timezone.utc)
+    utc_start = dt.datetime(2027, 7, 1, 8, tzinfo=dt.UTC)
     calendar = Calendar.from_ical(build([entry(start=utc_start, end=None)], "A", STAMP))
     event = next(iter(calendar.walk("VEVENT")))
     assert event["dtstart"].dt.hour == 10

@@ -13,7 +13,7 @@ def test_date_and_weekday():
 
 
 def test_utc_time_is_shown_in_amsterdam():
-    moment = dt.datetime(2026, 7, 1, 7, 30, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2026, 7, 1, 7, 30, tzinfo=dt.UTC)
     assert dutch.time(moment) == "09:30"
     assert dutch.iso(moment) == "2026-07-01T09:30:00+02:00"
 

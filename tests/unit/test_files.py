@@ -1,9 +1,8 @@
 import os
 
 import pytest
-from PIL import Image
-
 from content_model.files import FileProblem, inspect_image, read_text, resolve_content_path
+from PIL import Image
 
 
 def test_bom_and_crlf_are_normalised(tmp_path):

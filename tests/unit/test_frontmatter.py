@@ -1,5 +1,4 @@
 import pytest
-
 from content_model.frontmatter import split
 from content_model.yamlsafe import YamlProblem
 

@@ -1,7 +1,6 @@
 from bs4 import BeautifulSoup
-from PIL import Image
-
 from content_model.render import render
+from PIL import Image
 from responsive_images.service import ImageService, PictureExtension
 
 

@@ -1,5 +1,4 @@
 from PIL import Image
-
 from responsive_images.pipeline import plan, publish, render, render_all
 
 

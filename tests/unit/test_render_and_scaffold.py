@@ -2,7 +2,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from content_model.check import ContentChecker
 from content_model.render import reading_minutes, render, sanitize
 from content_model.scaffold import scaffold, slugify

@@ -3,7 +3,6 @@ import json
 import re
 
 import pytest
-
 from seo.structured import breadcrumb_list, jsonld, security_expires
 
 
@@ -15,7 +14,7 @@ def test_jsonld_cannot_break_out_of_script():
 
 
 def test_security_expires_is_less_than_a_year_ahead():
-    now = dt.datetime(2026, 11, 21, 12, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 11, 21, 12, tzinfo=dt.UTC)
     expires = dt.datetime.strptime(security_expires(now, 180), "%Y-%m-%dT%H:%M:%SZ")
     assert dt.timedelta(days=179) < expires - now.replace(tzinfo=None) < dt.timedelta(days=365)
     with pytest.raises(ValueError):

@@ -3,9 +3,8 @@
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from content_model.check import ContentChecker
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,5 +1,4 @@
 import pytest
-
 from content_model.yamlsafe import YamlProblem, load
 
 
