@@ -27,7 +27,17 @@ OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_model", "nl_format", "responsive_images", "stories", "agenda", "craft_directory", "site_search", "seo"]
+PLUGINS = [
+    "content_model",
+    "nl_format",
+    "responsive_images",
+    "stories",
+    "agenda",
+    "craft_directory",
+    "redirects",
+    "site_search",
+    "seo",
+]
 
 # Content folders. Events are read by the agenda plugin, not as articles.
 ARTICLE_PATHS = ["stories"]
@@ -131,3 +141,4 @@ OPEN_DATA_URL = "open-data/"
 # Search (Pagefind, run on the finished output)
 SEARCH_URL = "zoeken/"
 DIRECTORY_FEATURED = 4  # profiles shown on the home page
+REDIRECTS_FILE = "_redirects"  # old URLs (aliases), for hosts that read it

@@ -12,8 +12,8 @@ from .formats import is_slug
 from .frontmatter import Document, split
 from .problems import Problem
 from .taxonomy import Taxonomy, load_taxonomy
-from .validate import SCHEMA_DIR, Catalog, SchemaValidator, load_schema
-from .yamlsafe import YamlProblem, load
+from .validate import SCHEMA_DIR, Catalog, SchemaValidator, field_name, load_schema
+from .yamlsafe import Located, YamlProblem, load
 
 # URL segments the site itself uses; a campaign page may not take them.
 RESERVED_PAGE_SLUGS = {
@@ -50,6 +50,7 @@ class Checked:
     body_line: int = 1
     header_form: str = "yaml"
     problems: list[Problem] = field(default_factory=list)
+    positions: Located | None = None
 
 
 def whole_yaml(text: str) -> Document:
@@ -124,6 +125,7 @@ class ContentChecker:
         checked.body = document.body
         checked.body_line = document.body_line
         checked.header_form = document.header_form
+        checked.positions = document.meta
         if validator.body:
             checked.problems += check_markdown(label, "tekst", document.body, document.body_line, self.root)
         for name, prop in validator.schema["properties"].items():
@@ -154,4 +156,31 @@ class ContentChecker:
                 checked = self.check_file(kind, path)
                 results.append(checked)
                 problems += checked.problems
+        problems += self.check_aliases(results)
         return results, sorted(set(problems))
+
+    def url_of(self, checked: Checked) -> str:
+        """The public path of a content file, from its schema's ``x-url`` (the contract)."""
+        if checked.kind == "page" and checked.slug == "home":
+            return "/"
+        return "/" + self.validators[checked.kind].schema["x-url"].format(slug=checked.slug)
+
+    def check_aliases(self, results: list[Checked]) -> list[Problem]:
+        """Old URLs must be unique and must not hide a page that exists."""
+        problems: list[Problem] = []
+        urls = {self.url_of(r) for r in results if not r.problems}
+        seen: dict[str, Checked] = {}
+        for checked in results:
+            for index, alias in enumerate(checked.data.get("aliases", []) or []):
+                path = ("aliases", index)
+                if alias in urls or alias.rstrip("/") + "/" in urls:
+                    problems.append(self._problem(checked, path, f"'{alias}' is het adres van een bestaande pagina"))
+                elif alias in seen and seen[alias] is not checked:
+                    other = display_path(seen[alias].path)
+                    problems.append(self._problem(checked, path, f"'{alias}' wordt ook gebruikt door {other}"))
+                seen.setdefault(alias, checked)
+        return problems
+
+    def _problem(self, checked: Checked, path: tuple, message: str) -> Problem:
+        line, column = checked.positions.position(path) if checked.positions else (1, 1)
+        return Problem(display_path(checked.path), line, column, field_name(path), message)

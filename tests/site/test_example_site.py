@@ -61,7 +61,9 @@ def test_home_is_the_campaign_landing(example_site):
 
 
 def html_pages(build):
-    return [p for p in build.html_files() if "pagefind" not in p.parts]
+    """Every real page: not Pagefind's files, not the redirect pages of old URLs."""
+    return [p for p in build.html_files() if "pagefind" not in p.parts
+            and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
 
 
 def test_every_page_has_lang_one_h1_title_and_sharing_meta(example_site):
@@ -291,3 +293,21 @@ def test_404_page(example_site):
     page = example_site.page("404.html")
     assert page.select_one('meta[name="robots"][content="noindex"]')
     assert page.select_one(f'a[href="{SITEURL}/"]')
+
+
+def test_aliases_redirect_to_the_new_page(example_site):
+    results, _ = ContentChecker(ROOT / "content").check_all()
+    aliased = [r for r in results if r.data.get("aliases")]
+    assert aliased, "the example content has aliases"
+    lines = example_site.file("_redirects").read_text().splitlines()
+    checker = ContentChecker(ROOT / "content")
+    for item in aliased:
+        target = SITEURL + checker.url_of(item)
+        for alias in item.data["aliases"]:
+            page = example_site.page(alias)
+            assert page.select_one('link[rel="canonical"]')["href"] == target
+            assert page.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={target}"
+            assert page.select_one(f'a[href="{target}"]')
+            assert f"/campagne{alias} /campagne{checker.url_of(item)} 301" in lines
+    sitemap = example_site.file("sitemap.xml").read_text()
+    assert not any(f"{SITEURL}{alias}</loc>" in sitemap for item in aliased for alias in item.data["aliases"])

@@ -1,0 +1,34 @@
+"""Old URLs keep working: a redirect page per alias, and a _redirects file for hosts that read it."""
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .redirects import collect, redirects_file
+
+
+class RedirectsGenerator(Generator):
+    """Collects aliases of published stories, pages, events and profiles; writes their redirect pages."""
+
+    def generate_context(self):
+        self.redirects = []
+
+    def generate_output(self, writer):
+        directory = self.context.get("craft_directory")
+        items = [*self.context.get("articles", []), *self.context.get("pages", []), *self.context.get("events", []),
+                 *(directory.profiles if directory else [])]
+        self.redirects = collect(items)
+        for redirect in self.redirects:
+            writer.write_file(redirect.save_as, self.get_template("redirect"), self.context, redirect=redirect,
+                              url=redirect.source.lstrip("/"))
+        target = Path(self.output_path) / self.settings.get("REDIRECTS_FILE", "_redirects")
+        target.write_text(redirects_file(self.redirects, self.settings["SITEURL"]), encoding="utf-8")
+
+
+def get_generators(pelican):
+    return RedirectsGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)
