@@ -7,8 +7,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_model.reference import markdown_reference  # noqa: E402
+from seo.headers import nginx_snippet  # noqa: E402
+
+GENERATED = {
+    ROOT / "docs" / "velden.md": markdown_reference,
+    ROOT / "deploy" / "nginx-headers.conf": nginx_snippet,
+}
 
 if __name__ == "__main__":
-    target = ROOT / "docs" / "velden.md"
-    target.write_text(markdown_reference(), encoding="utf-8")
-    print(f"Bijgewerkt: {target.relative_to(ROOT)}")
+    for target, make in GENERATED.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(make(), encoding="utf-8")
+        print(f"Bijgewerkt: {target.relative_to(ROOT)}")

@@ -12,14 +12,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urldefrag
 
 from conftest import SITEURL
+from seo.headers import HEADERS
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
-# Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (no JavaScript eval).
-CSP = ("default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
-       "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self' mailto:; "
-       "object-src 'none'")
+CSP = dict(HEADERS)["Content-Security-Policy"]  # exactly what the site's _headers and nginx snippet send
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 

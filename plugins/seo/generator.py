@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.generators import Generator
 
+from .headers import netlify_headers
 from .structured import breadcrumb_list, item_list, jsonld, security_expires
 
 logger = logging.getLogger(__name__)
@@ -42,6 +44,7 @@ class MachineFilesGenerator(Generator):
         write("robots.txt", self.env.get_template("machine/robots.txt"), self.context)
         write(".well-known/security.txt", self.env.get_template("machine/security.txt"), self.context,
               expires=security_expires(moment, self.settings.get("SECURITY_TXT_DAYS", 180)))
+        (Path(self.output_path) / "_headers").write_text(netlify_headers(self.settings["SITEURL"]), encoding="utf-8")
 
 
 def get_generators(pelican):

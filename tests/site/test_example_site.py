@@ -311,3 +311,12 @@ def test_aliases_redirect_to_the_new_page(example_site):
             assert f"/campagne{alias} /campagne{checker.url_of(item)} 301" in lines
     sitemap = example_site.file("sitemap.xml").read_text()
     assert not any(f"{SITEURL}{alias}</loc>" in sitemap for item in aliased for alias in item.data["aliases"])
+
+
+def test_headers_file_sends_the_strict_policy(example_site):
+    from seo.headers import HEADERS
+
+    text = example_site.file("_headers").read_text()
+    assert text.startswith("/campagne/*\n")
+    for name, value in HEADERS:
+        assert f"  {name}: {value}\n" in text

@@ -15,3 +15,9 @@ def test_every_field_of_every_kind_is_documented():
     for schema in content_kinds().values():
         for name in schema["properties"]:
             assert f"| `{name}` |" in text
+
+
+def test_committed_nginx_snippet_matches_the_declared_headers():
+    from seo.headers import nginx_snippet
+
+    assert (ROOT / "deploy" / "nginx-headers.conf").read_text(encoding="utf-8") == nginx_snippet(), "run make docs"
