@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve html publish check test test-fast new-story new-event new-profile bench clean docs test-deps new-profile
+.PHONY: help serve html publish check test test-fast new-story new-event new-profile bench clean docs vendor test-deps new-profile
 
 help:
 	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
@@ -26,13 +26,22 @@ $(VENV)/.test: requirements-test.txt requirements.txt $(VENV)/.runtime
 	$(PIP) install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
-serve: $(VENV)/.runtime
+# The pinned npm packages the site serves itself (Decap CMS for /admin/), fetched with npm and verified.
+VENDOR := .cache/vendor/decap-cms-$(shell sed -n 's/.*"version": "\(.*\)".*/\1/p' vendor.json | head -1)/.integrity
+$(VENDOR): vendor.json $(VENV)/.runtime
+	@command -v npm >/dev/null 2>&1 || { echo "npm ontbreekt; installeren met apt-get"; \
+	  (apt-get update -qq && apt-get install -y -qq npm) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq npm'; }
+	$(PY) scripts/vendor.py
+
+vendor: $(VENDOR)
+
+serve: $(VENV)/.runtime $(VENDOR)
 	$(PY) scripts/build.py serve --port $(PORT)
 
-html: $(VENV)/.runtime
+html: $(VENV)/.runtime $(VENDOR)
 	$(PY) scripts/build.py html
 
-publish: $(VENV)/.runtime
+publish: $(VENV)/.runtime $(VENDOR)
 	$(PY) scripts/build.py publish
 
 check: $(VENV)/.runtime
@@ -45,10 +54,10 @@ test-deps:
 	@command -v java >/dev/null 2>&1 || { echo "java ontbreekt; installeren met apt-get"; \
 	  (apt-get update -qq && apt-get install -y -qq default-jre-headless) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq default-jre-headless'; }
 
-test: $(VENV)/.test test-deps
+test: $(VENV)/.test test-deps $(VENDOR)
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
-test-fast: $(VENV)/.test
+test-fast: $(VENV)/.test $(VENDOR)
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 new-story: $(VENV)/.runtime

@@ -35,6 +35,7 @@ PLUGINS = [
     "agenda",
     "craft_directory",
     "redirects",
+    "web_editor",
     "site_search",
     "seo",
 ]
@@ -142,3 +143,7 @@ OPEN_DATA_URL = "open-data/"
 SEARCH_URL = "zoeken/"
 DIRECTORY_FEATURED = 4  # profiles shown on the home page
 REDIRECTS_FILE = "_redirects"  # old URLs (aliases), for hosts that read it
+
+# Web editor (Decap CMS at /admin/): the repository editors' changes go to, as pull requests
+ADMIN_REPO = "sector-overleg-ambachten/dekrachtvanambacht"
+ADMIN_BRANCH = "main"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urldefrag
 
 from conftest import SITEURL
-from seo.headers import HEADERS
+from seo.headers import HEADERS, headers_for
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -41,7 +41,8 @@ def output_file(output, url):
 
 
 @contextmanager
-def visit(browser, output, path, width=1280, height=900):
+def visit(browser, output, path, width=1280, height=900, rewrite=None):
+    """Open ``path``; ``rewrite`` maps a site path to a function that changes that file's text."""
     context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL",
                                   timezone_id="Europe/Amsterdam")
     record = Visit(page=None, context=context)
@@ -52,8 +53,12 @@ def visit(browser, output, path, width=1280, height=900):
         if target is None:
             record.foreign_requests.append(url)
             route.abort()
+        elif rewrite and str(target.relative_to(output)) in rewrite:
+            text = rewrite[str(target.relative_to(output))](target.read_text(encoding="utf-8"))
+            route.fulfill(body=text, headers=dict(headers_for(str(target.relative_to(output)))))
         elif target.is_file():
-            route.fulfill(path=str(target), headers={"Content-Security-Policy": CSP,
+            headers = dict(headers_for(str(target.relative_to(output))))
+            route.fulfill(path=str(target), headers={"Content-Security-Policy": headers["Content-Security-Policy"],
                                                      "X-Content-Type-Options": "nosniff"})
         else:
             route.fulfill(status=404, path=str(output / "404.html"), headers={"Content-Type": "text/html"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from nl_format.clock import now as build_now
 from pelican import signals
@@ -44,7 +45,13 @@ class MachineFilesGenerator(Generator):
         write("robots.txt", self.env.get_template("machine/robots.txt"), self.context)
         write(".well-known/security.txt", self.env.get_template("machine/security.txt"), self.context,
               expires=security_expires(moment, self.settings.get("SECURITY_TXT_DAYS", 180)))
-        (Path(self.output_path) / "_headers").write_text(netlify_headers(self.settings["SITEURL"]), encoding="utf-8")
+
+
+def write_headers_file(pelican):
+    """_headers lists the output's top-level paths, so it is written once everything exists."""
+    output = Path(pelican.output_path)
+    top_level = [(path.name, path.is_dir()) for path in output.iterdir() if not path.name.startswith("_")]
+    (output / "_headers").write_text(netlify_headers(pelican.settings["SITEURL"], top_level), encoding="utf-8")
 
 
 def get_generators(pelican):
@@ -52,6 +59,7 @@ def get_generators(pelican):
 
 
 def add_globals(generator):
+    generator.env.globals["site_path"] = urlsplit(generator.settings["SITEURL"]).path.rstrip("/")
     generator.env.globals["jsonld"] = jsonld
     generator.env.globals["breadcrumb_list"] = breadcrumb_list
     generator.env.globals["item_list"] = item_list
@@ -60,3 +68,4 @@ def add_globals(generator):
 def register():
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_globals)
+    signals.finalized.connect(write_headers_file)

@@ -32,11 +32,46 @@ HEADERS = (
 )
 
 
-def netlify_headers(siteurl: str) -> str:
-    """``_headers`` for Netlify and Cloudflare Pages."""
+# /admin/ runs Decap CMS for editors: it styles itself with inline styles, compiles its config
+# validator with new Function ('unsafe-eval') and talks to GitHub's API. Nothing public runs there.
+ADMIN_CONTENT_SECURITY_POLICY = (
+    ("default-src", "'self'"),
+    ("script-src", "'self' 'unsafe-eval' 'wasm-unsafe-eval'"),
+    ("style-src", "'self' 'unsafe-inline'"),
+    ("img-src", "'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com"),
+    ("font-src", "'self' data:"),
+    ("connect-src", "'self' https://api.github.com"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+    ("frame-ancestors", "'none'"),
+)
+ADMIN_HEADERS = (
+    ("Content-Security-Policy", "; ".join(f"{name} {value}" for name, value in ADMIN_CONTENT_SECURITY_POLICY)),
+    *[(name, value) for name, value in HEADERS if name != "Content-Security-Policy"],
+)
+
+
+def headers_for(path: str) -> tuple[tuple[str, str], ...]:
+    """The headers a path of the site is served with (path relative to the site root)."""
+    return ADMIN_HEADERS if path.lstrip("/").startswith("admin/") else HEADERS
+
+
+def netlify_headers(siteurl: str, top_level: list[tuple[str, bool]]) -> str:
+    """``_headers`` for Netlify and Cloudflare Pages.
+
+    Every matching rule adds its headers, so the strict rule lists the site's own top-level paths
+    (``(name, is_folder)``) and leaves /admin/ to its own rule.
+    """
     prefix = urlsplit(siteurl).path.rstrip("/")
-    lines = [f"{prefix}/*"] + [f"  {name}: {value}" for name, value in HEADERS]
-    return "\n".join(lines) + "\n"
+    blocks = []
+    paths = [f"{prefix}/"] + [f"{prefix}/{name}/*" if folder else f"{prefix}/{name}"
+                              for name, folder in sorted(top_level) if name != "admin"]
+    for path in paths:
+        blocks.append("\n".join([path] + [f"  {name}: {value}" for name, value in HEADERS]))
+    if any(name == "admin" for name, _ in top_level):
+        blocks.append("\n".join([f"{prefix}/admin/*"] + [f"  {name}: {value}" for name, value in ADMIN_HEADERS]))
+    return "\n".join(blocks) + "\n"
 
 
 def nginx_snippet() -> str:
@@ -46,7 +81,9 @@ def nginx_snippet() -> str:
         "# Include this file inside the server { } block that serves output/.",
     ]
     lines += [f'add_header {name} "{value}" always;' for name, value in HEADERS]
-    lines += ["", "# Old URLs: see _redirects in the output; nginx needs them as rewrites, e.g.",
+    lines += ["", "# The web editor (Decap CMS) needs its own policy; nginx does not inherit add_header into a location."]
+    lines += ["location ^~ /admin/ {"] + [f'    add_header {name} "{value}" always;' for name, value in ADMIN_HEADERS]
+    lines += ["}", "", "# Old URLs: see _redirects in the output; nginx needs them as rewrites, e.g.",
               "# rewrite ^/aftrap/$ /agenda/aftrap-de-kracht-van-ambacht/ permanent;",
               "error_page 404 /404.html;"]
     return "\n".join(lines) + "\n"

@@ -183,3 +183,27 @@ def test_search_finds_a_profile_and_a_story(browser, example_site):
         assert seen.foreign_requests == [] and seen.console_errors == []
         page.locator("#zoekterm").fill("orgel")
         expect(page.locator(".search-result a[href*='/verhalen/']").first).to_be_visible(timeout=15000)
+
+
+def test_web_editor_runs_on_the_generated_config(browser, example_site):
+    import yaml
+
+    def test_backend(text):  # Decap's in-memory backend instead of GitHub, nothing else changed
+        data = yaml.safe_load(text)
+        data["backend"] = {"name": "test-repo"}
+        return yaml.safe_dump(data, allow_unicode=True)
+
+    config = yaml.safe_load(example_site.file("admin/config.yml").read_text(encoding="utf-8"))
+    with visit(browser, example_site.output, "admin/", rewrite={"admin/config.yml": test_backend}) as seen:
+        page = seen.page
+        page.get_by_role("button", name="Inloggen").click()
+        for collection in config["collections"]:
+            expect(page.get_by_role("link", name=collection["label"]).first).to_be_visible()
+        page.goto(f"{page.url.split('#')[0]}#/collections/profiles/new")
+        expect(page.get_by_text("Naam van de persoon of organisatie.")).to_be_visible()
+        page.locator("input").first.fill("Jan de Vries")
+        assert seen.foreign_requests == [] and seen.console_errors == []
+    assert config["backend"]["name"] == "github"
+    robots = example_site.file("robots.txt").read_text()
+    assert "Disallow: /admin/" in robots or "Disallow: /campagne/admin/" in robots
+    assert "/admin/" not in example_site.file("sitemap.xml").read_text()

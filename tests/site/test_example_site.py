@@ -61,8 +61,8 @@ def test_home_is_the_campaign_landing(example_site):
 
 
 def html_pages(build):
-    """Every real page: not Pagefind's files, not the redirect pages of old URLs."""
-    return [p for p in build.html_files() if "pagefind" not in p.parts
+    """Every public page: not Pagefind's files, the editors' /admin/ or the redirect pages of old URLs."""
+    return [p for p in build.html_files() if "pagefind" not in p.parts and "admin" not in p.parts
             and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
 
 
@@ -317,6 +317,10 @@ def test_headers_file_sends_the_strict_policy(example_site):
     from seo.headers import HEADERS
 
     text = example_site.file("_headers").read_text()
-    assert text.startswith("/campagne/*\n")
+    rules = [line for line in text.splitlines() if not line.startswith("  ")]
+    expected = {"/campagne/"} | {f"/campagne/{p.name}/*" if p.is_dir() else f"/campagne/{p.name}"
+                                 for p in example_site.output.iterdir() if not p.name.startswith("_") and p.name != "admin"}
+    assert set(rules) == expected | {"/campagne/admin/*"}
+    strict = text[: text.index("/campagne/admin/*")]
     for name, value in HEADERS:
-        assert f"  {name}: {value}\n" in text
+        assert strict.count(f"  {name}: {value}\n") == len(expected)

@@ -10,13 +10,16 @@ def test_policy_is_strict():
     assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "same-origin"
 
 
-def test_netlify_headers_cover_the_site_path():
-    text = netlify_headers("https://example.test/campagne")
-    assert text.startswith("/campagne/*\n")
-    assert "  Content-Security-Policy: default-src 'self';" in text
+def test_netlify_headers_keep_admin_apart():
+    text = netlify_headers("https://example.test/campagne", [("verhalen", True), ("index.html", False), ("admin", True)])
+    paths = [line for line in text.splitlines() if not line.startswith("  ")]
+    assert paths == ["/campagne/", "/campagne/index.html", "/campagne/verhalen/*", "/campagne/admin/*"]
+    admin = text[text.index("/campagne/admin/*"):]
+    assert "'unsafe-inline'" in admin and "'unsafe-inline'" not in text[:text.index("/campagne/admin/*")]
 
 
 def test_nginx_snippet_has_every_header_always():
     text = nginx_snippet()
     for name, value in HEADERS:
         assert f'add_header {name} "{value}" always;' in text
+    assert "location ^~ /admin/ {" in text

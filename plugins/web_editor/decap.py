@@ -1,0 +1,132 @@
+"""Decap CMS configuration generated from the content schemas (pure; no Pelican).
+
+Every collection, field, widget, required flag and select option comes from the same
+JSON Schemas that `make check` enforces, and from the taxonomy data files.
+"""
+
+from __future__ import annotations
+
+COLLECTION_LABELS = {
+    "story": ("stories", "Verhalen", "Verhaal"),
+    "event": ("events", "Agenda", "Agendapunt"),
+    "page": ("pages", "Pagina's", "Pagina"),
+    "profile": ("profiles", "Ambachtengids", "Profiel"),
+}
+SUMMARY_FIELDS = {"summary", "tagline", "bio", "image_alt", "photo_alt"}
+
+
+def _options(prop: dict, catalog: dict[str, dict[str, str]]) -> list[dict] | None:
+    if "enum" in prop:
+        labels = prop.get("x-labels", {})
+        return [{"label": labels.get(value, value), "value": value} for value in prop["enum"]]
+    ref = prop.get("x-ref")
+    if ref and catalog.get(ref):
+        return [{"label": name, "value": key} for key, name in catalog[ref].items()]
+    return None
+
+
+def field(name: str, prop: dict, required: bool, catalog: dict) -> dict:
+    """One Decap field for one schema property."""
+    result = {"name": name, "label": prop.get("title", name), "required": required}
+    if prop.get("description"):
+        result["hint"] = prop["description"]
+    kind = prop.get("type")
+    if prop.get("x-ref") or prop.get("items", {}).get("x-ref") in catalog:
+        result["hint"] = "Kies uit de lijst."
+    if kind == "array":
+        items = prop.get("items", {})
+        options = _options(items, catalog)
+        if options:
+            result.update(widget="select", multiple=True, options=options)
+        else:
+            result.update(widget="list")
+            if items.get("format") == "slug" or items.get("x-ref"):
+                result["hint"] = (result.get("hint", "") + " Scheid waarden met een komma.").strip()
+        if required and prop.get("minItems"):
+            result["min"] = prop["minItems"]
+        return result
+    if kind == "object":
+        nested_required = set(prop.get("required", []))
+        result.update(widget="object", fields=[field(key, value, key in nested_required, catalog)
+                                               for key, value in prop.get("properties", {}).items()])
+        return result
+    options = _options(prop, catalog)
+    if options:
+        result.update(widget="select", options=options)
+        if "default" in prop:
+            result["default"] = prop["default"]
+        return result
+    if prop.get("x-file") == "image":
+        result.update(widget="image", choose_url=False)
+    elif prop.get("format") in ("date", "date-or-datetime"):
+        date_only = prop["format"] == "date"
+        result.update(widget="datetime", date_format="YYYY-MM-DD", time_format=False if date_only else "HH:mm",
+                      format="YYYY-MM-DD" if date_only else "YYYY-MM-DDTHH:mm:ssZ", picker_utc=False)
+    elif kind == "integer":
+        result.update(widget="number", value_type="int")
+        for bound in ("minimum", "maximum"):
+            if bound in prop:
+                result["min" if bound == "minimum" else "max"] = prop[bound]
+    elif kind == "boolean":
+        result.update(widget="boolean", default=prop.get("default", False))
+    elif prop.get("x-markdown"):
+        result.update(widget="markdown", buttons=["bold", "italic", "link", "bulleted-list", "numbered-list"],
+                      editor_components=[], modes=["rich_text", "raw"])
+    elif name in SUMMARY_FIELDS or prop.get("maxLength", 0) > 160:
+        result.update(widget="text")
+    else:
+        result.update(widget="string")
+    if prop.get("format") == "http-url":
+        result["pattern"] = ["^https?://[^\\s]+\\.[^\\s]+$", "Een webadres dat met https:// begint"]
+    elif prop.get("format") == "email":
+        result["pattern"] = ["^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "Een geldig e-mailadres"]
+    elif prop.get("format") == "slug":
+        result["pattern"] = ["^[a-z0-9]+(-[a-z0-9]+)*$", "Kleine letters, cijfers en streepjes"]
+    if "maxLength" in prop and result["widget"] in ("string", "text"):
+        result["pattern"] = [f"^[\\s\\S]{{0,{prop['maxLength']}}}$", f"Hoogstens {prop['maxLength']} tekens"]
+    return result
+
+
+def collection(kind: str, schema: dict, catalog: dict) -> dict:
+    name, label, singular = COLLECTION_LABELS[kind]
+    required = set(schema.get("required", []))
+    for rule in schema.get("allOf", []):  # conditionally required fields stay optional in the editor
+        required -= set(rule.get("then", {}).get("required", []))
+    fields = [field(key, prop, key in required, catalog) for key, prop in schema["properties"].items()]
+    result = {
+        "name": name,
+        "label": label,
+        "label_singular": singular,
+        "description": schema.get("description", ""),
+        "folder": f"content/{schema['x-folder']}",
+        "extension": schema["x-extension"].lstrip("."),
+        "create": True,
+        "slug": "{{slug}}",
+        "identifier_field": "name" if "name" in schema["properties"] else "title",
+        "editor": {"preview": False},
+        "fields": fields,
+    }
+    if schema.get("x-body"):
+        result["format"] = "yaml-frontmatter"
+        result["fields"].append({"name": "body", "label": "Tekst", "widget": "markdown", "required": True,
+                                 "hint": "Gebruik ## voor tussenkoppen; HTML is niet toegestaan."})
+    else:
+        result["format"] = "yaml"
+    return result
+
+
+def config(schemas: dict[str, dict], catalog: dict, repo: str, branch: str, site_url: str) -> dict:
+    """The whole config.yml as data."""
+    return {
+        "backend": {"name": "github", "repo": repo, "branch": branch, "squash_merges": True,
+                    "commit_messages": {"create": "Nieuw: {{slug}} ({{collection}})", "update": "Bijgewerkt: {{slug}}",
+                                        "delete": "Verwijderd: {{slug}}", "uploadMedia": "Afbeelding: {{path}}",
+                                        "deleteMedia": "Afbeelding weg: {{path}}"}},
+        "publish_mode": "editorial_workflow",
+        "locale": "nl",
+        "site_url": site_url,
+        "display_url": site_url,
+        "media_folder": "content/images",
+        "public_folder": "images",
+        "collections": [collection(kind, schemas[kind], catalog) for kind in COLLECTION_LABELS if kind in schemas],
+    }

@@ -1,0 +1,66 @@
+"""Writes /admin/: the Decap CMS page, its generated config.yml and the pinned Decap bundle."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+from content_model.check import content_kinds
+from pelican import signals
+from pelican.generators import Generator
+
+from .decap import config
+
+logger = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def vendor_folder(name: str) -> Path:
+    spec = json.loads((ROOT / "vendor.json").read_text())[name]
+    return ROOT / ".cache" / "vendor" / f"{name}-{spec['version']}"
+
+
+class WebEditorGenerator(Generator):
+    """/admin/ is for editors: not in the sitemap, the search index or robots."""
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        settings = self.settings
+        taxonomy = self.context["taxonomy"]
+        catalog = {"crafts": {k: v["name"] for k, v in taxonomy.crafts.items()}, "regions": dict(taxonomy.regions)}
+        data = config(content_kinds(), catalog, settings["ADMIN_REPO"], settings.get("ADMIN_BRANCH", "main"),
+                      settings["SITEURL"])
+        backend = os.environ.get("ADMIN_BACKEND")
+        if backend:  # e.g. test-repo: Decap's in-memory backend, for tests and screenshots
+            data["backend"] = {"name": backend}
+        folder = Path(self.output_path) / "admin"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "config.yml").write_text(
+            "# Generated from plugins/content_model/schemas by the web_editor plugin; do not edit.\n"
+            + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+        writer.write_file("admin/index.html", self.get_template("admin"), self.context, url="admin/")
+        source = vendor_folder("decap-cms")
+        if not (source / "decap-cms.js").exists():
+            logger.error("vendor.json:1:1: decap-cms: the pinned Decap bundle is missing; run `make vendor`")
+            return
+        for path in source.iterdir():
+            if not path.name.startswith("."):
+                target = folder / path.name
+                try:
+                    os.link(path, target)
+                except OSError:
+                    shutil.copyfile(path, target)
+
+
+def get_generators(pelican):
+    return WebEditorGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,53 @@
+from content_model.check import content_kinds
+from web_editor.decap import config
+
+CATALOG = {"crafts": {"smeden": "Smeden", "weven": "Weven"}, "regions": {"utrecht": "Utrecht"}}
+
+
+def site_config():
+    return config(content_kinds(), CATALOG, "org/repo", "main", "https://example.test")
+
+
+def by_name(items):
+    return {item["name"]: item for item in items}
+
+
+def test_backend_workflow_and_media():
+    data = site_config()
+    assert data["backend"]["name"] == "github" and data["backend"]["repo"] == "org/repo"
+    assert data["publish_mode"] == "editorial_workflow"
+    assert data["media_folder"] == "content/images" and data["public_folder"] == "images"
+    assert data["locale"] == "nl"
+
+
+def test_collections_follow_the_schemas():
+    collections = by_name(site_config()["collections"])
+    assert set(collections) == {"stories", "events", "pages", "profiles"}
+    for collection in collections.values():
+        kind = {"stories": "story", "events": "event", "pages": "page", "profiles": "profile"}[collection["name"]]
+        schema = content_kinds()[kind]
+        names = [f["name"] for f in collection["fields"] if f["name"] != "body"]
+        assert names == list(schema["properties"])
+        for field in collection["fields"]:
+            if field["name"] in schema.get("required", []):
+                assert field["required"] is True, (kind, field["name"])
+    assert collections["profiles"]["format"] == "yaml" and collections["profiles"]["extension"] == "yaml"
+    assert collections["stories"]["format"] == "yaml-frontmatter"
+    assert by_name(collections["stories"]["fields"])["body"]["widget"] == "markdown"
+
+
+def test_widgets_and_options_come_from_data():
+    stories = by_name(by_name(site_config()["collections"])["stories"]["fields"])
+    assert stories["crafts"]["widget"] == "select" and stories["crafts"]["multiple"] is True
+    assert stories["crafts"]["options"] == [{"label": "Smeden", "value": "smeden"}, {"label": "Weven", "value": "weven"}]
+    assert stories["image"]["widget"] == "image"
+    assert stories["date"]["widget"] == "datetime"
+    assert stories["image_alt"]["required"] is False  # required only with an image; make check enforces it
+    profiles = by_name(by_name(site_config()["collections"])["profiles"]["fields"])
+    assert [o["value"] for o in profiles["type"]["options"]][:2] == ["ambachtsmens", "leerbedrijf"]
+    assert profiles["type"]["options"][0]["label"] == "Ambachtsmens"
+    consent = by_name(profiles["consent"]["fields"])
+    assert consent["scope"]["options"][3]["value"] == "open-data" and consent["scope"]["required"] is True
+    assert profiles["since"]["widget"] == "number" and profiles["since"]["value_type"] == "int"
+    assert profiles["contact_public"]["widget"] == "boolean"
+    assert profiles["bio"]["widget"] == "markdown"
