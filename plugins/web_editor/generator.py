@@ -14,6 +14,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .decap import config
+from .joinform import consent_scope, form_fields
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,9 +29,31 @@ class WebEditorGenerator(Generator):
     """/admin/ is for editors: not in the sitemap, the search index or robots."""
 
     def generate_context(self):
-        pass
+        settings = self.settings
+        taxonomy = self.context["taxonomy"]
+        repo, branch = settings["ADMIN_REPO"], settings.get("ADMIN_BRANCH", "main")
+        schema = content_kinds()["profile"]
+        self.context["join_form"] = {
+            "fields": form_fields(schema, taxonomy.crafts, taxonomy.groups, taxonomy.regions),
+            "scope": consent_scope(schema),
+            "schema_path": "doe-mee/profiel.schema.json",
+            "catalog_path": "doe-mee/catalogus.json",
+            "new_file_url": f"https://github.com/{repo}/new/{branch}/content/profiles",
+        }
+
+    def write_join_data(self):
+        """The profile schema and the valid ids, for the join form's checks in the browser."""
+        taxonomy = self.context["taxonomy"]
+        form = self.context["join_form"]
+        output = Path(self.output_path)
+        (output / form["schema_path"]).parent.mkdir(parents=True, exist_ok=True)
+        (output / form["schema_path"]).write_text(json.dumps(content_kinds()["profile"], ensure_ascii=False),
+                                                  encoding="utf-8")
+        catalog = {"crafts": {k: v["name"] for k, v in taxonomy.crafts.items()}, "regions": dict(taxonomy.regions)}
+        (output / form["catalog_path"]).write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
 
     def generate_output(self, writer):
+        self.write_join_data()
         settings = self.settings
         taxonomy = self.context["taxonomy"]
         catalog = {"crafts": {k: v["name"] for k, v in taxonomy.crafts.items()}, "regions": dict(taxonomy.regions)}

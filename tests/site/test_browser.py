@@ -43,6 +43,7 @@ PAGE_TYPES = {
     "profile without photo": None,
     "open data": "open-data/",
     "search": "zoeken/",
+    "join form": "doe-mee/",
 }
 
 
