@@ -147,3 +147,4 @@ REDIRECTS_FILE = "_redirects"  # old URLs (aliases), for hosts that read it
 # Web editor (Decap CMS at /admin/): the repository editors' changes go to, as pull requests
 ADMIN_REPO = "sector-overleg-ambachten/dekrachtvanambacht"
 ADMIN_BRANCH = "main"
+ADMIN_AUTH_BASE_URL = os.environ.get("ADMIN_AUTH_BASE_URL", "")  # OAuth helper for GitHub logins (see docs/publiceren.md)

@@ -59,6 +59,8 @@ class WebEditorGenerator(Generator):
         catalog = {"crafts": {k: v["name"] for k, v in taxonomy.crafts.items()}, "regions": dict(taxonomy.regions)}
         data = config(content_kinds(), catalog, settings["ADMIN_REPO"], settings.get("ADMIN_BRANCH", "main"),
                       settings["SITEURL"])
+        if settings.get("ADMIN_AUTH_BASE_URL"):  # an OAuth helper for GitHub logins outside Netlify
+            data["backend"]["base_url"] = settings["ADMIN_AUTH_BASE_URL"]
         backend = os.environ.get("ADMIN_BACKEND")
         if backend:  # e.g. test-repo: Decap's in-memory backend, for tests and screenshots
             data["backend"] = {"name": backend}
