@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import AXE_TAGS, CHROMIUM, LAUNCH_ARGS, visit
+from browser_support import AXE_TAGS, visit
 from conftest import ROOT
 from content_model.check import ContentChecker
 from playwright.sync_api import expect
@@ -46,15 +46,6 @@ PAGE_TYPES = {
     "join form": "doe-mee/",
 }
 
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def page_path(name):

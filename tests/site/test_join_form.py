@@ -6,7 +6,7 @@ import json
 
 import pytest
 import yaml
-from browser_support import CHROMIUM, LAUNCH_ARGS, visit
+from browser_support import visit
 from conftest import ROOT, SITEURL
 from content_model.check import ContentChecker
 
@@ -80,15 +80,6 @@ def python_fields(tmp_path, data) -> set[str]:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return {p.field for p in ContentChecker(content).check_file("profile", path).problems}
 
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_form_rules_match_make_check(browser, example_site, tmp_path):
