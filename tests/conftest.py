@@ -176,3 +176,15 @@ def minimal_content(tmp_path) -> Path:
     (content / "events" / "open-dag.md").write_text(MINIMAL_EVENT, encoding="utf-8")
     make_jpeg(content / "images" / "foto.jpg")
     return content
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright; never a downloaded browser."""
+    from browser_support import CHROMIUM, LAUNCH_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
