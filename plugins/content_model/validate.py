@@ -62,10 +62,20 @@ def did_you_mean(value: str, options) -> str:
     return f" (bedoel je '{match[0]}'?)" if match else ""
 
 
+PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
 def field_name(path) -> str:
+    """``consent.scope[1]``; keys that are not plain names are quoted: ``["a: b"]``."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif PLAIN_KEY.match(str(part)):
+            text += f".{part}" if text else str(part)
+        else:
+            quoted = json.dumps(str(part), ensure_ascii=False).replace(":", "\\u003a")  # ':' separates the parts
+            text += f"[{quoted}]"
     return text or "(kop)"
 
 

@@ -164,3 +164,13 @@ def test_broken_taxonomy_is_reported(content):
     checker = ContentChecker(content)
     fields = {p.field for p in checker.problems}
     assert "regions[0].name" in fields and "regions[1].id" in fields
+
+
+def test_odd_keys_keep_the_problem_on_one_unambiguous_line(content):
+    from content_model.problems import Problem
+    from content_model.validate import field_name
+
+    assert field_name(("consent", "scope", 1)) == "consent.scope[1]"
+    assert field_name(("a: b",)) == '["a\\u003a b"]'
+    problem = Problem("x.md", 1, 1, field_name(("regel\nnieuw",)), "waarde 'a\tb'\nc")
+    assert "\n" not in str(problem) and str(problem) == 'x.md:1:1: ["regel\\nnieuw"]: waarde \'a\\tb\'\\nc'

@@ -45,7 +45,7 @@ if (form) {
         heading.append(link);
         const kind = document.createElement("p");
         kind.className = "search-result__kind";
-        kind.textContent = (result.filters.soort || []).join(", ");
+        kind.textContent = result.meta.soort || "";
         item.append(heading, kind, excerpt(result.excerpt));
         return item;
       }),
