@@ -34,18 +34,15 @@ HEADERS = (
 
 # /admin/ runs Decap CMS for editors: it styles itself with inline styles, compiles its config
 # validator with new Function ('unsafe-eval') and talks to GitHub's API. Nothing public runs there.
-ADMIN_CONTENT_SECURITY_POLICY = (
-    ("default-src", "'self'"),
-    ("script-src", "'self' 'unsafe-eval' 'wasm-unsafe-eval'"),
-    ("style-src", "'self' 'unsafe-inline'"),
-    ("img-src", "'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com"),
-    ("font-src", "'self' data:"),
-    ("connect-src", "'self' https://api.github.com"),
-    ("object-src", "'none'"),
-    ("base-uri", "'self'"),
-    ("form-action", "'self'"),
-    ("frame-ancestors", "'none'"),
-)
+ADMIN_OVERRIDES = {
+    "script-src": "'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
+    "font-src": "'self' data:",
+    "connect-src": "'self' https://api.github.com",
+    "form-action": "'self'",
+}
+ADMIN_CONTENT_SECURITY_POLICY = tuple((name, ADMIN_OVERRIDES.get(name, value)) for name, value in CONTENT_SECURITY_POLICY)
 ADMIN_HEADERS = (
     ("Content-Security-Policy", "; ".join(f"{name} {value}" for name, value in ADMIN_CONTENT_SECURITY_POLICY)),
     *[(name, value) for name, value in HEADERS if name != "Content-Security-Policy"],

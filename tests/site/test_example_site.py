@@ -9,6 +9,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import feedparser
 import pytest
+from browser_support import output_file
 from conftest import BUILD_MOMENT, ROOT, SITEURL
 from content_model.check import ContentChecker
 from icalendar import Calendar
@@ -94,15 +95,8 @@ def test_og_image_is_the_story_image_or_the_1200x630_default(example_site):
 
 
 def local_target(build, url):
-    """The output file an absolute site URL points at, or None for other hosts."""
-    url, fragment = urldefrag(url)
-    if not url.startswith(SITEURL + "/") and url != SITEURL:
-        return None, fragment
-    path = url[len(SITEURL):].lstrip("/").split("?", 1)[0]
-    target = build.output / path
-    if path == "" or path.endswith("/"):
-        target = target / "index.html"
-    return target, fragment
+    """The output file an absolute site URL points at (None for other hosts), and its fragment."""
+    return output_file(build.output, url), urldefrag(url)[1]
 
 
 def test_internal_links_and_images_resolve(example_site):
