@@ -47,6 +47,11 @@ publish: $(VENV)/.runtime $(VENDOR)
 check: $(VENV)/.runtime
 	@$(PY) scripts/build.py check
 
+# The IMS Open Badges 2.0 validator (badgecheck) for tests/openbadges/ob2_check.py, in its own virtualenv:
+# its old pins cannot live next to the site's. Runs offline; see requirements-ob2.txt.
+.venv-ob2/.ready: requirements-ob2.txt
+	$(PYTHON) -m venv .venv-ob2 && .venv-ob2/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements-ob2.txt && touch .venv-ob2/.ready
+
 # System tools the tests need: Debian's chromium (never a downloaded browser) and a JRE for v.Nu.
 test-deps:
 	@command -v chromium >/dev/null 2>&1 || { echo "chromium ontbreekt; installeren met apt-get"; \
@@ -54,10 +59,10 @@ test-deps:
 	@command -v java >/dev/null 2>&1 || { echo "java ontbreekt; installeren met apt-get"; \
 	  (apt-get update -qq && apt-get install -y -qq default-jre-headless) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq default-jre-headless'; }
 
-test: $(VENV)/.test test-deps $(VENDOR)
+test: $(VENV)/.test test-deps $(VENDOR) .venv-ob2/.ready
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
-test-fast: $(VENV)/.test $(VENDOR)
+test-fast: $(VENV)/.test $(VENDOR) .venv-ob2/.ready
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 new-story: $(VENV)/.runtime

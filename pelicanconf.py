@@ -34,6 +34,7 @@ PLUGINS = [
     "stories",
     "agenda",
     "craft_directory",
+    "badges",
     "redirects",
     "web_editor",
     "site_search",
@@ -142,6 +143,16 @@ OPEN_DATA_URL = "open-data/"
 # Search (Pagefind, run on the finished output)
 SEARCH_URL = "zoeken/"
 DIRECTORY_FEATURED = 4  # profiles shown on the home page
+
+# Badges: kits per profile, the generic kit, hosted Open Badges 2.0
+BADGES_URL = "badges/"
+BADGE_KIT_URL = "badges/{slug}/"
+BADGE_CACHE_PATH = ".cache/badges"
+SHARE_IMAGE_SQUARE = "theme/images/apple-touch-icon.png"
+BADGE_SITE_NAME = "https://www.dekrachtvanambacht.nl"  # the address printed on every badge, wherever the site is built
+# Salt secret for the hashed e-mail recipients. Development builds use a public stand-in;
+# publishconf.py insists on the real one from the environment.
+BADGE_SECRET = os.environ.get("BADGE_SECRET") or "ontwikkeling-geen-geheim"
 REDIRECTS_FILE = "_redirects"  # old URLs (aliases), for hosts that read it
 
 # Web editor (Decap CMS at /admin/): the repository editors' changes go to, as pull requests

@@ -15,3 +15,4 @@ PUBLISH_FUTURE = False
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 CACHE_PATH = ".cache/pelican-publish"
+BADGE_SECRET = os.environ.get("BADGE_SECRET", "")  # required: the build fails without it

@@ -211,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache:
         overrides["CACHE_PATH"] = str((args.cache / f"pelican-{args.command}").resolve())
         overrides["IMAGE_CACHE_PATH"] = str((args.cache / "images").resolve())
+        overrides["BADGE_CACHE_PATH"] = str((args.cache / "badges").resolve())
     return build(config, args.output, overrides=overrides)
 
 

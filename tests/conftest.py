@@ -55,6 +55,7 @@ def run_build(output: Path, *, command: str = "html", content: Path | None = Non
         **os.environ,
         "SITEURL": siteurl,
         "SOURCE_DATE_EPOCH": str(int(BUILD_MOMENT.timestamp())),
+        "BADGE_SECRET": "test-geheim",
         "PYTHONPATH": str(ROOT / "plugins"),
         **(env or {}),
     }

@@ -59,6 +59,16 @@ def unsafe_url_reason(raw: str) -> str | None:
     return None
 
 
+def markdown_start(text: str, position: tuple[int, int]) -> tuple[int, int]:
+    """Where the text of a YAML value starts: the next line for block scalars (| or >)."""
+    line, column = position
+    lines = text.split("\n")
+    if lines[line - 1][column - 1 : column] in ("|", ">") and line < len(lines):
+        following = lines[line]
+        return line + 1, len(following) - len(following.lstrip(" ")) + 1
+    return line, column
+
+
 def check_markdown(
     label: str,
     field: str,

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import check_markdown
+from .body import check_markdown, markdown_start
 from .files import FileProblem, is_inside, read_text
 from .formats import is_slug
 from .frontmatter import Document, split
@@ -63,16 +63,6 @@ def whole_yaml(text: str) -> Document:
     return Document(located, "", 1, "yaml")
 
 
-def markdown_start(text: str, position: tuple[int, int]) -> tuple[int, int]:
-    """Where the text of a YAML value starts: the next line for block scalars (| or >)."""
-    line, column = position
-    lines = text.split("\n")
-    if lines[line - 1][column - 1 : column] in ("|", ">") and line < len(lines):
-        following = lines[line]
-        return line + 1, len(following) - len(following.lstrip(" ")) + 1
-    return line, column
-
-
 class ContentChecker:
     """Validates content files against the schemas and the site's reference data."""
 
@@ -87,7 +77,6 @@ class ContentChecker:
         self.catalog.ids["profiles"] = (
             {p.stem: p.stem for p in profiles.glob("*.yaml")} if profiles.is_dir() else None
         )
-        self.catalog.ids.setdefault("badges", None)
         if self.problems:  # unknown ids would only repeat the data file's errors
             self.catalog = Catalog({k: None for k in self.catalog.ids})
         self.validators = {kind: SchemaValidator(kind) for kind in content_kinds()}

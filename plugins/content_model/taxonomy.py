@@ -1,13 +1,14 @@
-"""The site's reference data (crafts, regions) loaded and validated like any content."""
+"""The site's reference data (crafts, regions, badges) loaded and validated like any content."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .body import check_markdown, markdown_start
 from .files import FileProblem, read_text
 from .problems import Problem
-from .validate import Catalog, SchemaValidator
+from .validate import Catalog, SchemaValidator, field_name
 from .yamlsafe import YamlProblem, load
 
 
@@ -16,6 +17,8 @@ class Taxonomy:
     groups: dict[str, str] = field(default_factory=dict)  # id -> name
     crafts: dict[str, dict] = field(default_factory=dict)  # id -> {"name", "group"}
     regions: dict[str, str] = field(default_factory=dict)  # id -> name
+    badges: dict[str, dict] = field(default_factory=dict)  # id -> badge class as written in badges.yaml
+    supporters: list[dict] = field(default_factory=list)  # supporter badges, in file order
 
     def catalog(self) -> Catalog:
         return Catalog(
@@ -23,6 +26,7 @@ class Taxonomy:
                 "groups": dict(self.groups),
                 "crafts": {k: v["name"] for k, v in self.crafts.items()},
                 "regions": dict(self.regions),
+                "badges": {k: v["name"] for k, v in self.badges.items()},
             }
         )
 
@@ -30,7 +34,8 @@ class Taxonomy:
 def load_data_file(path: Path, label: str, kind: str, catalog: Catalog) -> tuple[object, list[Problem]]:
     """Read and validate one YAML data file; returns (data or None, problems)."""
     try:
-        located = load(read_text(path))
+        text = read_text(path)
+        located = load(text)
     except FileProblem as problem:
         return None, [Problem(label, problem.line, problem.column, "bestand", problem.message)]
     except YamlProblem as problem:
@@ -47,7 +52,23 @@ def load_data_file(path: Path, label: str, kind: str, catalog: Catalog) -> tuple
                     line, col = located.position((section, index, "id"))
                     problems.append(Problem(label, line, col, f"{section}[{index}].id", f"dubbele id '{item['id']}'"))
                 ids.add(item["id"])
+            problems += _check_markdown_fields(label, text, located, (section, index), item, schema_items(kind, section))
     return (data if not problems else None), problems
+
+
+def schema_items(kind: str, section: str) -> dict:
+    return SchemaValidator(kind).schema["properties"][section].get("items", {}).get("properties", {})
+
+
+def _check_markdown_fields(label, text, located, path, item, properties) -> list[Problem]:
+    """Markdown fields of data files (badge criteria) follow the same rules as story bodies."""
+    problems = []
+    for name, prop in properties.items():
+        value = item.get(name) if isinstance(item, dict) else None
+        if prop.get("x-markdown") and isinstance(value, str):
+            line, column = markdown_start(text, located.values[(*path, name)])
+            problems += check_markdown(label, field_name((*path, name)), value, line, None, column)
+    return problems
 
 
 def load_taxonomy(content_root: Path, relative=str) -> tuple[Taxonomy, list[Problem]]:
@@ -71,4 +92,11 @@ def load_taxonomy(content_root: Path, relative=str) -> tuple[Taxonomy, list[Prob
         problems += found
         if not found:
             taxonomy.crafts = {c["id"]: {"name": c["name"], "group": c["group"]} for c in crafts["crafts"]}
+    badges_path = content_root / "data" / "badges.yaml"
+    if badges_path.exists() or badges_path.is_symlink():  # a site without badges.yaml simply has no badges
+        badges, found = load_data_file(badges_path, relative(badges_path), "badges", Catalog())
+        problems += found
+        if badges:
+            taxonomy.badges = {b["id"]: b for b in badges["badges"]}
+            taxonomy.supporters = list(badges["supporters"])
     return taxonomy, problems

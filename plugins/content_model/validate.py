@@ -200,6 +200,10 @@ class SchemaValidator:
             return f"moet minstens {error.validator_value} zijn"
         if rule == "maximum":
             return f"mag hoogstens {error.validator_value} zijn"
+        if rule == "minProperties":
+            return f"moet minstens {error.validator_value} veld(en) bevatten"
+        if rule == "const":
+            return f"moet {json.dumps(error.validator_value)} zijn"
         if rule == "pattern":
             return error.schema.get("x-error", "heeft niet de juiste vorm")
         return error.message

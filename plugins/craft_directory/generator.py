@@ -30,13 +30,14 @@ class DirectoryGenerator(Generator):
     def generate_context(self):
         settings = self.settings
         checker = ContentChecker(Path(settings["PATH"]), taxonomy=self.context["taxonomy"])
-        profiles, withdrawn = [], set()
+        profiles, withdrawn, records = [], set(), {}
         for path in checker.files("profile"):
             checked = checker.check_file("profile", path)
             for problem in checked.problems:
                 logger.error("%s", problem)
             if checked.problems:
                 continue
+            records[checked.slug] = checked.data
             if is_published(checked.data):
                 profiles.append(profile_from_data(checked.slug, checked.data, settings["PROFILE_URL"]))
             else:
@@ -52,6 +53,7 @@ class DirectoryGenerator(Generator):
         self.features = self._link_stories()
         self.facets = self._facets()
         self.context["craft_directory"] = self.directory
+        self.context["profile_records"] = records  # validated data of every profile, for the badges
         self.context["profile_labels"] = self.labels
         self.context["directory"] = {
             "counts": self._home_counts(),

@@ -1,0 +1,270 @@
+"""The badge designs: one layout per format, drawn to PNG with Pillow or written as SVG.
+
+A layout is a list of shapes (circles, rectangles, the campaign mark, fitted text) in
+pixels of the target size; ``to_png`` and ``to_svg`` are two backends for the same list,
+so the SVG and the PNG of a badge show exactly the same lines of text.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from PIL import Image, ImageDraw
+
+from . import textfit
+from .fonts import FontSet
+from .mark import COPPER, INK, MARK_RADIUS, MARK_SIZE, OCHRE, PAPER, TEAL, draw_mark, mark_polygons
+
+DESIGN_VERSION = "1"  # bump when a layout changes, to invalidate cached renders
+
+# format -> (width, height) in pixels; the e-mail signature is shown at half size (2x for sharp screens)
+FORMATS = {
+    "vierkant-400": (400, 400),
+    "vierkant-1080": (1080, 1080),
+    "staand-1080x1350": (1080, 1350),
+    "deelkaart-1200x630": (1200, 630),
+    "handtekening-600x200": (600, 200),
+}
+VARIANTS = ("licht", "donker")
+STRIPE = [(COPPER, 0.46), (OCHRE, 0.18), (TEAL, 0.24), (INK, 0.12)]
+
+PALETTES = {
+    "licht": {"bg": PAPER, "seal": "#fffdf9", "text": INK, "muted": "#4f5a5f",
+              "accent": {"copper": COPPER, "teal": TEAL, "ink": INK}, "accent_text": {"copper": "#9a3d17", "teal": TEAL,
+                                                                                     "ink": INK}},
+    "donker": {"bg": "#1d262b", "seal": "#141b1f", "text": PAPER, "muted": "#c9c2b6",
+               "accent": {"copper": "#c4582a", "teal": "#3f8c86", "ink": OCHRE},
+               "accent_text": {"copper": "#f0a27a", "teal": "#8fd1c9", "ink": OCHRE}},
+}
+
+
+@dataclass(frozen=True)
+class BadgeArt:
+    """Everything that shapes a badge image (so its hash is the cache key)."""
+
+    badge_name: str  # "Ambachtsmens", or the supporter text
+    label: str  # "Ik ben", "Wij zijn"; empty for supporter badges
+    colour: str  # "copper", "teal" or "ink"
+    site: str  # host name printed on the badge, e.g. dekrachtvanambacht.nl
+    name: str = ""  # the person or organisation; empty for badge-class and supporter images
+    subline: str = ""  # craft and province
+    tagline: str = ""
+    supporter: bool = False
+
+
+@dataclass(frozen=True)
+class Shape:
+    kind: str  # "circle", "rect", "mark", "text"
+    box: tuple[float, float, float, float] = (0, 0, 0, 0)  # circle: cx, cy, r, 0; rect: x0, y0, x1, y1; mark: x, y, size, 0
+    fill: str = ""
+    radius: float = 0.0
+    fitted: textfit.Fitted | None = None
+    align: str = "center"
+
+
+def _stripe(x0: float, y0: float, x1: float, y1: float) -> list[Shape]:
+    shapes, x = [], x0
+    for index, (colour, share) in enumerate(STRIPE):
+        end = x1 if index == len(STRIPE) - 1 else x + (x1 - x0) * share
+        shapes.append(Shape("rect", (x, y0, end, y1), colour))
+        x = end
+    return shapes
+
+
+def _chord(radius: float, dy_top: float, dy_bottom: float) -> float:
+    """Width of a circle of ``radius`` at the narrower of two heights (relative to its centre)."""
+    far = max(abs(dy_top), abs(dy_bottom))
+    return 2 * math.sqrt(max(radius * radius - far * far, 0.0))
+
+
+class Designer:
+    """Lays out every format of a badge; ``fitter`` measures text with the bundled fonts."""
+
+    def __init__(self, fonts: FontSet):
+        self.fonts = fonts
+        self.fitter = textfit.Fitter(fonts)
+
+    def text(self, content: str, role: str, x: float, top: float, width: float, height: float,
+             max_size: float, min_size: float, fill: str, lines: int = 1, align: str = "center") -> Shape:
+        fitted = self.fitter.fit(content, role, width, height, int(max_size), max(int(min_size), 6), lines)
+        return Shape("text", (x, top, width, height), fill, fitted=fitted, align=align)
+
+    def stack(self, items, x: float, top: float, width: float, align: str) -> list[Shape]:
+        """Text blocks below each other, each as high as its fitted lines; empty texts are skipped."""
+        shapes = []
+        for content, role, height, max_size, min_size, fill, lines in items:
+            if not content:
+                continue
+            shape = self.text(content, role, x, top, width, height, max_size, min_size, fill, lines, align)
+            shapes.append(shape)
+            top += shape.fitted.height + max_size * 0.35
+        return shapes
+
+    def in_circle(self, content, role, cx, cy, inner, top, height, max_size, min_size, fill, lines=1):
+        """Text centred in a circle between ``top`` and ``top + height`` (relative to the centre)."""
+        width = _chord(inner, top, top + height) * 0.9
+        shape = self.text(content, role, cx, cy + top, width, height, max_size, min_size, fill, lines)
+        fitted = shape.fitted
+        offset = (height - fitted.height) / 2  # centre the lines vertically in their band
+        return Shape("text", (cx, cy + top + offset, width, height), fill, fitted=fitted)
+
+    def seal(self, art: BadgeArt, variant: str, cx: float, cy: float, r: float, detail: str = "full") -> list[Shape]:
+        """The round badge. ``detail``: "full" (with the name), "class" (no name) or "compact" (mark and badge name)."""
+        palette = PALETTES[variant]
+        accent = palette["accent"][art.colour]
+        accent_text = palette["accent_text"][art.colour]
+        inner = r * 0.84
+        shapes = [
+            Shape("circle", (cx, cy, r, 0), accent),
+            Shape("circle", (cx, cy, r * 0.9, 0), palette["seal"]),
+            Shape("circle", (cx, cy, r * 0.875, 0), accent),
+            Shape("circle", (cx, cy, r * 0.862, 0), palette["seal"]),
+        ]
+        mark = r * (0.3 if detail == "compact" else 0.24)
+        mark_top = cy - r * (0.62 if detail != "compact" else 0.58)
+        shapes.append(Shape("mark", (cx - mark / 2, mark_top, mark, 0)))
+        if art.supporter and detail == "compact":  # too small for the sentence: the mark and the stripe
+            shapes[-1] = Shape("mark", (cx - r * 0.5 / 2, cy - r * 0.34, r * 0.5, 0))
+            shapes += _stripe(cx - r * 0.3, cy + r * 0.3, cx + r * 0.3, cy + r * 0.34)
+        elif art.supporter:
+            shapes.append(self.in_circle(art.badge_name, "display", cx, cy, inner, -r * 0.32, r * 0.66, r * 0.2,
+                                         r * 0.15, palette["text"], lines=2))
+            shapes += _stripe(cx - r * 0.25, cy + r * 0.4, cx + r * 0.25, cy + r * 0.425)
+        elif detail == "compact":
+            shapes.append(self.in_circle(art.badge_name, "display", cx, cy, inner, -r * 0.14, r * 0.42, r * 0.34,
+                                         r * 0.16, palette["text"]))
+            shapes += _stripe(cx - r * 0.3, cy + r * 0.36, cx + r * 0.3, cy + r * 0.4)
+        else:
+            with_name = detail == "full"
+            label_top = -r * (0.34 if with_name else 0.26)
+            shapes.append(self.in_circle(art.label.upper(), "strong", cx, cy, inner, label_top, r * 0.1, r * 0.085,
+                                         r * 0.05, accent_text))
+            name_top = label_top + r * 0.1
+            shapes.append(self.in_circle(art.badge_name, "display", cx, cy, inner, name_top, r * (0.22 if with_name else 0.3),
+                                         r * (0.2 if with_name else 0.26), r * 0.1, palette["text"]))
+            stripe_y = cy + name_top + r * (0.25 if with_name else 0.34)
+            shapes += _stripe(cx - r * 0.25, stripe_y, cx + r * 0.25, stripe_y + r * 0.022)
+            if with_name:
+                shapes.append(self.in_circle(art.name, "heading", cx, cy, inner, r * 0.04, r * 0.32, r * 0.14, r * 0.07,
+                                             palette["text"], lines=2))
+                if art.subline:
+                    shapes.append(self.in_circle(art.subline, "text", cx, cy, inner, r * 0.38, r * 0.1, r * 0.075,
+                                                 r * 0.05, palette["muted"]))
+        if detail != "compact":
+            shapes.append(self.in_circle("DE KRACHT VAN AMBACHT", "strong", cx, cy, inner, r * 0.56, r * 0.09,
+                                         r * 0.062, r * 0.04, accent_text))
+        return shapes
+
+    def layout(self, art: BadgeArt, fmt: str, variant: str) -> tuple[tuple[int, int], list[Shape], bool]:
+        """(size, shapes, transparent background) of one format."""
+        width, height = FORMATS[fmt]
+        palette = PALETTES[variant]
+        if fmt.startswith("vierkant"):
+            detail = "full" if art.name else "class"
+            return (width, height), self.seal(art, variant, width / 2, height / 2, width / 2 - 1, detail), True
+        shapes = [Shape("rect", (0, 0, width, height), palette["bg"], radius=24 if fmt.startswith("handtekening") else 0)]
+        accent_text = palette["accent_text"][art.colour]
+        if fmt.startswith("staand"):
+            shapes += _stripe(0, 0, width, 18)
+            if not art.name:
+                shapes += self.seal(art, variant, width / 2, height / 2 - 50, 430, "class")
+            else:
+                shapes += self.seal(art, variant, width / 2, 78 + 360, 360, "class")
+                shapes += self.stack([(art.name, "display", 200, 92, 40, palette["text"], 2),
+                                      (art.subline, "text", 52, 42, 28, palette["muted"], 1),
+                                      (art.tagline, "text", 100, 36, 26, palette["text"], 2)],
+                                     width / 2, 78 + 720 + 44, 940, "center")
+            shapes.append(self.text(art.site, "strong", width / 2, height - 86, 900, 44, 36, 24, accent_text))
+        elif fmt.startswith("deelkaart"):
+            shapes += _stripe(0, height - 18, width, height)
+            shapes += self.seal(art, variant, 300, 306, 246, "class")
+            x, column = 600, 540
+            shapes.append(self.text("DE KRACHT VAN AMBACHT", "strong", x, 74, column, 36, 28, 20, accent_text, align="left"))
+            if art.name:
+                shapes += self.stack([(art.name, "display", 196, 84, 34, palette["text"], 2),
+                                      (art.subline, "text", 44, 34, 24, palette["muted"], 1),
+                                      (art.tagline, "text", 76, 30, 22, palette["text"], 2)],
+                                     x, 126, column, "left")
+            else:
+                shapes.append(self.text(art.badge_name, "display", x, 150, column, 260, 88, 44, palette["text"], lines=2,
+                                        align="left"))
+            shapes.append(Shape("mark", (x, 500, 52, 0)))
+            shapes.append(self.text(art.site, "strong", x + 68, 508, column - 68, 40, 28, 20, palette["text"], align="left"))
+        else:  # e-mail signature
+            shapes += self.seal(art, variant, 100, 100, 88, "compact")
+            x, column = 214, 366
+            title = art.badge_name if art.supporter else f"{art.label} {art.badge_name.lower()}"
+            shapes.append(self.text(title, "display", x, 34, column, 90, 46, 26, palette["text"], lines=2, align="left"))
+            shapes.append(self.text("De kracht van ambacht", "strong", x, 124, column, 34, 28, 20, accent_text, align="left"))
+            shapes.append(self.text(art.site, "text", x, 158, column, 30, 24, 18, palette["muted"], align="left"))
+        return (width, height), shapes, fmt.startswith("handtekening")  # rounded corners stay see-through
+
+
+def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transparent: bool) -> bytes:
+    """Draw the shapes: geometry supersampled 2x for smooth edges, text at full size."""
+    width, height = size
+    scale = 2
+    geometry = Image.new("RGBA", (width * scale, height * scale), (0, 0, 0, 0))
+    pen = ImageDraw.Draw(geometry)
+    for shape in shapes:
+        if shape.kind == "circle":
+            cx, cy, r, _ = (v * scale for v in shape.box)
+            pen.ellipse((cx - r, cy - r, cx + r, cy + r), fill=shape.fill)
+        elif shape.kind == "rect":
+            x0, y0, x1, y1 = (v * scale for v in shape.box)
+            if shape.radius:
+                pen.rounded_rectangle((x0, y0, x1 - 1, y1 - 1), radius=shape.radius * scale, fill=shape.fill)
+            else:
+                pen.rectangle((x0, y0, x1 - 1, y1 - 1), fill=shape.fill)
+    image = geometry.reduce(scale)
+    pen = ImageDraw.Draw(image)
+    for shape in shapes:
+        if shape.kind == "mark":
+            x, y, mark_size, _ = shape.box
+            draw_mark(image, x, y, mark_size)
+        elif shape.kind == "text":
+            textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align)
+    # Optimised: flat colours and anti-aliased edges fit a 256-colour palette without visible loss
+    # (a quarter of the bytes of full colour); zlib's default level is 8x faster than level 9 for 10 % more.
+    if not transparent:
+        image = image.convert("RGB")
+    image = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", compress_level=6)
+    return buffer.getvalue()
+
+
+def _mark_svg(x: float, y: float, size: float) -> str:
+    k = size / MARK_SIZE
+    upper, lower = mark_polygons()
+
+    def points(polygon) -> str:
+        return " ".join(f"{x + px * k:.1f},{y + py * k:.1f}" for px, py in polygon)
+
+    return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{size:.1f}" height="{size:.1f}" rx="{MARK_RADIUS * k:.1f}" '
+            f'fill="{COPPER}"/><polygon points="{points(upper)}" fill="{PAPER}"/>'
+            f'<polygon points="{points(lower)}" fill="{INK}"/>')
+
+
+def to_svg(size: tuple[int, int], shapes: list[Shape], title: str) -> str:
+    width, height = size
+    body = []
+    for shape in shapes:
+        if shape.kind == "circle":
+            cx, cy, r, _ = shape.box
+            body.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{shape.fill}"/>')
+        elif shape.kind == "rect":
+            x0, y0, x1, y1 = shape.box
+            rounded = f' rx="{shape.radius}"' if shape.radius else ""
+            body.append(f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{y1 - y0:.1f}"{rounded} '
+                        f'fill="{shape.fill}"/>')
+        elif shape.kind == "mark":
+            body.append(_mark_svg(*shape.box[:3]))
+        elif shape.kind == "text":
+            body.append(textfit.svg(shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+            f'role="img" aria-labelledby="titel">\n<title id="titel">{escape(title)}</title>\n'
+            + "\n".join(body) + "\n</svg>\n")

@@ -1,0 +1,222 @@
+"""Badge kits per profile, the generic kit with supporter badges, and hosted Open Badges 2.0."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import segno
+from content_model.render import render
+from craft_directory.directory import is_published
+from markupsafe import Markup
+from nl_format.clock import now
+from pelican import signals
+from pelican.generators import Generator
+
+from . import openbadges
+from .baking import bake_png, bake_svg
+from .designs import BadgeArt
+from .fonts import FontSet
+from .kit import BadgeFile, earned_badges, plan_files, publish, render_all
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class KitBadge:
+    """One badge in a kit: its class, its files and its verifiable assertion."""
+
+    badge: dict
+    files: list[BadgeFile]
+    assertion_url: str = ""
+    verifiable_png: str = ""
+    verifiable_svg: str = ""
+
+    def file(self, fmt: str, variant: str = "licht") -> BadgeFile:
+        return next(f for f in self.files if f.fmt == fmt and f.variant == variant)
+
+
+@dataclass
+class Kit:
+    profile: object  # craft_directory Profile
+    url: str
+    badges: list[KitBadge] = field(default_factory=list)
+    recipient: dict = field(default_factory=dict)
+    issued: str = ""
+    qr_svg: str = ""
+    qr_png: str = ""
+
+
+def subline(profile, taxonomy) -> str:
+    crafts = [taxonomy.crafts[c]["name"] for c in profile.crafts[:2] if c in taxonomy.crafts]
+    region = taxonomy.regions.get(profile.region, "")
+    return " · ".join([", ".join(crafts), region] if crafts else [region]).strip(" ·")
+
+
+class BadgesGenerator(Generator):
+    """Plans the kits in generate_context (so profile pages can show them); renders and writes in generate_output."""
+
+    def generate_context(self):
+        settings = self.settings
+        taxonomy = self.context["taxonomy"]
+        self.classes = taxonomy.badges
+        self.supporters = taxonomy.supporters
+        self.siteurl = settings["SITEURL"]
+        self.host = urlsplit(settings.get("BADGE_SITE_NAME") or self.siteurl).netloc or "dekrachtvanambacht.nl"
+        self.host = self.host.removeprefix("www.")
+        self.fonts_version = FontSet().version()
+        directory = self.context["craft_directory"]
+        records = self.context.get("profile_records", {})
+        self.kits: dict[str, Kit] = {}
+        self.revoked: list[tuple[str, str]] = []
+        for slug, data in sorted(records.items()):
+            earned = earned_badges(data, self.classes)
+            profile = directory.by_slug.get(slug)
+            if profile is not None and is_published(data) and "badge" in profile.scope and earned:
+                self.kits[slug] = self._kit(profile, data, earned, taxonomy)
+            else:
+                self.revoked += [(slug, badge_id) for badge_id in earned]
+        self.supporter_kits = [self._supporter(entry) for entry in self.supporters]
+        self.criteria = {badge_id: Markup(render(badge["criteria"], siteurl=self.siteurl))
+                         for badge_id, badge in self.classes.items()}
+        self.context["badge_kits"] = self.kits
+        sitemap = self.context.setdefault("sitemap_entries", [])
+        if self.classes or self.supporters:
+            sitemap.append({"url": settings["BADGES_URL"], "lastmod": None})
+        sitemap += [{"url": kit.url, "lastmod": None} for kit in self.kits.values()]
+
+    def _secret(self) -> str:
+        secret = self.settings.get("BADGE_SECRET")
+        if not secret:
+            logger.error("publishconf.py:1:1: BADGE_SECRET: zet de geheime omgevingsvariabele BADGE_SECRET voor een "
+                         "productiebuild; zonder geheim zijn de e-mailhashes in de badges te raden")
+            return "ontbrekend-geheim"
+        return secret
+
+    def _kit(self, profile, data: dict, earned: list[str], taxonomy) -> Kit:
+        url = self.settings["BADGE_KIT_URL"].format(slug=profile.slug)
+        kit = Kit(profile, url)
+        profile_url = f"{self.siteurl}/{profile.url}"
+        kit.recipient = openbadges.recipient(data.get("email"), profile_url, self._secret(), profile.slug)
+        # issued on the consent date, but never in the future (verifiers reject that)
+        consent = dt.date.fromisoformat(str(data["consent"]["date"]))
+        kit.issued = openbadges.issued_on(min(consent, now().date()))
+        for badge_id in earned:
+            badge = self.classes[badge_id]
+            art = BadgeArt(badge["name"], badge["label"], badge.get("colour", "copper"), self.host,
+                           profile.name, subline(profile, taxonomy), profile.tagline or "")
+            stem = f"{profile.slug}-{badge_id}"
+            kit.badges.append(KitBadge(
+                badge, plan_files(url.rstrip("/"), stem, art, self.fonts_version),
+                openbadges.assertion_url(self.siteurl, profile.slug, badge_id),
+                f"{url}{stem}-verifieerbaar.png", f"{url}{stem}-verifieerbaar.svg",
+            ))
+        kit.qr_svg = f"{url}{profile.slug}-qr.svg"
+        kit.qr_png = f"{url}{profile.slug}-qr.png"
+        return kit
+
+    def _supporter(self, entry: dict) -> dict:
+        art = BadgeArt(entry["text"], "", entry.get("colour", "copper"), self.host, supporter=True)
+        folder = self.settings["BADGES_URL"] + "steun"
+        return {"id": entry["id"], "text": entry["text"], "files": plan_files(folder, entry["id"], art, self.fonts_version)}
+
+    def _class_images(self) -> list[BadgeFile]:
+        files = []
+        for badge_id, badge in self.classes.items():
+            art = BadgeArt(badge["name"], badge["label"], badge.get("colour", "copper"), self.host)
+            files += plan_files("openbadges/badges", badge_id, art, self.fonts_version, formats=("vierkant-400",))
+        return files
+
+    def all_files(self) -> list[BadgeFile]:
+        files = self._class_images()
+        for kit in self.kits.values():
+            for entry in kit.badges:
+                files += entry.files
+        for supporter in self.supporter_kits:
+            files += supporter["files"]
+        return files
+
+    def generate_output(self, writer):
+        settings = self.settings
+        output = Path(self.output_path)
+        cache = Path(settings["BADGE_CACHE_PATH"])
+        files = self.all_files()
+        stats = render_all(files, cache)
+        publish(files, cache, output)
+        (cache / "stats.json").write_text(stats.as_json(), encoding="utf-8")
+        logger.info("badges: %s bestanden gemaakt, %s uit de cache, in %s s", stats.rendered, stats.reused, stats.seconds)
+        self._write_open_badges(output)
+        sizes = {f.path: (output / f.path).stat().st_size for f in files}
+        for kit in self.kits.values():
+            for entry in kit.badges:
+                for path in (entry.verifiable_png, entry.verifiable_svg):
+                    sizes[path] = (output / path).stat().st_size
+        common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "sizes": sizes}
+        for kit in self.kits.values():
+            self._write_qr(output, kit)
+            writer.write_file(kit.url + "index.html", self.get_template("badge_kit"), self.context, kit=kit,
+                              linkedin=[self._linkedin(kit, entry) for entry in kit.badges], url=kit.url, **common)
+        if self.classes or self.supporters:
+            writer.write_file(settings["BADGES_URL"] + "index.html", self.get_template("badges"), self.context,
+                              supporter_badges=self.supporter_kits, url=settings["BADGES_URL"], **common)
+
+    def _write_open_badges(self, output: Path):
+        siteurl = self.siteurl
+        issuer = openbadges.issuer_document(
+            siteurl, self.settings["SITENAME"], self.settings["SITE_EMAIL"], self.settings["SITE_DESCRIPTION"],
+            f"{siteurl}/{self.settings['SHARE_IMAGE_SQUARE']}",
+        )
+        documents = {openbadges.issuer_path(): issuer}
+        for badge_id, badge in self.classes.items():
+            image = f"{siteurl}/openbadges/badges/{badge_id}-vierkant-400-licht.png"
+            criteria = f"{siteurl}/{self.settings['BADGES_URL']}#badge-{badge_id}"
+            documents[openbadges.badge_class_path(badge_id)] = openbadges.badge_class_document(siteurl, badge, image, criteria)
+        for kit in self.kits.values():
+            for entry in kit.badges:
+                badge_id = entry.badge["id"]
+                assertion = openbadges.assertion_document(
+                    siteurl, kit.profile.slug, badge_id, kit.recipient, kit.issued,
+                    f"{siteurl}/{entry.verifiable_png}", f"{siteurl}/{kit.profile.url}",
+                )
+                documents[openbadges.assertion_path(kit.profile.slug, badge_id)] = assertion
+                text = openbadges.to_json(assertion)
+                png = (output / entry.file("vierkant-400").path).read_bytes()
+                (output / entry.verifiable_png).write_bytes(bake_png(png, text))
+                svg = (output / entry.file("svg").path).read_text(encoding="utf-8")
+                (output / entry.verifiable_svg).write_text(bake_svg(svg, text, assertion["id"]), encoding="utf-8")
+        for slug, badge_id in self.revoked:
+            documents[openbadges.assertion_path(slug, badge_id)] = openbadges.revoked_document(siteurl, slug, badge_id)
+        for path, document in documents.items():
+            target = output / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(openbadges.to_json(document), encoding="utf-8")
+
+    def _write_qr(self, output: Path, kit: Kit):
+        qr = segno.make(f"{self.siteurl}/{kit.profile.url}", error="m")
+        qr.save(str(output / kit.qr_svg), kind="svg", scale=8, border=2, dark="#1d262b", light="#ffffff",
+                xmldecl=False, svgns=True, title=f"QR-code naar het profiel van {kit.profile.name}")
+        qr.save(str(output / kit.qr_png), kind="png", scale=12, border=2, dark="#1d262b", light="#ffffff")
+
+    def _linkedin(self, kit: Kit, entry: KitBadge) -> str:
+        """LinkedIn's 'add licence or certification' link, filled in; a plain link, no script."""
+        year, month = kit.issued[:4], kit.issued[5:7]
+        query = urlencode({
+            "startTask": "CERTIFICATION_NAME",
+            "name": f"{entry.badge['name']} — {self.settings['SITENAME']}",
+            "organizationName": self.settings["SITENAME"],
+            "issueYear": year, "issueMonth": str(int(month)),
+            "certUrl": entry.assertion_url,
+            "certId": f"{kit.profile.slug}-{entry.badge['id']}",
+        })
+        return f"https://www.linkedin.com/profile/add?{query}"
+
+
+def get_generators(pelican):
+    return BadgesGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

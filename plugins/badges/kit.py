@@ -1,0 +1,160 @@
+"""Which badges a profile earns, which files its kit holds, and rendering them with a cache.
+
+Pure Python and Pillow, no Pelican. A file's cache key is a hash of everything that
+shapes it (the texts on it, the badge class, the format, the design version and the
+font files), so a build with nothing changed renders nothing, and rendering runs in
+parallel across cores.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .designs import DESIGN_VERSION, FORMATS, VARIANTS, BadgeArt, Designer, to_png, to_svg
+from .fonts import FontSet
+
+FORMAT_LABELS = {
+    "vierkant-400": "Vierkant, klein — voor je website",
+    "vierkant-1080": "Vierkant — Instagram, Facebook, profielfoto",
+    "staand-1080x1350": "Staand — Instagram-bericht, story",
+    "deelkaart-1200x630": "Deelkaart — LinkedIn, WhatsApp, Mastodon, Bluesky",
+    "handtekening-600x200": "E-mailhandtekening (getoond op 300 × 100)",
+    "svg": "Vierkant, schaalbaar (SVG met echte tekst) — voor drukwerk",
+}
+VARIANT_LABELS = {"licht": "licht", "donker": "donker"}
+BATCH = 12  # files per task in the process pool (each task loads the fonts once)
+
+
+def earned_badges(data: dict, classes: dict[str, dict]) -> list[str]:
+    """Badge ids a profile earns by its type or offers, plus those the editors granted; in badges.yaml order."""
+    granted = set(data.get("badges", []) or [])
+    offers = set(data.get("offers", []) or [])
+    earned = []
+    for badge_id, badge in classes.items():
+        rule = badge.get("earned_by", {})
+        if (badge_id in granted or data.get("type") in rule.get("types", [])
+                or offers & set(rule.get("offers", []))):
+            earned.append(badge_id)
+    return earned
+
+
+@dataclass(frozen=True)
+class BadgeFile:
+    """One downloadable file of a kit."""
+
+    path: str  # below the output folder, e.g. badges/jan/jan-ambachtsmens-vierkant-400-licht.png
+    fmt: str  # a key of FORMATS, or "svg"
+    variant: str
+    art: BadgeArt
+    key: str  # cache key
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return FORMATS["vierkant-1080" if self.fmt == "svg" else self.fmt]
+
+    @property
+    def mime(self) -> str:
+        return "image/svg+xml" if self.fmt == "svg" else "image/png"
+
+    @property
+    def extension(self) -> str:
+        return "svg" if self.fmt == "svg" else "png"
+
+    @property
+    def label(self) -> str:
+        return FORMAT_LABELS[self.fmt]
+
+    @property
+    def title(self) -> str:
+        """Accessible title of the image itself."""
+        art = self.art
+        if art.supporter:
+            return f"Badge: {art.badge_name} — De kracht van ambacht"
+        who = f" — {art.name}" if art.name else ""
+        return f"Badge {art.label.lower()} {art.badge_name.lower()}{who} — De kracht van ambacht"
+
+
+def cache_key(art: BadgeArt, fmt: str, variant: str, fonts_version: str) -> str:
+    payload = json.dumps([dataclasses.asdict(art), fmt, variant, DESIGN_VERSION, fonts_version], ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:24]
+
+
+def plan_files(folder: str, stem: str, art: BadgeArt, fonts_version: str,
+               formats: tuple[str, ...] = (*FORMATS, "svg")) -> list[BadgeFile]:
+    """Every format in both variants: ``<folder>/<stem>-<format>-<variant>.<ext>``."""
+    files = []
+    for fmt in formats:
+        for variant in VARIANTS:
+            extension = "svg" if fmt == "svg" else "png"
+            name = f"{stem}-{variant}.svg" if fmt == "svg" else f"{stem}-{fmt}-{variant}.png"
+            files.append(BadgeFile(f"{folder}/{name}", fmt, variant, art,
+                                   cache_key(art, fmt, variant, fonts_version) + "." + extension))
+    return files
+
+
+def render_file(designer: Designer, fonts: FontSet, file: BadgeFile) -> bytes:
+    if file.fmt == "svg":
+        size, shapes, _ = designer.layout(file.art, "vierkant-1080", file.variant)
+        return to_svg(size, shapes, file.title).encode()
+    size, shapes, transparent = designer.layout(file.art, file.fmt, file.variant)
+    return to_png(fonts, size, shapes, transparent)
+
+
+def _render_batch(job: tuple[list[BadgeFile], str]) -> int:
+    files, cache_dir = job
+    fonts = FontSet()
+    designer = Designer(fonts)
+    for file in files:
+        target = Path(cache_dir) / file.key
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
+        partial.write_bytes(render_file(designer, fonts, file))
+        os.replace(partial, target)
+    return len(files)
+
+
+@dataclass
+class RenderStats:
+    rendered: int
+    reused: int
+    seconds: float
+    workers: int
+
+    def as_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self)) + "\n"
+
+
+def render_all(files: list[BadgeFile], cache_dir: Path, workers: int | None = None) -> RenderStats:
+    """Render the files missing from the cache, in batches across processes."""
+    start = time.perf_counter()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    unique = {f.key: f for f in files}
+    missing = [f for key, f in sorted(unique.items()) if not (cache_dir / key).exists()]
+    batches = [(missing[i : i + BATCH], str(cache_dir)) for i in range(0, len(missing), BATCH)]
+    workers = max(1, min(workers or os.cpu_count() or 1, len(batches)))
+    if workers == 1:
+        rendered = sum(_render_batch(batch) for batch in batches)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            rendered = sum(pool.map(_render_batch, batches))
+    return RenderStats(rendered, len(unique) - len(missing), round(time.perf_counter() - start, 3), workers)
+
+
+def publish(files: list[BadgeFile], cache_dir: Path, output_dir: Path) -> None:
+    """Place cached files at their public paths (hard links where possible)."""
+    for file in files:
+        target = output_dir / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            continue
+        try:
+            os.link(cache_dir / file.key, target)
+        except OSError:
+            shutil.copyfile(cache_dir / file.key, target)

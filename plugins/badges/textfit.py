@@ -1,0 +1,158 @@
+"""Fit a line of text into a box: shrink to a minimum size, then wrap to two lines, then ellipsis.
+
+Pure Pillow. Widths are measured with the real fonts (with fallback), so the result
+never overflows the box; ``draw`` and ``svg`` place the same lines on a PNG or in an SVG.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from PIL import ImageDraw
+
+from .fonts import FontSet, Run, css_font
+
+LINE_HEIGHT = 1.12  # line distance as a factor of the font size
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Fitted:
+    size: int
+    lines: tuple[tuple[Run, ...], ...]
+    widths: tuple[float, ...]
+    truncated: bool
+    role: str
+
+    @property
+    def texts(self) -> list[str]:
+        return ["".join(run.text for run in line) for line in self.lines]
+
+    @property
+    def line_height(self) -> float:
+        return self.size * LINE_HEIGHT
+
+    @property
+    def height(self) -> float:
+        return self.line_height * len(self.lines)
+
+    @property
+    def width(self) -> float:
+        return max(self.widths, default=0.0)
+
+
+def _sizes(high: int, low: int) -> list[int]:
+    """Sizes from high down to low, in steps of about 4 % (always including low)."""
+    sizes, size = [], high
+    while size > low:
+        sizes.append(size)
+        size -= max(1, size // 25)
+    return [*sizes, low]
+
+
+def _break_points(text: str) -> list[tuple[str, str]]:
+    """Every way to split ``text`` into two lines: at a space (dropped) or after a hyphen (kept)."""
+    options = []
+    for index, char in enumerate(text):
+        if char == " ":
+            options.append((text[:index], text[index + 1 :]))
+        elif char in "-‐" and 0 < index < len(text) - 1 and text[index + 1] != " ":
+            options.append((text[: index + 1], text[index + 1 :]))
+    return [(a.strip(), b.strip()) for a, b in options if a.strip() and b.strip()]
+
+
+class Fitter:
+    """Fits text with one FontSet; keeps no state between calls besides the loaded fonts."""
+
+    def __init__(self, fonts: FontSet):
+        self.fonts = fonts
+        self._runs: dict[tuple[str, str], tuple[Run, ...]] = {}
+
+    def measure(self, text: str, role: str, size: int) -> tuple[tuple[Run, ...], float]:
+        key = (text, role)
+        if key not in self._runs:
+            self._runs[key] = tuple(self.fonts.runs(text, role))
+        runs = self._runs[key]
+        return runs, self.fonts.width(list(runs), size)
+
+    def truncate(self, text: str, role: str, size: int, max_width: float) -> tuple[tuple[Run, ...], float]:
+        """The longest start of ``text`` that fits with an ellipsis after it."""
+        low, high = 0, len(text)
+        best = self.measure(ELLIPSIS, role, size)
+        while low < high:  # binary search on the number of characters kept
+            middle = (low + high + 1) // 2
+            runs, width = self.measure(text[:middle].rstrip(" -") + ELLIPSIS, role, size)
+            if width <= max_width:
+                low, best = middle, (runs, width)
+            else:
+                high = middle - 1
+        return best
+
+    def fit(self, text: str, role: str, max_width: float, max_height: float,
+            max_size: int, min_size: int, max_lines: int = 2) -> Fitted:
+        text = " ".join(text.split())
+        max_size = max(min_size, min(max_size, int(max_height / LINE_HEIGHT)))
+        for size in _sizes(max_size, min_size):
+            runs, width = self.measure(text, role, size)
+            if width <= max_width:
+                return Fitted(size, (runs,), (width,), False, role)
+        if max_lines >= 2:
+            two_line_max = max(min_size, min(max_size, int(max_height / (2 * LINE_HEIGHT))))
+            options = _break_points(text)
+            for size in _sizes(two_line_max, min_size):
+                best = None
+                for first, second in options:
+                    a, wa = self.measure(first, role, size)
+                    b, wb = self.measure(second, role, size)
+                    if max(wa, wb) <= max_width and (best is None or max(wa, wb) < best[0]):
+                        best = (max(wa, wb), (a, b), (wa, wb))
+                if best:
+                    return Fitted(size, best[1], best[2], False, role)
+            return self._ellipsis_two_lines(text, role, max_width, min(min_size, two_line_max))
+        runs, width = self.truncate(text, role, min_size, max_width)
+        return Fitted(min_size, (runs,), (width,), True, role)
+
+    def _ellipsis_two_lines(self, text: str, role: str, max_width: float, size: int) -> Fitted:
+        """First line: as many words as fit (or a cut word); second line: the rest, cut with an ellipsis."""
+        first, rest = "", text
+        for head, tail in _break_points(text):
+            if self.measure(head, role, size)[1] <= max_width and len(head) > len(first):
+                first, rest = head, tail
+        if not first:
+            a, wa = self.truncate(text, role, size, max_width)
+            return Fitted(size, (a,), (wa,), True, role)
+        a, wa = self.measure(first, role, size)
+        b, wb = self.measure(rest, role, size)
+        truncated = wb > max_width
+        if truncated:
+            b, wb = self.truncate(rest, role, size, max_width)
+        return Fitted(size, (a, b), (wa, wb), truncated, role)
+
+
+def draw(canvas: ImageDraw.ImageDraw, fonts: FontSet, fitted: Fitted, x: float, top: float, fill,
+         align: str = "center") -> None:
+    """Draw ``fitted`` with its first line's top at ``top``; ``x`` is the centre or the left edge."""
+    for index, (line, width) in enumerate(zip(fitted.lines, fitted.widths, strict=True)):
+        baseline = top + fitted.size * 0.92 + index * fitted.line_height
+        cursor = x - width / 2 if align == "center" else x
+        for run in line:
+            font = fonts.font(run.font, fitted.size)
+            canvas.text((cursor, baseline), run.text, font=font, fill=fill, anchor="ls")
+            cursor += font.getlength(run.text)
+
+
+def svg(fitted: Fitted, x: float, top: float, fill: str, align: str = "center") -> str:
+    """The same lines as SVG ``<text>`` elements with real, selectable text."""
+    anchor = "middle" if align == "center" else "start"
+    parts = []
+    for index, line in enumerate(fitted.lines):
+        baseline = top + fitted.size * 0.92 + index * fitted.line_height
+        spans = []
+        for run in line:
+            family, weight = css_font(run.font)
+            spans.append(f'<tspan font-family="{escape(family, {chr(34): "&quot;"})}" font-weight="{weight}">'
+                         f"{escape(run.text)}</tspan>")
+        parts.append(f'<text x="{x:.1f}" y="{baseline:.1f}" font-size="{fitted.size}" fill="{fill}" '
+                     f'text-anchor="{anchor}">{"".join(spans)}</text>')
+    return "\n".join(parts)
