@@ -14,6 +14,7 @@ import functools
 import http.server
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -39,6 +40,16 @@ class ErrorCounter(logging.Handler):
 
     def emit(self, record):
         self.messages.append(record.getMessage())
+
+
+class ProblemFormatter(logging.Formatter):
+    """``path:line:column: field: message`` lines stay bare; anything else gets its level in front."""
+
+    PROBLEM = re.compile(r"^[^\s:]+:\d+:\d+: ")
+
+    def format(self, record):
+        message = record.getMessage()
+        return message if self.PROBLEM.match(message) else f"{record.levelname}: {message}"
 
 
 def check(content: Path, github: bool = False) -> int:
@@ -192,7 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser = sub.add_parser("serve")
     serve_parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(ProblemFormatter())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     for name in ("output", "content", "cache"):
         if getattr(args, name, None) is not None:
             setattr(args, name, Path(args.__dict__[name]).resolve())
@@ -211,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache:
         overrides["CACHE_PATH"] = str((args.cache / f"pelican-{args.command}").resolve())
         overrides["IMAGE_CACHE_PATH"] = str((args.cache / "images").resolve())
-        overrides["BADGE_CACHE_PATH"] = str((args.cache / "badges").resolve())
+        # badge renders are keyed by content hash, so one cache may serve many builds (the tests share one)
+        overrides["BADGE_CACHE_PATH"] = os.environ.get("BADGE_CACHE_PATH") or str((args.cache / "badges").resolve())
     return build(config, args.output, overrides=overrides)
 
 

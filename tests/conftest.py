@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://example.test/campagne"
 # "Today" for every test build: 21 November 2026, noon in Amsterdam.
 BUILD_MOMENT = dt.datetime(2026, 11, 21, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+# Badge renders are content-addressed, so every test build may share one cache (safe across processes).
+BADGE_CACHE = Path(tempfile.gettempdir()) / "dkva-test-badge-cache"
 
 
 @dataclass
@@ -56,6 +59,7 @@ def run_build(output: Path, *, command: str = "html", content: Path | None = Non
         "SITEURL": siteurl,
         "SOURCE_DATE_EPOCH": str(int(BUILD_MOMENT.timestamp())),
         "BADGE_SECRET": "test-geheim",
+        "BADGE_CACHE_PATH": str(BADGE_CACHE),
         "PYTHONPATH": str(ROOT / "plugins"),
         **(env or {}),
     }

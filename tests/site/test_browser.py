@@ -44,6 +44,8 @@ PAGE_TYPES = {
     "open data": "open-data/",
     "search": "zoeken/",
     "join form": "doe-mee/",
+    "badge kit (longest name)": "badges/maria-louise-van-den-heuvel-vanderbroeck/",
+    "generic badges and photo frame": "badges/",
 }
 
 
@@ -201,3 +203,25 @@ def test_web_editor_runs_on_the_generated_config(browser, example_site):
     robots = example_site.file("robots.txt").read_text()
     assert "Disallow: /admin/" in robots or "Disallow: /campagne/admin/" in robots
     assert "/admin/" not in example_site.file("sitemap.xml").read_text()
+
+
+def test_copy_buttons_work_with_the_keyboard_and_announce_success(browser, example_site):
+    slug = "ingrid-van-t-hof"
+    with visit(browser, example_site.output, f"badges/{slug}/") as seen:
+        page = seen.page
+        seen.context.grant_permissions(["clipboard-read", "clipboard-write"], origin="https://example.test")
+        button = page.locator("button[data-copy='code-ambachtsmens-website']")
+        expect(button).to_be_visible()  # the script unhides the buttons
+        page.locator("#code-ambachtsmens-website").focus()
+        page.keyboard.press("Tab")
+        expect(button).to_be_focused()
+        outline = button.evaluate("b => getComputedStyle(b).outlineStyle")
+        assert outline != "none"
+        page.keyboard.press("Enter")
+        expect(page.locator("[data-copy-status]")).to_have_text("Code gekopieerd naar het klembord.")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == page.locator("#code-ambachtsmens-website").inner_text()
+        assert f"/ambachtengids/{slug}/" in copied and "<img" in copied
+        page.keyboard.press("Tab")  # focus moves on: not trapped
+        assert page.evaluate("document.activeElement.id || document.activeElement.tagName") != button.get_attribute("id")
+        assert seen.console_errors == []

@@ -1,0 +1,189 @@
+"""The badge kits, the generic kit and the Open Badges files in a real build of the example content."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from conftest import ROOT, SITEURL, run_build
+from PIL import Image
+
+pytestmark = pytest.mark.build
+
+PROFILES = ROOT / "content" / "profiles"
+FORMAT_SIZES = {"vierkant-400": (400, 400), "vierkant-1080": (1080, 1080), "staand-1080x1350": (1080, 1350),
+                "deelkaart-1200x630": (1200, 630), "handtekening-600x200": (600, 200)}
+
+
+def profile_data(slug: str) -> dict:
+    return yaml.safe_load((PROFILES / f"{slug}.yaml").read_text(encoding="utf-8"))
+
+
+def local(build, url: str) -> Path:
+    assert url.startswith(SITEURL + "/"), url
+    return build.file(url.removeprefix(SITEURL))
+
+
+def kit_slugs(build) -> set[str]:
+    return {p.parent.name for p in (build.output / "badges").glob("*/index.html")}
+
+
+def test_kits_exist_exactly_for_published_profiles_with_badge_consent(example_site):
+    expected = set()
+    for path in PROFILES.glob("*.yaml"):
+        data = profile_data(path.stem)
+        scope = data["consent"]["scope"]
+        if data.get("status", "published") == "published" and "profiel" in scope and "badge" in scope:
+            expected.add(path.stem)
+    assert kit_slugs(example_site) == expected
+    for slug in {p.stem for p in PROFILES.glob("*.yaml")} - expected:
+        assert not (example_site.output / "badges" / slug).exists(), slug
+
+
+def test_earned_badges_follow_type_offers_and_grants(example_site):
+    def badges_of(slug):
+        page = example_site.page(f"badges/{slug}/")
+        return [h.get_text(strip=True) for h in page.select(".badge-block__title")]
+
+    assert badges_of("ingrid-van-t-hof")[0] == "Ambachtsmens" and "Ambassadeur" in badges_of("ingrid-van-t-hof")
+    assert "Opleider" in badges_of("vakschool-restauratie-oost")
+    assert "Partner" in badges_of("textielmuseum-de-schietspoel")
+    assert "Ambachtsmens" not in badges_of("textielmuseum-de-schietspoel")
+    for slug in kit_slugs(example_site):
+        offers = set(profile_data(slug).get("offers", []))
+        assert ("Leermeester" in badges_of(slug)) == bool(offers & {"leerplek", "stage"}), slug
+        assert ("Ambassadeur" in badges_of(slug)) == ("ambassadeur" in profile_data(slug).get("badges", [])), slug
+
+
+def test_kit_downloads_are_real_files_of_the_stated_format_and_size(example_site):
+    slug = "maria-louise-van-den-heuvel-vanderbroeck"
+    page = example_site.page(f"badges/{slug}/")
+    links = page.select(".download-table a[download]")
+    assert len(links) == 3 * 12  # three badges, six formats, light and dark
+    for link in links:
+        path = local(example_site, link["href"])
+        size_kb = int(re.search(r"(\d+) kB", link.get_text()).group(1))
+        assert size_kb == math.ceil(path.stat().st_size / 1024), link["href"]
+        row = link.find_parent("tr").th.get_text(" ", strip=True)
+        if link["type"] == "image/png":
+            fmt = next(f for f in FORMAT_SIZES if f"-{f}-" in link["href"])
+            with Image.open(path) as image:
+                assert image.format == "PNG" and image.size == FORMAT_SIZES[fmt]
+                assert not image.info.get("exif") and not image.getexif()
+            assert f"{FORMAT_SIZES[fmt][0]} × {FORMAT_SIZES[fmt][1]} px" in row
+        else:
+            assert link["type"] == "image/svg+xml"
+            root = ET.fromstring(path.read_text(encoding="utf-8"))
+            text = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+            assert "Maria-Louise" in text and "Ruwenborgh" in text  # real, selectable text, nothing cut
+
+
+def test_snippets_use_absolute_urls_dimensions_and_alt_text(example_site):
+    slug = "ingrid-van-t-hof"
+    page = example_site.page(f"badges/{slug}/")
+    codes = {pre["id"]: pre.get_text() for pre in page.select("pre.snippet__code")}
+    website = codes["code-ambachtsmens-website"]
+    mail = codes["code-ambachtsmens-mail"]
+    for code, (width, height) in ((website, (200, 200)), (mail, (300, 100))):
+        assert f'href="{SITEURL}/ambachtengids/{slug}/"' in code
+        src = re.search(r'src="([^"]+)"', code).group(1)
+        assert src.startswith(SITEURL + "/") and local(example_site, src).is_file()
+        assert f'width="{width}"' in code and f'height="{height}"' in code
+        assert "Ingrid van 't Hof" in re.search(r'alt="([^"]+)"', code).group(1)
+    with Image.open(local(example_site, re.search(r'src="([^"]+)"', mail).group(1))) as image:
+        assert image.size == (600, 200)  # shown at 300 x 100: sharp on 2x screens
+    buttons = page.select("button[data-copy]")
+    assert {b["data-copy"] for b in buttons} == set(codes)
+    assert all(b.has_attr("hidden") for b in buttons)  # only shown when the script can copy
+
+
+def test_kit_offers_verifiable_badge_linkedin_share_links_and_qr(example_site):
+    slug = "ingrid-van-t-hof"
+    page = example_site.page(f"badges/{slug}/")
+    verifiable = [a["href"] for a in page.select(".verifiable a[download]")]
+    assert f"{SITEURL}/badges/{slug}/{slug}-ambachtsmens-verifieerbaar.png" in verifiable
+    assertion = page.find("a", href=f"{SITEURL}/openbadges/assertions/{slug}-ambachtsmens.json")
+    assert assertion is not None and local(example_site, assertion["href"]).is_file()
+    linkedin = [a["href"] for a in page.select("a[href^='https://www.linkedin.com/profile/add']")]
+    assert linkedin
+    query = parse_qs(urlsplit(linkedin[0]).query)
+    assert query["startTask"] == ["CERTIFICATION_NAME"]
+    assert query["certUrl"] == [f"{SITEURL}/openbadges/assertions/{slug}-ambachtsmens.json"]
+    assert query["organizationName"] == ["De kracht van ambacht"]
+    shares = page.select(".badge-share .link-list a")
+    assert len(shares) >= 3 and all(a["href"].startswith(("https://", "mailto:")) for a in shares)
+    qr = page.select_one(".badge-share__qr img")
+    assert "QR-code" in qr["alt"] and local(example_site, qr["src"]).read_text().lstrip().startswith("<svg")
+
+
+def test_profile_page_shows_badges_and_uses_the_share_card_as_open_graph_image(example_site):
+    slug = "ingrid-van-t-hof"
+    page = example_site.page(f"ambachtengids/{slug}/")
+    og = page.find("meta", property="og:image")["content"]
+    assert og == f"{SITEURL}/badges/{slug}/{slug}-ambachtsmens-deelkaart-1200x630-licht.png"
+    with Image.open(local(example_site, og)) as image:
+        assert image.size == (1200, 630)
+    assert page.find("a", href=f"{SITEURL}/badges/{slug}/") is not None
+    kit = example_site.page(f"badges/{slug}/")
+    assert kit.find("meta", property="og:image")["content"] == og
+    without = example_site.page("ambachtengids/omar-el-amrani/")  # no badge consent
+    assert "/badges/" not in str(without.select_one("main"))
+
+
+def test_generic_kit_has_supporter_badges_photo_frame_and_badge_criteria(example_site):
+    page = example_site.page("badges/")
+    supporters = yaml.safe_load((ROOT / "content/data/badges.yaml").read_text(encoding="utf-8"))
+    for supporter in supporters["supporters"]:
+        block = page.find(id=f"steun-{supporter['id']}")
+        assert block is not None and supporter["text"] in block.get_text()
+        links = block.select(".download-table a[download]")
+        assert len(links) == 12 and all(local(example_site, a["href"]).is_file() for a in links)
+    assert page.select_one("[data-photo-frame]") is not None
+    for badge in supporters["badges"]:
+        anchor = page.find(id=f"badge-{badge['id']}")
+        assert anchor is not None and badge["name"] in anchor.get_text()
+        badge_class = json.loads((example_site.output / f"openbadges/badges/{badge['id']}.json").read_text())
+        assert badge_class["criteria"]["id"] == f"{SITEURL}/badges/#badge-{badge['id']}"
+        assert local(example_site, badge_class["image"]).is_file()
+
+
+def test_withdrawn_and_unconsented_profiles_leave_only_revoked_stubs(example_site):
+    for slug in ("wendelien-schoonderwoerd", "marloes-ypma", "omar-el-amrani"):
+        stubs = list((example_site.output / "openbadges/assertions").glob(f"{slug}-*.json"))
+        assert stubs, slug
+        for stub in stubs:
+            document = json.loads(stub.read_text())
+            assert set(document) == {"@context", "id", "type", "revoked", "revocationReason"}
+            assert document["revoked"] is True
+
+
+def test_publish_needs_the_badge_secret(tmp_path, minimal_content):
+    build = run_build(tmp_path / "output", command="publish", content=minimal_content, env={"BADGE_SECRET": ""})
+    assert not build.ok
+    assert "BADGE_SECRET" in build.stderr and "Traceback" not in build.stderr
+    assert re.search(r"^publishconf\.py:\d+:\d+: BADGE_SECRET: ", build.stderr, re.MULTILINE)
+
+
+def test_a_rebuild_with_nothing_changed_renders_no_badge(tmp_path, minimal_content):
+    cache = tmp_path / "badge-cache"
+    first = run_build(tmp_path / "one", content=minimal_content, env={"BADGE_CACHE_PATH": str(cache)})
+    assert first.ok, first.stderr
+    cold = json.loads((cache / "stats.json").read_text())
+    assert cold["rendered"] > 0 and cold["reused"] == 0
+    second = run_build(tmp_path / "two", content=minimal_content, env={"BADGE_CACHE_PATH": str(cache)})
+    assert second.ok, second.stderr
+    warm = json.loads((cache / "stats.json").read_text())
+    assert warm["rendered"] == 0 and warm["reused"] == cold["rendered"]
+    # a changed name re-renders that profile's files only
+    profile = minimal_content / "profiles" / "jan-de-vries.yaml"
+    profile.write_text(profile.read_text().replace("Jan de Vries", "Jan de Vries-Ĳzerman"), encoding="utf-8")
+    third = run_build(tmp_path / "three", content=minimal_content, env={"BADGE_CACHE_PATH": str(cache)})
+    assert third.ok, third.stderr
+    changed = json.loads((cache / "stats.json").read_text())
+    assert 0 < changed["rendered"] <= 12 and changed["reused"] >= cold["rendered"] - 12
