@@ -33,6 +33,17 @@ def content_kinds() -> dict[str, dict]:
     return kinds
 
 
+def data_kinds() -> dict[str, dict]:
+    """kind -> schema, for the reference data files editors may change (``x-data-file``)."""
+    kinds = {}
+    for schema_path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        kind = schema_path.name.removesuffix(".schema.json")
+        schema = load_schema(kind)
+        if "x-data-file" in schema:
+            kinds[kind] = schema
+    return kinds
+
+
 def display_path(path: Path) -> str:
     relative = os.path.relpath(path)
     return relative if not relative.startswith("..") else str(path)

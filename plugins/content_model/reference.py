@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .check import content_kinds
+from .check import content_kinds, data_kinds
 
 TYPE_LABELS = {"string": "tekst", "array": "lijst", "integer": "geheel getal", "boolean": "ja/nee", "object": "velden"}
 FORMAT_LABELS = {
@@ -20,6 +20,8 @@ REF_LABELS = {"crafts": "id uit crafts.yaml", "regions": "id uit regions.yaml", 
 def describe_type(prop: dict) -> str:
     if "enum" in prop:
         return "een van: " + ", ".join(f"`{v}`" for v in prop["enum"])
+    if prop.get("type") == "array" and prop.get("items", {}).get("type") == "object":
+        return "lijst van items met velden (zie hieronder)"
     if prop.get("type") == "array":
         return "lijst van " + describe_type(prop.get("items", {}))
     if prop.get("type") == "object":
@@ -48,6 +50,9 @@ def _rows(properties: dict, required: set, dependent: dict, conditional: dict, p
         yield f"{prefix}{name}", prop, needed
         if prop.get("type") == "object" and "properties" in prop:
             yield from _rows(prop["properties"], set(prop.get("required", [])), {}, {}, prefix=f"{prefix}{name}.")
+        items = prop.get("items", {})
+        if prop.get("type") == "array" and items.get("type") == "object" and "properties" in items:
+            yield from _rows(items["properties"], set(items.get("required", [])), {}, {}, prefix=f"{prefix}{name}[].")
 
 
 def markdown_reference() -> str:
@@ -58,10 +63,12 @@ def markdown_reference() -> str:
         "`make docs`; pas het niet met de hand aan. `make check` controleert precies deze regels.",
         "",
     ]
-    for schema in content_kinds().values():
+    schemas = [(s, f"content/{s['x-folder']}/<slug>{s['x-extension']}") for s in content_kinds().values()]
+    schemas += [(s, f"content/{s['x-data-file']}") for s in data_kinds().values()]
+    for schema, where in schemas:
         required = set(schema.get("required", []))
         dependent = schema.get("dependentRequired", {})
-        lines += [f"## {schema['title']} (`content/{schema['x-folder']}/<slug>{schema['x-extension']}`)", "",
+        lines += [f"## {schema['title']} (`{where}`)", "",
                   schema.get("description", ""), "",
                   "| veld | verplicht | soort | uitleg |", "| --- | --- | --- | --- |"]
         conditional = {name: rule["if"] for rule in schema.get("allOf", []) if "if" in rule

@@ -33,6 +33,14 @@ def field(name: str, prop: dict, required: bool, catalog: dict) -> dict:
     kind = prop.get("type")
     if prop.get("x-ref") or prop.get("items", {}).get("x-ref") in catalog:
         result["hint"] = "Kies uit de lijst."
+    if kind == "array" and prop.get("items", {}).get("type") == "object":
+        items = prop["items"]
+        nested_required = set(items.get("required", []))
+        result.update(widget="list", fields=[field(key, value, key in nested_required, catalog)
+                                             for key, value in items.get("properties", {}).items()])
+        if "id" in items.get("properties", {}):
+            result["summary"] = "{{fields.id}}"
+        return result
     if kind == "array":
         items = prop.get("items", {})
         options = _options(items, catalog)
@@ -115,8 +123,24 @@ def collection(kind: str, schema: dict, catalog: dict) -> dict:
     return result
 
 
-def config(schemas: dict[str, dict], catalog: dict, repo: str, branch: str, site_url: str) -> dict:
+def settings_collection(data_schemas: dict[str, dict], catalog: dict) -> dict:
+    """One 'files' collection with a form per reference data file (such as the badges)."""
+    files = []
+    for kind, schema in data_schemas.items():
+        required = set(schema.get("required", []))
+        files.append({"name": kind, "label": schema["title"], "file": f"content/{schema['x-data-file']}",
+                      "description": schema.get("description", ""),
+                      "fields": [field(key, prop, key in required, catalog) for key, prop in schema["properties"].items()]})
+    return {"name": "instellingen", "label": "Instellingen", "description": "Gegevens die de hele site gebruikt.",
+            "editor": {"preview": False}, "files": files}
+
+
+def config(schemas: dict[str, dict], catalog: dict, repo: str, branch: str, site_url: str,
+           data_schemas: dict[str, dict] | None = None) -> dict:
     """The whole config.yml as data."""
+    collections = [collection(kind, schemas[kind], catalog) for kind in COLLECTION_LABELS if kind in schemas]
+    if data_schemas:
+        collections.append(settings_collection(data_schemas, catalog))
     return {
         "backend": {"name": "github", "repo": repo, "branch": branch, "squash_merges": True,
                     "commit_messages": {"create": "Nieuw: {{slug}} ({{collection}})", "update": "Bijgewerkt: {{slug}}",
@@ -128,5 +152,5 @@ def config(schemas: dict[str, dict], catalog: dict, repo: str, branch: str, site
         "display_url": site_url,
         "media_folder": "content/images",
         "public_folder": "images",
-        "collections": [collection(kind, schemas[kind], catalog) for kind in COLLECTION_LABELS if kind in schemas],
+        "collections": collections,
     }

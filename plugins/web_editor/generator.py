@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from content_model.check import content_kinds
+from content_model.check import content_kinds, data_kinds
 from pelican import signals
 from pelican.generators import Generator
 
@@ -56,9 +56,9 @@ class WebEditorGenerator(Generator):
         self.write_join_data()
         settings = self.settings
         taxonomy = self.context["taxonomy"]
-        catalog = {"crafts": {k: v["name"] for k, v in taxonomy.crafts.items()}, "regions": dict(taxonomy.regions)}
+        catalog = taxonomy.catalog().ids
         data = config(content_kinds(), catalog, settings["ADMIN_REPO"], settings.get("ADMIN_BRANCH", "main"),
-                      settings["SITEURL"])
+                      settings["SITEURL"], data_kinds())
         if settings.get("ADMIN_AUTH_BASE_URL"):  # an OAuth helper for GitHub logins outside Netlify
             data["backend"]["base_url"] = settings["ADMIN_AUTH_BASE_URL"]
         backend = os.environ.get("ADMIN_BACKEND")

@@ -51,3 +51,20 @@ def test_widgets_and_options_come_from_data():
     assert profiles["since"]["widget"] == "number" and profiles["since"]["value_type"] == "int"
     assert profiles["contact_public"]["widget"] == "boolean"
     assert profiles["bio"]["widget"] == "markdown"
+
+
+def test_reference_data_files_get_a_form_from_their_schema():
+    from content_model.check import data_kinds
+
+    result = config(content_kinds(), CATALOG, "org/repo", "main", "https://example.test", data_kinds())
+    settings = next(c for c in result["collections"] if c["name"] == "instellingen")
+    badges = next(f for f in settings["files"] if f["name"] == "badges")
+    assert badges["file"] == "content/data/badges.yaml"
+    classes = next(f for f in badges["fields"] if f["name"] == "badges")
+    assert classes["widget"] == "list" and classes["summary"] == "{{fields.id}}"
+    nested = {f["name"]: f for f in classes["fields"]}
+    assert set(nested) == set(data_kinds()["badges"]["properties"]["badges"]["items"]["properties"])
+    assert nested["criteria"]["widget"] == "markdown" and nested["criteria"]["required"] is True
+    assert nested["colour"]["widget"] == "select"
+    alignment = {f["name"]: f for f in nested["alignments"]["fields"]}
+    assert alignment["target_url"]["required"] is True and "pattern" in alignment["target_url"]
