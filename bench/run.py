@@ -230,7 +230,7 @@ def run(scale: str) -> dict:
         fresh(hugo / "output", hugo / "cache")
         step("hugo_cold", "Hugo, koud", [str(hugo_binary), "--source", str(ROOT / "bench" / "hugo"), "--contentDir",
                                           str(hugo / "content"), "--destination", str(hugo / "output"),
-                                          "--cacheDir", str(hugo / "cache"), "--quiet"])
+                                          "--cacheDir", str(hugo / "cache"), "--quiet", "--noBuildLock"])
         hugo_output = folder_stats(hugo / "output")
 
     pages = results["output"]["html_pages"]
