@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_model.check import ContentChecker  # noqa: E402
+from content_model.checkcache import CheckCache, cache_file  # noqa: E402
 from content_model.problems import ContentError  # noqa: E402
 
 logger = logging.getLogger("build")
@@ -41,8 +42,10 @@ class ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def check(content: Path, github: bool = False) -> int:
-    _, problems = ContentChecker(content).check_all()
+def check(content: Path, github: bool = False, cache: CheckCache | None = None) -> int:
+    _, problems = ContentChecker(content, cache=cache).check_all()
+    if cache is not None:
+        cache.save()
     for problem in problems:
         print(problem, file=sys.stderr)
         if github:
@@ -62,12 +65,15 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
     overrides = dict(overrides or {})
     settings = read_settings(str(config), override=overrides)
     content = Path(settings["PATH"])
-    if check(content, github=bool(os.environ.get("GITHUB_ACTIONS"))):
+    # Every file is checked once per build: the readers and generators reuse these results.
+    checks = CheckCache(cache_file((ROOT / settings["CACHE_PATH"]).parent, content))
+    if check(content, github=bool(os.environ.get("GITHUB_ACTIONS")), cache=checks):
         return 1
     output = Path(output or settings["OUTPUT_PATH"]).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
-    settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging)})
+    settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging),
+                                                    "CONTENT_CHECK_CACHE": checks})
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
@@ -188,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--output", type=Path, help="build into this folder instead of output/")
         command.add_argument("--content", type=Path, help="read content from this folder instead of content/")
         command.add_argument("--cache", type=Path, help="keep caches in this folder instead of .cache/")
-    sub.add_parser("check").add_argument("content", nargs="?", default=str(ROOT / "content"))
+    check_parser = sub.add_parser("check")
+    check_parser.add_argument("content", nargs="?", default=str(ROOT / "content"))
+    check_parser.add_argument("--cache", type=Path, help="reuse earlier results kept in this folder (default .cache/ "
+                                                          "for content/; none for other folders)")
     serve_parser = sub.add_parser("serve")
     serve_parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
@@ -198,7 +207,10 @@ def main(argv: list[str] | None = None) -> int:
             setattr(args, name, Path(args.__dict__[name]).resolve())
     os.chdir(ROOT)
     if args.command == "check":
-        code = check(Path(args.content), github=bool(os.environ.get("GITHUB_ACTIONS")))
+        content = Path(args.content).resolve()
+        cache_dir = args.cache or (ROOT / ".cache" if content == (ROOT / "content").resolve() else None)
+        cache = CheckCache(cache_file(cache_dir, content)) if cache_dir else None
+        code = check(content, github=bool(os.environ.get("GITHUB_ACTIONS")), cache=cache)
         if code == 0:
             print("Alle content is in orde.")
         return code
