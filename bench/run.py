@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -56,6 +57,7 @@ def measure(args: list[str], env: dict | None = None) -> dict:
 
     environment = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), **(env or {})}
     environment.pop("GITHUB_ACTIONS", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: a chatty build must never block on it
         started = time.perf_counter()
         process = psutil.Popen(args, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
@@ -68,7 +70,10 @@ def measure(args: list[str], env: dict | None = None) -> dict:
             log.seek(0)
             tail = log.read().decode("utf-8", "replace")[-2000:]
             print(f"  FOUT ({process.returncode}): {' '.join(map(str, args))}\n{tail}", file=sys.stderr)
-    return {"seconds": round(seconds, 3), "peak_rss_mb": round(peak / 2**20, 1), "ok": process.returncode == 0}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {"seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3), "peak_rss_mb": round(peak / 2**20, 1),
+            "ok": process.returncode == 0}
 
 
 def folder_stats(folder: Path) -> dict:
@@ -179,7 +184,8 @@ def run(scale: str) -> dict:
     def step(name: str, label: str, args: list[str], env: dict | None = None) -> dict:
         print(f"  {label} ...", flush=True)
         steps[name] = measure(args, env)
-        print(f"    {steps[name]['seconds']:.2f} s, piek {steps[name]['peak_rss_mb']:.0f} MB")
+        result = steps[name]
+        print(f"    {result['seconds']:.2f} s (cpu {result['cpu_seconds']:.2f} s), piek {result['peak_rss_mb']:.0f} MB")
         return steps[name]
 
     fresh(work)
@@ -316,12 +322,12 @@ def show(results: dict) -> None:
     print(f"\nSchaal {results['scale']}: {results['corpus']['stories']} verhalen, {results['corpus']['profiles']} profielen; "
           f"output {results['output']['html_pages']} HTML-pagina's, {results['output']['files']} bestanden, "
           f"{results['output']['bytes'] / 2**20:.1f} MB")
-    print(f"{'stap':<14}{'seconden':>10}{'piek MB':>10}{'pagina':>8}{'ms/pagina':>11}{'x stock warm':>14}")
+    print(f"{'stap':<14}{'seconden':>10}{'cpu s':>8}{'piek MB':>10}{'pagina':>8}{'ms/pagina':>11}{'x stock warm':>14}")
     for row in results["steps"]:
         pages = row["html_pages"] if row["html_pages"] is not None else "-"
         per = f"{row['ms_per_page']:.2f}" if row["ms_per_page"] is not None else "-"
         factor = f"{row['ratio_vs_stock_warm']:.2f}" if row["ratio_vs_stock_warm"] is not None else "-"
-        print(f"{row['step']:<14}{row['seconds']:>10.2f}{row['peak_rss_mb']:>10.0f}{pages:>8}{per:>11}{factor:>14}")
+        print(f"{row['step']:<14}{row['seconds']:>10.2f}{row['cpu_seconds']:>8.2f}{row['peak_rss_mb']:>10.0f}{pages:>8}{per:>11}{factor:>14}")
     for name, transfer in results["transfer"].items():
         if transfer:
             print(f"overdracht {name}: {transfer['page']} {transfer['total_gzip'] / KB:.1f} KB gzip "
