@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import hashlib
 import http.server
 import logging
 import os
@@ -73,7 +74,8 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging),
-                                                    "CONTENT_CHECK_CACHE": checks})
+                                                    "CONTENT_CHECK_CACHE": checks,
+                                                    "JINJA_ENVIRONMENT": _jinja_environment(settings)})
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
@@ -97,6 +99,21 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
         pages = sum(1 for _ in output.rglob("*.html"))
         print(f"Gebouwd in {time.perf_counter() - started:.1f} s: {pages} HTML-pagina's in {_display(output)}/")
     return 0
+
+
+def _jinja_environment(settings: dict) -> dict:
+    """The Jinja options plus a bytecode cache, so that templates are compiled once, not every build.
+
+    Jinja keys cached code by template file and checks its source; the options that shape the
+    compiled code name the folder, so other options never pick up stale code.
+    """
+    from jinja2 import FileSystemBytecodeCache
+
+    options = dict(settings["JINJA_ENVIRONMENT"])
+    shape = hashlib.sha256(repr(sorted((k, repr(v)) for k, v in options.items())).encode()).hexdigest()[:12]
+    folder = Path(settings["CACHE_PATH"]).parent / f"jinja-{shape}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return {**options, "bytecode_cache": FileSystemBytecodeCache(str(folder))}
 
 
 def _origin(error: BaseException, config: Path) -> str:
