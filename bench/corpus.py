@@ -210,9 +210,9 @@ def front_matter(meta: dict) -> str:
     return "\n".join(lines + ["---", ""])
 
 
-def pelican_header(meta: dict) -> str:
-    """Plain Pelican ``Key: value`` headers for stock Pelican."""
-    lines = [f"Title: {meta['title']}", f"Date: {meta['date']}", f"Summary: {meta['summary']}"]
+def pelican_header(meta: dict, slug: str) -> str:
+    """Plain Pelican ``Key: value`` headers for stock Pelican (the slug is the file name, as on our site)."""
+    lines = [f"Title: {meta['title']}", f"Date: {meta['date']}", f"Slug: {slug}", f"Summary: {meta['summary']}"]
     if meta.get("tags"):
         lines.append(f"Tags: {', '.join(meta['tags'])}")
     return "\n".join(lines) + "\n\n"
@@ -280,7 +280,7 @@ def generate(scale: str, folder: Path) -> dict:
     for index in range(sizes["stories"]):
         slug, meta, body = story(index, craft_ids, region_ids, craft_names, profile_slugs)
         (content / "stories" / f"{slug}.md").write_text(front_matter(meta) + body, encoding="utf-8")
-        (stock / f"{slug}.md").write_text(pelican_header(meta) + body, encoding="utf-8")
+        (stock / f"{slug}.md").write_text(pelican_header(meta, slug) + body, encoding="utf-8")
         hugo_meta = {k: meta[k] for k in ("title", "date", "summary", "tags") if k in meta}
         (hugo / f"{slug}.md").write_text(front_matter(hugo_meta) + body, encoding="utf-8")
         story_slugs.append(slug)
