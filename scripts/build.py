@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import hashlib
 import http.server
 import logging
 import os
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_model.check import ContentChecker  # noqa: E402
+from content_model.checkcache import CheckCache, cache_file  # noqa: E402
 from content_model.problems import ContentError  # noqa: E402
 
 logger = logging.getLogger("build")
@@ -52,8 +54,10 @@ class ProblemFormatter(logging.Formatter):
         return message if self.PROBLEM.match(message) else f"{record.levelname}: {message}"
 
 
-def check(content: Path, github: bool = False) -> int:
-    _, problems = ContentChecker(content).check_all()
+def check(content: Path, github: bool = False, cache: CheckCache | None = None) -> int:
+    _, problems = ContentChecker(content, cache=cache).check_all()
+    if cache is not None:
+        cache.save()
     for problem in problems:
         print(problem, file=sys.stderr)
         if github:
@@ -73,12 +77,16 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
     overrides = dict(overrides or {})
     settings = read_settings(str(config), override=overrides)
     content = Path(settings["PATH"])
-    if check(content, github=bool(os.environ.get("GITHUB_ACTIONS"))):
+    # Every file is checked once per build: the readers and generators reuse these results.
+    checks = CheckCache(cache_file((ROOT / settings["CACHE_PATH"]).parent, content))
+    if check(content, github=bool(os.environ.get("GITHUB_ACTIONS")), cache=checks):
         return 1
     output = Path(output or settings["OUTPUT_PATH"]).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
-    settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging)})
+    settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging),
+                                                    "CONTENT_CHECK_CACHE": checks,
+                                                    "JINJA_ENVIRONMENT": _jinja_environment(settings)})
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
@@ -102,6 +110,21 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
         pages = sum(1 for _ in output.rglob("*.html"))
         print(f"Gebouwd in {time.perf_counter() - started:.1f} s: {pages} HTML-pagina's in {_display(output)}/")
     return 0
+
+
+def _jinja_environment(settings: dict) -> dict:
+    """The Jinja options plus a bytecode cache, so that templates are compiled once, not every build.
+
+    Jinja keys cached code by template file and checks its source; the options that shape the
+    compiled code name the folder, so other options never pick up stale code.
+    """
+    from jinja2 import FileSystemBytecodeCache
+
+    options = dict(settings["JINJA_ENVIRONMENT"])
+    shape = hashlib.sha256(repr(sorted((k, repr(v)) for k, v in options.items())).encode()).hexdigest()[:12]
+    folder = Path(settings["CACHE_PATH"]).parent / f"jinja-{shape}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return {**options, "bytecode_cache": FileSystemBytecodeCache(str(folder))}
 
 
 def _origin(error: BaseException, config: Path) -> str:
@@ -199,7 +222,10 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--output", type=Path, help="build into this folder instead of output/")
         command.add_argument("--content", type=Path, help="read content from this folder instead of content/")
         command.add_argument("--cache", type=Path, help="keep caches in this folder instead of .cache/")
-    sub.add_parser("check").add_argument("content", nargs="?", default=str(ROOT / "content"))
+    check_parser = sub.add_parser("check")
+    check_parser.add_argument("content", nargs="?", default=str(ROOT / "content"))
+    check_parser.add_argument("--cache", type=Path, help="reuse earlier results kept in this folder (default .cache/ "
+                                                          "for content/; none for other folders)")
     serve_parser = sub.add_parser("serve")
     serve_parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
@@ -211,7 +237,10 @@ def main(argv: list[str] | None = None) -> int:
             setattr(args, name, Path(args.__dict__[name]).resolve())
     os.chdir(ROOT)
     if args.command == "check":
-        code = check(Path(args.content), github=bool(os.environ.get("GITHUB_ACTIONS")))
+        content = Path(args.content).resolve()
+        cache_dir = args.cache or (ROOT / ".cache" if content == (ROOT / "content").resolve() else None)
+        cache = CheckCache(cache_file(cache_dir, content)) if cache_dir else None
+        code = check(content, github=bool(os.environ.get("GITHUB_ACTIONS")), cache=cache)
         if code == 0:
             print("Alle content is in orde.")
         return code

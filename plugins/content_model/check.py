@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .body import check_markdown, markdown_start
+from .checkcache import CheckCache, environment_digest
 from .files import FileProblem, is_inside, read_text
 from .formats import is_slug
 from .frontmatter import Document, split
@@ -77,8 +78,10 @@ def whole_yaml(text: str) -> Document:
 class ContentChecker:
     """Validates content files against the schemas and the site's reference data."""
 
-    def __init__(self, content_root: Path, taxonomy: Taxonomy | None = None):
+    def __init__(self, content_root: Path, taxonomy: Taxonomy | None = None, cache: CheckCache | None = None):
         self.root = Path(content_root)
+        self.cache = cache
+        self._environment: str | None = None
         self.problems: list[Problem] = []
         if taxonomy is None:
             taxonomy, self.problems = load_taxonomy(self.root, display_path)
@@ -93,6 +96,27 @@ class ContentChecker:
         self.validators = {kind: SchemaValidator(kind) for kind in content_kinds()}
 
     def check_file(self, kind: str, path: Path) -> Checked:
+        """Check one file, or reuse the result of an identical earlier check (see checkcache)."""
+        if self.cache is None or self.problems or path.is_symlink():
+            return self._check_file(kind, path)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return self._check_file(kind, path)
+        if self._environment is None:
+            folders = {validator.schema["x-folder"] for validator in self.validators.values()}
+            self._environment = environment_digest(self.root, folders, self.catalog.ids)
+        key = self.cache.key(self._environment, kind, path.name, raw)
+        checked = self.cache.get(key)
+        if checked is not None:
+            checked.path = path
+            return checked
+        checked = self._check_file(kind, path)
+        if not checked.problems:
+            self.cache.put(key, checked)
+        return checked
+
+    def _check_file(self, kind: str, path: Path) -> Checked:
         label = display_path(path)
         checked = Checked(kind, path, path.stem)
         validator = self.validators[kind]

@@ -35,7 +35,7 @@ class ContentReader(MarkdownReader):
 
     def checker(self) -> ContentChecker:
         if self._checker is None:
-            self._checker = ContentChecker(Path(self.settings["PATH"]))
+            self._checker = ContentChecker(Path(self.settings["PATH"]), cache=self.settings.get("CONTENT_CHECK_CACHE"))
             if self._checker.problems:
                 raise ContentError(self._checker.problems)
         return self._checker

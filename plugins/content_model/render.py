@@ -82,8 +82,17 @@ class SiteLinkExtension(Extension):
 
 def render(text: str, extra_extensions=(), siteurl: str = "") -> str:
     """Render editor Markdown to sanitised HTML."""
-    html = Markdown(**markdown_config([*extra_extensions, SiteLinkExtension(siteurl)])).convert(text)
-    return sanitize(html)
+    return Renderer(extra_extensions, siteurl).render(text)
+
+
+class Renderer:
+    """One Markdown converter reused for many texts (setting it up costs as much as a short text)."""
+
+    def __init__(self, extra_extensions=(), siteurl: str = ""):
+        self.markdown = Markdown(**markdown_config([*extra_extensions, SiteLinkExtension(siteurl)]))
+
+    def render(self, text: str) -> str:
+        return sanitize(self.markdown.reset().convert(text))
 
 
 def reading_minutes(text: str, words_per_minute: int = 220) -> int:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from content_model.check import ContentChecker
-from content_model.render import render
+from content_model.render import Renderer
 from content_model.validate import load_schema
 from markupsafe import Markup
 from pelican import signals
@@ -29,7 +29,8 @@ class DirectoryGenerator(Generator):
 
     def generate_context(self):
         settings = self.settings
-        checker = ContentChecker(Path(settings["PATH"]), taxonomy=self.context["taxonomy"])
+        checker = ContentChecker(Path(settings["PATH"]), taxonomy=self.context["taxonomy"],
+                                 cache=settings.get("CONTENT_CHECK_CACHE"))
         profiles, withdrawn, records = [], set(), {}
         for path in checker.files("profile"):
             checked = checker.check_file("profile", path)
@@ -49,7 +50,8 @@ class DirectoryGenerator(Generator):
             "plural": schema["type"]["x-plural"],
             "offers": schema["offers"]["x-labels"],
         }
-        self.bios = {p.slug: Markup(render(p.bio, siteurl=settings["SITEURL"])) for p in profiles if p.bio}
+        renderer = Renderer(siteurl=settings["SITEURL"])
+        self.bios = {p.slug: Markup(renderer.render(p.bio)) for p in profiles if p.bio}
         self.features = self._link_stories()
         self.facets = self._facets()
         self.context["craft_directory"] = self.directory

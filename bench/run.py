@@ -1,0 +1,372 @@
+"""``make bench``: build a synthetic corpus and measure our build against stock Pelican and Hugo.
+
+Usage: ``python bench/run.py --scale S|M|L`` (``make bench SCALE=M``). Prints a table and
+stores the run under its scale in ``bench/results.json``. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import SCALES, generate  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results.json"
+SAMPLE_SECONDS = 0.05
+KB = 1024
+GZIP_LEVEL = 6  # what nginx and most CDNs use for text
+STORY_EDIT = "\n\nDeze alinea is toegevoegd door de benchmark, om één verhaal te wijzigen.\n"
+
+
+def tree_rss(process) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    import psutil
+
+    total = 0
+    try:
+        members = [process, *process.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    for member in members:
+        try:
+            total += member.memory_info().rss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return total
+
+
+def measure(args: list[str], env: dict | None = None) -> dict:
+    """Run a command; return its wall time, the peak RSS of its process tree and its exit status."""
+    import psutil
+
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), **(env or {})}
+    environment.pop("GITHUB_ACTIONS", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with tempfile.TemporaryFile() as log:  # a file, not a pipe: a chatty build must never block on it
+        started = time.perf_counter()
+        process = psutil.Popen(args, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process))
+            time.sleep(SAMPLE_SECONDS)
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            log.seek(0)
+            tail = log.read().decode("utf-8", "replace")[-2000:]
+            print(f"  FOUT ({process.returncode}): {' '.join(map(str, args))}\n{tail}", file=sys.stderr)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {"seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3), "peak_rss_mb": round(peak / 2**20, 1),
+            "ok": process.returncode == 0}
+
+
+def folder_stats(folder: Path) -> dict:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return {"bytes": sum(p.stat().st_size for p in files), "files": len(files),
+            "html_pages": sum(1 for p in files if p.suffix == ".html")}
+
+
+class _Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "link" and "stylesheet" in (values.get("rel") or "").split() and values.get("href"):
+            self.urls.append(values["href"])
+        elif tag == "script" and values.get("src"):
+            self.urls.append(values["src"])
+
+
+CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?["']?([^"')\s;]+)""")
+JS_IMPORT = re.compile(r"""(?:^|\s)(?:import|export)\s[^"';]*?from\s*["']([^"']+)["']|import\s*\(?\s*["']([^"']+)["']""")
+
+
+def _local(output: Path, siteurl: str, url: str, base: Path) -> Path | None:
+    if url.startswith(siteurl):
+        return output / url[len(siteurl):].lstrip("/")
+    if url.startswith(("http://", "https://", "//", "data:")):
+        return None
+    if url.startswith("/"):
+        return output / url.lstrip("/")
+    return (base.parent / url).resolve()
+
+
+def transfer_size(output: Path, page: str, siteurl: str) -> dict | None:
+    """gzip bytes of one page plus the CSS and JS it loads (static imports followed), without images."""
+    html_file = output / page / "index.html"
+    if not html_file.exists():
+        return None
+    parser = _Assets()
+    html = html_file.read_bytes()
+    parser.feed(html.decode("utf-8"))
+    todo = [_local(output, siteurl, url, html_file) for url in parser.urls]
+    seen: dict[Path, int] = {}
+    while todo:
+        path = todo.pop()
+        if path is None or path in seen or not path.is_file():
+            continue
+        data = path.read_bytes()
+        seen[path] = len(gzip.compress(data, GZIP_LEVEL))
+        pattern = CSS_IMPORT if path.suffix == ".css" else JS_IMPORT if path.suffix in (".js", ".mjs") else None
+        if pattern:
+            for match in pattern.finditer(data.decode("utf-8", "replace")):
+                todo.append(_local(output, siteurl, next(g for g in match.groups() if g), path))
+    html_gzip = len(gzip.compress(html, GZIP_LEVEL))
+    return {"page": f"/{page}/", "html_bytes": len(html), "html_gzip": html_gzip,
+            "assets": {str(p.relative_to(output)): n for p, n in sorted(seen.items())},
+            "total_gzip": html_gzip + sum(seen.values())}
+
+
+def badge_stats(cache: Path) -> dict | None:
+    """What the badges plugin says about its last build (``<cache>/badges/stats.json``), if it exists."""
+    path = cache / "badges" / "stats.json"
+    if not path.exists():
+        return None
+    stats = json.loads(path.read_text(encoding="utf-8"))
+    seconds = stats.get("seconds") or 0
+    stats["files_per_second"] = round(stats.get("rendered", 0) / seconds, 1) if seconds else None
+    return stats
+
+
+def count_files(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
+
+
+def ours(content: Path, work: Path, command: str = "html") -> list[str]:
+    return [sys.executable, str(ROOT / "scripts" / "build.py"), command, "--content", str(content),
+            "--output", str(work / "output"), "--cache", str(work / "cache")]
+
+
+def fresh(*folders: Path) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def per_page(step: dict, pages: int, key: str = "seconds") -> float | None:
+    return step[key] / pages if step.get("ok") and pages else None
+
+
+def ratio(value: float | None, base: float | None) -> float | None:
+    return round(value / base, 3) if value is not None and base else None
+
+
+def run(scale: str) -> dict:
+    base = ROOT / ".cache" / "bench" / scale
+    print(f"Corpus {scale} maken of hergebruiken in {base.relative_to(ROOT)} ...")
+    started = time.perf_counter()
+    info = generate(scale, base)
+    print(f"  {info['stories']} verhalen, {info['profiles']} profielen ({info['profile_photos']} met foto) "
+          f"in {time.perf_counter() - started:.1f} s")
+    content = base / "content"
+    work = base / "run"
+    cache = work / "cache"
+    steps: dict[str, dict] = {}
+    results: dict = {"scale": scale, "corpus": {k: v for k, v in info.items() if k != "signature"}}
+
+    def step(name: str, label: str, args: list[str], env: dict | None = None) -> dict:
+        print(f"  {label} ...", flush=True)
+        steps[name] = measure(args, env)
+        result = steps[name]
+        print(f"    {result['seconds']:.2f} s (cpu {result['cpu_seconds']:.2f} s), piek {result['peak_rss_mb']:.0f} MB")
+        return steps[name]
+
+    fresh(work)
+    step("cold", "koude build (lege cache en output)", ours(content, work))
+    results["output"] = folder_stats(work / "output")
+    images_cold = count_files(cache / "images")
+    badges_cold = badge_stats(cache)
+    step("warm", "warme build, niets gewijzigd", ours(content, work))
+    badges_warm = badge_stats(cache)
+    images_warm = count_files(cache / "images")
+
+    story_file = content / "stories" / f"{info['first_story']}.md"
+    profile_file = content / "profiles" / f"{info['first_profile']}.yaml"
+    originals = {story_file: story_file.read_bytes(), profile_file: profile_file.read_bytes()}
+    try:
+        story_file.write_bytes(originals[story_file] + STORY_EDIT.encode())
+        step("edit_story", "build na wijziging van één verhaal", ours(content, work))
+        text = originals[profile_file].decode()
+        profile_file.write_text(re.sub(r"^tagline: .*$", 'tagline: "Gewijzigd voor de benchmark"', text, flags=re.M),
+                                encoding="utf-8")
+        step("edit_profile", "build na wijziging van één profiel", ours(content, work))
+    finally:
+        for path, data in originals.items():
+            path.write_bytes(data)
+    check_args = [sys.executable, str(ROOT / "scripts" / "build.py"), "check", str(content)]
+    step("check_cold", "make check zonder eerdere resultaten", check_args)
+    step("check", "make check na een build (hergebruikt diens resultaten)", [*check_args, "--cache", str(cache)])
+    siteurl = "http://localhost:8000"
+    results["transfer"] = {
+        "story": transfer_size(work / "output", f"verhalen/{info['first_story']}", siteurl),
+        "directory": transfer_size(work / "output", "ambachtengids", siteurl),
+    }
+    results["badges"] = {"cold": badges_cold, "warm": badges_warm}
+    results["images"] = {"variants_in_cache_after_cold": images_cold,
+                         "variants_rendered_on_warm": images_warm - images_cold}
+
+    stock = base / "stock"
+    stock_args = [sys.executable, "-m", "pelican", str(stock / "content"), "-s", str(ROOT / "bench" / "stock" / "pelicanconf.py"),
+                  "-o", str(stock / "output"), "-e", f'CACHE_PATH="{stock / "cache"}"', "-q"]
+    fresh(stock / "output", stock / "cache")
+    step("stock_cold", "stock Pelican, koud", stock_args)
+    step("stock_warm", "stock Pelican, warm", stock_args)
+    stock_output = folder_stats(stock / "output")
+
+    hugo_binary = Path(sys.executable).parent / "hugo"
+    hugo_output = None
+    if hugo_binary.exists():
+        hugo = base / "hugo"
+        fresh(hugo / "output", hugo / "cache")
+        step("hugo_cold", "Hugo, koud", [str(hugo_binary), "--source", str(ROOT / "bench" / "hugo"), "--contentDir",
+                                          str(hugo / "content"), "--destination", str(hugo / "output"),
+                                          "--cacheDir", str(hugo / "cache"), "--quiet", "--noBuildLock"])
+        hugo_output = folder_stats(hugo / "output")
+
+    pages = results["output"]["html_pages"]
+    content_files = sum(1 for kind in ("stories", "profiles", "pages", "events") for _ in (content / kind).iterdir())
+    stock_pages = stock_output["html_pages"]
+    stock_warm = per_page(steps["stock_warm"], stock_pages)
+    stock_warm_cpu = per_page(steps["stock_warm"], stock_pages, "cpu_seconds")
+    table = []
+    for name, step_result in steps.items():
+        count = stock_pages if name.startswith("stock") else hugo_output["html_pages"] if name.startswith("hugo") else pages
+        builds = not name.startswith("check")
+        page_seconds = per_page(step_result, count) if builds else None
+        table.append({"step": name, **step_result, "html_pages": count if builds else None,
+                      "ms_per_page": round(page_seconds * 1000, 3) if page_seconds is not None else None,
+                      "ratio_vs_stock_warm": ratio(page_seconds, stock_warm),
+                      "cpu_ratio_vs_stock_warm": ratio(per_page(step_result, count, "cpu_seconds"), stock_warm_cpu)
+                      if builds else None})
+    results["steps"] = table
+    results["stock_output"] = stock_output
+    results["hugo_output"] = hugo_output
+    results["content_files"] = content_files
+    results["targets"] = targets(results, steps, pages, stock_warm, content_files, info, hugo_output)
+    results["environment"] = {
+        "python": platform.python_version(), "cpus": os.cpu_count(), "machine": platform.machine(),
+        "pelican": _version("pelican"), "hugo": _version("hugo"), "measured": dt.date.today().isoformat(),
+    }
+    return results
+
+
+def _version(package: str) -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return None
+
+
+def targets(results, steps, pages, stock_warm, content_files, info, hugo_output) -> list[dict]:
+    """The targets of issue 6; each PASS, FAIL or n/a (not measurable in this run)."""
+    def verdict(value, limit, higher_is_better=False):
+        if value is None:
+            return "n/a"
+        return "PASS" if (value >= limit if higher_is_better else value <= limit) else "FAIL"
+
+    rows = []
+    stock_cpu = per_page(steps["stock_warm"], results["stock_output"]["html_pages"], "cpu_seconds")
+    warm = ratio(per_page(steps["warm"], pages), stock_warm)
+    rows.append({"target": "warme rebuild per pagina <= 1.0x stock Pelican warm", "value": warm, "limit": 1.0,
+                 "status": verdict(warm, 1.0), "cpu_value": ratio(per_page(steps["warm"], pages, "cpu_seconds"), stock_cpu)})
+    edit = ratio(per_page(steps["edit_story"], pages), stock_warm)
+    rows.append({"target": "rebuild na één verhaal per pagina <= 0.5x stock Pelican warm", "value": edit, "limit": 0.5,
+                 "status": verdict(edit, 0.5),
+                 "cpu_value": ratio(per_page(steps["edit_story"], pages, "cpu_seconds"), stock_cpu)})
+    stock_per_story = steps["stock_warm"]["seconds"] / info["stories"] if steps["stock_warm"]["ok"] else None
+    check = ratio(steps["check"]["seconds"] / content_files if steps["check"]["ok"] else None, stock_per_story)
+    rows.append({"target": "make check per contentbestand <= 0.5x stock Pelican warm per verhaal", "value": check,
+                 "limit": 0.5, "status": verdict(check, 0.5)})
+    check_cold = ratio(steps["check_cold"]["seconds"] / content_files if steps["check_cold"]["ok"] else None, stock_per_story)
+    rows.append({"target": "idem, zonder eerdere resultaten (ter informatie)", "value": check_cold, "limit": 0.5,
+                 "status": "info"})
+    cold_badges, warm_badges = results["badges"]["cold"], results["badges"]["warm"]
+    rate = cold_badges.get("files_per_second") if cold_badges else None
+    rows.append({"target": "badge-bestanden per seconde (koud) >= 40", "value": rate, "limit": 40,
+                 "status": verdict(rate, 40, higher_is_better=True)})
+    rerendered = warm_badges.get("rendered") if warm_badges else None
+    rows.append({"target": "badges opnieuw gerenderd bij warme build == 0", "value": rerendered, "limit": 0,
+                 "status": verdict(rerendered, 0)})
+    story = results["transfer"]["story"]
+    story_kb = round(story["total_gzip"] / KB, 1) if story else None
+    rows.append({"target": "verhaalpagina overgedragen (gzip, zonder afbeeldingen) <= 30 KB", "value": story_kb,
+                 "limit": 30, "status": verdict(story_kb, 30)})
+    directory = results["transfer"]["directory"]
+    directory_kb = round(directory["total_gzip"] / KB, 1) if directory else None
+    rows.append({"target": "ambachtengids-index overgedragen (gzip) <= 150 KB", "value": directory_kb, "limit": 150,
+                 "status": verdict(directory_kb, 150)})
+    peak = max(s["peak_rss_mb"] for name, s in steps.items() if not name.startswith(("stock", "hugo")))
+    rows.append({"target": "piekgeheugen bij schaal L <= 1024 MB", "value": peak, "limit": 1024,
+                 "status": verdict(peak, 1024) if results["scale"] == "L" else "n/a (alleen bij L)"})
+    hugo_ratio = None
+    if hugo_output and steps.get("hugo_cold", {}).get("ok"):
+        hugo_ratio = ratio(per_page(steps["cold"], pages), per_page(steps["hugo_cold"], hugo_output["html_pages"]))
+    rows.append({"target": "koude build per pagina t.o.v. Hugo (ter informatie)", "value": hugo_ratio, "limit": None,
+                 "status": "info"})
+    if results["scale"] != "M":
+        for row in rows:
+            row["note"] = "doelen gelden voor schaal M"
+    return rows
+
+
+def show(results: dict) -> None:
+    print(f"\nSchaal {results['scale']}: {results['corpus']['stories']} verhalen, {results['corpus']['profiles']} profielen; "
+          f"output {results['output']['html_pages']} HTML-pagina's, {results['output']['files']} bestanden, "
+          f"{results['output']['bytes'] / 2**20:.1f} MB")
+    print(f"{'stap':<14}{'seconden':>10}{'cpu s':>8}{'piek MB':>10}{'pagina':>8}{'ms/pagina':>11}{'x stock warm':>14}"
+          f"{'cpu x stock':>13}")
+    for row in results["steps"]:
+        pages = row["html_pages"] if row["html_pages"] is not None else "-"
+        per = f"{row['ms_per_page']:.2f}" if row["ms_per_page"] is not None else "-"
+        factor = f"{row['ratio_vs_stock_warm']:.2f}" if row["ratio_vs_stock_warm"] is not None else "-"
+        cpu = f"{row['cpu_ratio_vs_stock_warm']:.2f}" if row["cpu_ratio_vs_stock_warm"] is not None else "-"
+        print(f"{row['step']:<14}{row['seconds']:>10.2f}{row['cpu_seconds']:>8.2f}{row['peak_rss_mb']:>10.0f}{pages:>8}{per:>11}"
+              f"{factor:>14}{cpu:>13}")
+    for name, transfer in results["transfer"].items():
+        if transfer:
+            print(f"overdracht {name}: {transfer['page']} {transfer['total_gzip'] / KB:.1f} KB gzip "
+                  f"(HTML {transfer['html_gzip'] / KB:.1f} KB van {transfer['html_bytes'] / KB:.1f} KB)")
+    print(f"badges: koud {results['badges']['cold']}, warm {results['badges']['warm']}")
+    print(f"afbeeldingen: {results['images']}")
+    print("\nDoelen:")
+    for row in results["targets"]:
+        cpu = f" (op cpu-tijd: {row['cpu_value']})" if row.get("cpu_value") is not None else ""
+        print(f"  {row['status']:<6} {row['target']}: {row['value']}{cpu}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench/run.py")
+    parser.add_argument("--scale", choices=sorted(SCALES), default="S")
+    parser.add_argument("--no-save", action="store_true", help="do not update bench/results.json")
+    args = parser.parse_args(argv)
+    results = run(args.scale)
+    show(results)
+    if not args.no_save:
+        stored = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+        stored[args.scale] = results
+        RESULTS.write_text(json.dumps(dict(sorted(stored.items())), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"\nOpgeslagen in {RESULTS.relative_to(ROOT)} onder '{args.scale}'.")
+    return 0 if all(s["ok"] for s in results["steps"]) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""Check results reused while nothing they depend on has changed.
+
+A content file's check result depends on its bytes, its kind and name, the validation code
+and schemas (and the libraries they use), the ids it may refer to (crafts, regions,
+profiles, badges), and the other files of content/ that it may point at (images). The key
+of a cached result is a hash of all of these, so a hit is always the result a fresh check
+would give. Only results without problems are kept: a file with problems is checked again
+every time, so its messages are always current. Entries are stored pickled, so every hit
+is a fresh copy that its user may change freely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1  # bump when the stored layout changes
+LIBRARIES = ("jsonschema", "PyYAML", "Markdown", "Pillow")
+
+
+def code_version() -> str:
+    """Hash of the checking code, its schemas and the libraries they rely on."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.glob("*.py"), *(package / "schemas").glob("*.json")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(name.encode())
+    return digest.hexdigest()
+
+
+class CheckCache:
+    """Pickled check results by key, optionally loaded from and saved to one file."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path) if path else None
+        self.version = code_version()
+        self.entries: dict[str, bytes] = {}
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+        if self.path and self.path.exists():
+            try:
+                with self.path.open("rb") as stored:
+                    saved_version, entries = pickle.load(stored)
+                if saved_version == self.version:
+                    self.entries = entries
+            except Exception as error:  # a damaged cache is only a slower build
+                logger.warning("content check cache %s ignored: %s", self.path, error)
+
+    def key(self, environment: str, kind: str, relative: str, raw: bytes) -> str:
+        digest = hashlib.sha256(f"{self.version}|{environment}|{kind}|{relative}|".encode())
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def get(self, key: str):
+        stored = self.entries.get(key)
+        if stored is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used.add(key)
+        return pickle.loads(stored)
+
+    def put(self, key: str, checked) -> None:
+        self.entries[key] = pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)
+        self.used.add(key)
+
+    def save(self) -> None:
+        """Write the entries used in this run (so the file never grows stale) atomically."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
+        kept = {key: self.entries[key] for key in self.used if key in self.entries}
+        with partial.open("wb") as target:
+            pickle.dump((self.version, kept), target, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, self.path)
+        logger.info("content check cache: %s reused, %s checked", self.hits, self.misses)
+
+
+def cache_file(cache_dir: Path, content_root: Path) -> Path:
+    """One cache file per content folder below ``cache_dir``."""
+    name = hashlib.sha256(str(Path(content_root).resolve()).encode()).hexdigest()[:12]
+    return Path(cache_dir) / f"content-check-{name}.pickle"
+
+
+def environment_digest(root: Path, text_folders: set[str], catalog_ids: dict) -> str:
+    """Hash of what every check depends on besides the file itself: the ids and the other files."""
+    digest = hashlib.sha256(str(root.resolve()).encode())
+    for ref in sorted(catalog_ids):
+        ids = catalog_ids[ref]
+        digest.update(f"|{ref}:".encode() + ("-" if ids is None else ",".join(sorted(ids))).encode())
+    for folder, subfolders, files in os.walk(root):
+        subfolders.sort()
+        relative = os.path.relpath(folder, root)
+        if relative == ".":
+            subfolders[:] = [s for s in subfolders if s not in text_folders]
+        for name in sorted(files):
+            stat = os.stat(os.path.join(folder, name))
+            digest.update(f"|{relative}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
