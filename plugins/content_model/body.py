@@ -67,11 +67,15 @@ def check_markdown(
     content_root: Path | None,
     first_column: int = 1,
 ) -> list[Problem]:
-    """Return problems in Markdown ``text`` whose first line is ``first_line`` of the file."""
+    """Return problems in Markdown ``text`` whose first line is ``first_line`` of the file.
+
+    ``first_column`` is where the text's first character stands; every line of a YAML block
+    scalar is indented that far as well.
+    """
     problems: list[Problem] = []
+    indent = first_column - 1
     for offset, visible in visible_lines(text):
         number = first_line + offset
-        indent = first_column - 1 if offset else 0
         for match in RAW_HTML.finditer(AUTOLINK.sub(_blank, visible)):
             problems.append(
                 Problem(label, number, match.start() + 1 + indent, field,

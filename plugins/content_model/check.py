@@ -64,13 +64,14 @@ def whole_yaml(text: str) -> Document:
 
 
 def markdown_start(text: str, position: tuple[int, int]) -> tuple[int, int]:
-    """Where the text of a YAML value starts: the next line for block scalars (| or >)."""
+    """Where the text of a YAML value starts: the next line for block scalars (| or >), after the quote of a quoted one."""
     line, column = position
     lines = text.split("\n")
-    if lines[line - 1][column - 1 : column] in ("|", ">") and line < len(lines):
+    first = lines[line - 1][column - 1 : column]
+    if first in ("|", ">") and line < len(lines):
         following = lines[line]
         return line + 1, len(following) - len(following.lstrip(" ")) + 1
-    return line, column
+    return line, column + (first in ("'", '"'))
 
 
 class ContentChecker:
