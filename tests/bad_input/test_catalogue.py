@@ -63,6 +63,9 @@ def symlink_outside(content: Path, outside: Path, path: str, kind: str) -> None:
     if kind == "jpeg":
         target = outside / "geheim.jpg"
         make_jpeg(target)
+    elif kind == "folder":
+        target = outside / "fotos"
+        make_jpeg(target / "foto.jpg")
     else:
         target = outside / "geheim.yaml"
         shutil.copyfile(content / "profiles" / "jan-de-vries.yaml", target)
