@@ -27,9 +27,9 @@ $(VENV)/.test: requirements-test.txt requirements.txt $(VENV)/.runtime
 	$(PIP) install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
-# The pinned npm packages the site serves itself (Decap CMS for /admin/), fetched with npm and verified.
-VENDOR := .cache/vendor/decap-cms-$(shell sed -n 's/.*"version": "\(.*\)".*/\1/p' vendor.json | head -1)/.integrity
-$(VENDOR): vendor.json $(VENV)/.runtime
+# The pinned npm packages of vendor.json (Decap CMS for /admin/, v.Nu for the tests), fetched with npm and verified.
+VENDOR := $(shell $(PYTHON) scripts/vendor.py --stamps)
+$(VENDOR) &: vendor.json $(VENV)/.runtime
 	@command -v npm >/dev/null 2>&1 || { echo "npm ontbreekt; installeren met apt-get"; \
 	  (apt-get update -qq && apt-get install -y -qq npm) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq npm'; }
 	$(PY) scripts/vendor.py

@@ -1,7 +1,8 @@
-"""Fetch the pinned npm packages the site serves itself (Decap CMS), verify them, unpack what is used.
+"""Fetch the pinned npm packages (Decap CMS for the site, v.Nu for the tests), verify them, unpack what is used.
 
 ``npm pack`` downloads exactly the pinned tarball (no dependency tree, no install scripts); its
-sha512 must equal the integrity in vendor.json, else nothing is unpacked.
+sha512 must equal the integrity in vendor.json, else nothing is unpacked. ``--stamps`` prints the
+stamp file of every package (what the Makefile's ``$(VENDOR)`` prerequisite waits for).
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ TARGET = ROOT / ".cache" / "vendor"
 
 def fetch(name: str, spec: dict) -> Path:
     destination = TARGET / f"{name}-{spec['version']}"
-    stamp = destination / ".integrity"
-    if stamp.exists() and stamp.read_text() == spec["integrity"]:
+    marker = stamp(name, spec)
+    if marker.exists() and marker.read_text() == spec["integrity"]:
         return destination
     with tempfile.TemporaryDirectory() as work:
         subprocess.run(["npm", "pack", f"{name}@{spec['version']}", "--pack-destination", work, "--silent"],
@@ -42,16 +43,24 @@ def fetch(name: str, spec: dict) -> Path:
                     target = destination / Path(relative).name
                     with archive.extractfile(member) as source, open(target, "wb") as out:
                         shutil.copyfileobj(source, out)
-    stamp.write_text(spec["integrity"])
+    marker.write_text(spec["integrity"])
     return destination
 
 
-def main() -> int:
-    for name, spec in json.loads((ROOT / "vendor.json").read_text()).items():
+def stamp(name: str, spec: dict) -> Path:
+    return TARGET / f"{name}-{spec['version']}" / ".integrity"
+
+
+def main(argv: list[str]) -> int:
+    packages = json.loads((ROOT / "vendor.json").read_text())
+    if argv == ["--stamps"]:
+        print(" ".join(str(stamp(name, spec).relative_to(ROOT)) for name, spec in packages.items()))
+        return 0
+    for name, spec in packages.items():
         folder = fetch(name, spec)
         print(f"{name} {spec['version']}: {sum(1 for _ in folder.iterdir()) - 1} bestanden in {folder.relative_to(ROOT)}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -7,6 +7,7 @@ and recorded.
 
 from __future__ import annotations
 
+import mimetypes
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag
@@ -55,7 +56,8 @@ def visit(browser, output, path, width=1280, height=900, rewrite=None):
             route.abort()
         elif rewrite and str(target.relative_to(output)) in rewrite:
             text = rewrite[str(target.relative_to(output))](target.read_text(encoding="utf-8"))
-            route.fulfill(body=text, headers=dict(headers_for(str(target.relative_to(output)))))
+            route.fulfill(body=text, headers=dict(headers_for(str(target.relative_to(output)))),
+                          content_type=mimetypes.guess_type(target.name)[0] or "text/plain")
         elif target.is_file():
             headers = dict(headers_for(str(target.relative_to(output))))
             route.fulfill(path=str(target), headers={"Content-Security-Policy": headers["Content-Security-Policy"],

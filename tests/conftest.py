@@ -68,10 +68,10 @@ def run_build(output: Path, *, command: str = "html", content: Path | None = Non
     return Build(result.returncode, result.stdout, result.stderr, output)
 
 
-def run_check(content: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_check(content: Path, env: dict | None = None, timeout: int = 60) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build.py"), "check", str(content)],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        capture_output=True, text=True, cwd=ROOT, timeout=timeout,
         env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), **(env or {})},
     )
 
@@ -165,10 +165,8 @@ def make_jpeg(path: Path, size=(640, 400), exif: bool = True) -> None:
     image.save(path, "JPEG", exif=data.tobytes() if exif else b"")
 
 
-@pytest.fixture
-def minimal_content(tmp_path) -> Path:
-    """A small valid content tree: reference data, home, a page, a story with an image, an event."""
-    content = tmp_path / "content"
+def write_minimal_content(content: Path) -> Path:
+    """Write a small valid content tree: reference data, home, a page, a story with an image, an event."""
     shutil.copytree(ROOT / "content" / "data", content / "data")
     (content / "stories").mkdir(parents=True)
     (content / "pages").mkdir()
@@ -181,6 +179,12 @@ def minimal_content(tmp_path) -> Path:
     (content / "events" / "open-dag.md").write_text(MINIMAL_EVENT, encoding="utf-8")
     make_jpeg(content / "images" / "foto.jpg")
     return content
+
+
+@pytest.fixture
+def minimal_content(tmp_path) -> Path:
+    """A small valid content tree (see :func:`write_minimal_content`)."""
+    return write_minimal_content(tmp_path / "content")
 
 
 @pytest.fixture(scope="module")

@@ -60,13 +60,14 @@ def unsafe_url_reason(raw: str) -> str | None:
 
 
 def markdown_start(text: str, position: tuple[int, int]) -> tuple[int, int]:
-    """Where the text of a YAML value starts: the next line for block scalars (| or >)."""
+    """Where the text of a YAML value starts: the next line for block scalars (| or >), after the quote of a quoted one."""
     line, column = position
     lines = text.split("\n")
-    if lines[line - 1][column - 1 : column] in ("|", ">") and line < len(lines):
+    first = lines[line - 1][column - 1 : column]
+    if first in ("|", ">") and line < len(lines):
         following = lines[line]
         return line + 1, len(following) - len(following.lstrip(" ")) + 1
-    return line, column
+    return line, column + (first in ("'", '"'))
 
 
 def check_markdown(
@@ -77,11 +78,15 @@ def check_markdown(
     content_root: Path | None,
     first_column: int = 1,
 ) -> list[Problem]:
-    """Return problems in Markdown ``text`` whose first line is ``first_line`` of the file."""
+    """Return problems in Markdown ``text`` whose first line is ``first_line`` of the file.
+
+    ``first_column`` is where the text's first character stands; every line of a YAML block
+    scalar is indented that far as well.
+    """
     problems: list[Problem] = []
+    indent = first_column - 1
     for offset, visible in visible_lines(text):
         number = first_line + offset
-        indent = first_column - 1 if offset else 0
         for match in RAW_HTML.finditer(AUTOLINK.sub(_blank, visible)):
             problems.append(
                 Problem(label, number, match.start() + 1 + indent, field,

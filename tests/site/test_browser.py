@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pytest
 from browser_support import AXE_TAGS, visit
@@ -225,3 +226,105 @@ def test_copy_buttons_work_with_the_keyboard_and_announce_success(browser, examp
         page.keyboard.press("Tab")  # focus moves on: not trapped
         assert page.evaluate("document.activeElement.id || document.activeElement.tagName") != button.get_attribute("id")
         assert seen.console_errors == []
+
+
+# The focus ring may sit on the element, on a card around it (:focus-within) or on an SVG shape inside it.
+FOCUS_STYLE = """(el) => {
+  const parts = [];
+  let node = el;
+  for (let depth = 0; node && node.nodeType === 1 && depth < 4; depth += 1, node = node.parentElement) {
+    const s = getComputedStyle(node);
+    parts.push(['ring', s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset, s.boxShadow].join('|'));
+  }
+  for (const shape of el.querySelectorAll('path, text, rect, circle')) {
+    const s = getComputedStyle(shape);
+    parts.push(['shape', s.fill, s.stroke].join('|'));
+  }
+  return parts;
+}"""
+DESCRIBE = """(el) => {
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const path = [];
+  for (let node = el; node && node.parentElement; node = node.parentElement) {
+    path.unshift(node.tagName.toLowerCase() + ':' + [...node.parentElement.children].indexOf(node));
+  }
+  return {path: path.join('>'), text: (el.getAttribute('aria-label') || el.textContent || el.id || '').trim().slice(0, 60)};
+}"""
+
+
+def visible_change(focused, unfocused):
+    """True when focusing added a ring (outline or box-shadow) or recoloured an SVG shape."""
+    for now, before in zip(focused, unfocused, strict=True):
+        if now == before:
+            continue
+        kind, *values = now.split("|")
+        if kind == "shape":
+            return True
+        style, width, _colour, _offset, shadow = values
+        if (style != "none" and width != "0px") or shadow != "none":
+            return True
+    return False
+
+
+@dataclass
+class KeyboardWalk:
+    visited: list  # what Tab focused, in order
+    reached_footer_end: bool
+    trapped_at: dict | None  # an element focused a second time before the footer's end
+    after_footer: dict | None  # what the Tab after the footer's last link focused (None: left the page)
+    invisible: list  # focused elements without a visible focus indicator
+
+
+def walk_with_tab(page) -> KeyboardWalk:
+    """Press Tab until the footer's last link is focused (or something repeats), then once more."""
+    last_footer_link = page.locator("footer a").last.element_handle()
+    limit = page.evaluate("document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]').length") + 5
+    visited, seen_styles, trapped_at, reached = [], [], None, False
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        handle = page.evaluate_handle("document.activeElement")
+        where = handle.evaluate(DESCRIBE)
+        if where is None or where["path"] in [v["path"] for v in visited]:
+            trapped_at = where or {"path": "(buiten de pagina)", "text": ""}
+            break
+        visited.append(where)
+        seen_styles.append((where, handle, handle.evaluate(FOCUS_STYLE)))
+        if handle.evaluate("(el, last) => el === last", last_footer_link):
+            reached = True
+            break
+    after = None
+    if reached:
+        page.keyboard.press("Tab")
+        after = page.evaluate_handle("document.activeElement").evaluate(DESCRIBE)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    invisible = [where for where, handle, focused in seen_styles if not visible_change(focused, handle.evaluate(FOCUS_STYLE))]
+    return KeyboardWalk(visited, reached, trapped_at, after, invisible)
+
+
+@pytest.mark.parametrize("path", ["ambachtengids/", "zoeken/"])
+def test_keyboard_reaches_the_footer_without_traps_and_focus_is_always_visible(browser, example_site, path):
+    with visit(browser, example_site.output, path) as seen:
+        walk = walk_with_tab(seen.page)
+    assert walk.trapped_at is None, f"focus trapped at {walk.trapped_at} after {walk.visited[-3:]}"
+    assert walk.reached_footer_end, f"Tab did not reach the footer's last link; last: {walk.visited[-3:]}"
+    assert walk.after_footer is None or walk.after_footer["path"] == walk.visited[0]["path"], walk.after_footer
+    assert walk.invisible == [], f"no visible focus indicator on {walk.invisible}"
+    assert len(walk.visited) > 20  # the whole page was walked, not just the header
+
+
+def test_keyboard_walk_detects_traps_and_invisible_focus(browser, example_site):
+    """The walk above can fail: without focus styles, and with a script that swallows Tab on a filter."""
+    def no_focus_styles(css):
+        return css + "\n*, *:focus, *:focus-visible, *:focus-within { outline: none !important; box-shadow: none !important; }\n"
+
+    def trap(js):
+        return js + ("\ndocument.addEventListener('keydown', (e) => {"
+                     " if (e.key === 'Tab' && document.activeElement.id === 'filter-regio') e.preventDefault(); });\n")
+
+    with visit(browser, example_site.output, "ambachtengids/",
+               rewrite={"theme/css/site.css": no_focus_styles, "theme/js/directory.js": trap}) as seen:
+        walk = walk_with_tab(seen.page)
+    assert walk.trapped_at is not None and walk.visited[-1]["path"] == walk.trapped_at["path"]
+    assert walk.visited[-1]["path"].endswith(">select:1")  # the province filter: label, then select
+    assert not walk.reached_footer_end
+    assert walk.invisible == [v for v in walk.visited if ">svg:" not in v["path"]]  # map shapes still change colour

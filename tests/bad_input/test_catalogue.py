@@ -1,0 +1,244 @@
+"""The hostile-input catalogue: every case in ``cases/`` is refused clearly by ``check`` and ``html``.
+
+A case is a folder whose files are dropped into a copy of a small valid content tree (paths
+relative to ``content/``), plus ``case.yaml``::
+
+    covers: what the case is about
+    expect: {path: profiles/x.yaml, line: 3, column: 9, field: crafts[0], contains: onbekende ambacht}
+    remove: [profiles/jan-de-vries.yaml]   # optional: files of the valid tree to delete first
+    generate: [{png_header: {...}}]        # optional: files made at run time (see GENERATORS)
+    needs: {path: plugins/badges, reason: ...}  # optional: expected to fail while that path is missing
+
+Both commands must exit non-zero within 10 s, name the file as ``path:line:column: field: message``
+at the expected position, print no traceback, and leave the previous good build byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, make_jpeg, run_build, run_check, tree_digest, write_minimal_content
+
+pytestmark = pytest.mark.build
+
+CASES = Path(__file__).parent / "cases"
+TIMEOUT = 10  # seconds, for each command of each case
+LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<field>[^:]+): (?P<message>.+)$")
+
+
+def load_cases() -> list:
+    params = []
+    for folder in sorted(p for p in CASES.iterdir() if p.is_dir()):
+        spec = yaml.safe_load((folder / "case.yaml").read_text(encoding="utf-8"))
+        marks = []
+        needs = spec.get("needs")
+        if needs and not (ROOT / needs["path"]).exists():
+            marks.append(pytest.mark.xfail(strict=False, reason=needs["reason"]))
+        params.append(pytest.param(folder, spec, id=folder.name, marks=marks))
+    return params
+
+
+# --- files made at run time: symlinks (git cannot hold them portably) and large or broken binaries ---
+
+def pad(content: Path, outside: Path, path: str, size: int) -> None:
+    """Grow a text file to ``size`` bytes with ordinary Markdown lines."""
+    target = content / path
+    line = "Een regel gewone tekst die het bestand groot maakt.\n"
+    missing = size - target.stat().st_size
+    with target.open("a", encoding="utf-8") as out:
+        out.write(line * (missing // len(line) + 1))
+
+
+def symlink_outside(content: Path, outside: Path, path: str, kind: str) -> None:
+    """A symlink inside content/ to a file outside it that would itself be valid."""
+    outside.mkdir(parents=True, exist_ok=True)
+    if kind == "jpeg":
+        target = outside / "geheim.jpg"
+        make_jpeg(target)
+    elif kind == "folder":
+        target = outside / "fotos"
+        make_jpeg(target / "foto.jpg")
+    else:
+        target = outside / "geheim.yaml"
+        shutil.copyfile(content / "profiles" / "jan-de-vries.yaml", target)
+    (content / path).parent.mkdir(parents=True, exist_ok=True)
+    (content / path).symlink_to(target)
+
+
+def truncated_jpeg(content: Path, outside: Path, path: str) -> None:
+    whole = outside / "heel.jpg"
+    make_jpeg(whole, size=(1200, 800), exif=False)
+    data = whole.read_bytes()
+    (content / path).write_bytes(data[: len(data) // 2])
+
+
+def png_header(content: Path, outside: Path, path: str, width: int, height: int) -> None:
+    """A tiny PNG whose header claims ``width`` x ``height`` pixels (a decompression bomb's promise)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    rows = zlib.compress(b"\x00" * 4096, 9)
+    (content / path).write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+
+
+GENERATORS = {"pad": pad, "symlink_outside": symlink_outside, "truncated_jpeg": truncated_jpeg, "png_header": png_header}
+
+
+def apply_case(folder: Path, spec: dict, content: Path, outside: Path) -> None:
+    for path in spec.get("remove", []):
+        (content / path).unlink()
+    for source in sorted(folder.rglob("*")):
+        if source.is_file() and source.name != "case.yaml":
+            target = content / source.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    for step in spec.get("generate", []):
+        (name, arguments), = step.items()
+        GENERATORS[name](content, outside, **arguments)
+
+
+# --- the checks ---
+
+def reported(stderr: str) -> list[dict]:
+    return [m.groupdict() for m in map(LINE.match, stderr.splitlines()) if m]
+
+
+def same_file(printed: str, expected: Path) -> bool:
+    """The printed path (relative to the repository or absolute) names ``expected``, symlinks unresolved."""
+    return os.path.normpath(os.path.join(ROOT, printed)) == os.path.normpath(expected)
+
+
+def assert_refused(command: str, returncode: int, stdout: str, stderr: str, content: Path, expect: dict) -> None:
+    shown = f"{command} printed:\n{stdout}{stderr}"
+    assert returncode != 0, shown
+    assert "Traceback" not in stdout + stderr, shown
+    ours = [p for p in reported(stderr) if same_file(p["path"], content / expect["path"])]
+    assert ours, f"no problem reported for {expect['path']}; {shown}"
+    wanted = (expect["line"], expect["column"], expect["field"])
+    assert any((int(p["line"]), int(p["column"]), p["field"]) == wanted
+               and expect["contains"].lower() in p["message"].lower() for p in ours), f"expected {expect}; {shown}"
+
+
+@pytest.fixture(scope="session")
+def good_site(tmp_path_factory):
+    """The minimal valid content and its build, made once per test session (worker)."""
+    base = tmp_path_factory.mktemp("catalogue")
+    content = write_minimal_content(base / "content")
+    output = base / "output"
+    cache = base / "cache"
+    build = run_build(output, content=content, cache=cache)
+    assert build.ok, build.stderr
+    return content, output, tree_digest(output), cache
+
+
+def case_copy(tmp_path: Path, good_site) -> tuple[Path, Path, str, Path]:
+    content, output, digest, cache = good_site
+    shutil.copytree(content, tmp_path / "content", symlinks=True)
+    shutil.copytree(output, tmp_path / "site" / "output", symlinks=True)
+    return tmp_path / "content", tmp_path / "site" / "output", digest, cache
+
+
+@pytest.mark.parametrize(("folder", "spec"), load_cases())
+def test_hostile_input_is_refused_clearly(tmp_path, good_site, folder, spec):
+    content, output, before, cache = case_copy(tmp_path, good_site)
+    apply_case(folder, spec, content, tmp_path / "outside")
+    checked = run_check(content, timeout=TIMEOUT)
+    assert_refused("check", checked.returncode, checked.stdout, checked.stderr, content, spec["expect"])
+    built = run_build(output, content=content, cache=cache, timeout=TIMEOUT)
+    assert_refused("html", built.returncode, built.stdout, built.stderr, content, spec["expect"])
+    assert tree_digest(output) == before
+    assert sorted(p.name for p in output.parent.iterdir()) == ["output"]  # no staging folder left behind
+
+
+def test_catalogue_is_large_and_well_formed():
+    cases = load_cases()
+    assert len(cases) >= 25
+    for case in cases:
+        folder, spec = case.values
+        assert set(spec) <= {"covers", "expect", "remove", "generate", "needs"}, folder.name
+        assert set(spec["expect"]) == {"path", "line", "column", "field", "contains"}, folder.name
+        assert all(next(iter(step)) in GENERATORS for step in spec.get("generate", [])), folder.name
+        made = {step[next(iter(step))]["path"] for step in spec.get("generate", [])}
+        dropped = {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p.name != "case.yaml"}
+        assert dropped | made, f"{folder.name} changes nothing"
+
+
+def test_every_problem_is_reported_at_once(tmp_path, good_site):
+    """All story and event cases in one tree: one run reports each of them."""
+    content, output, before, cache = case_copy(tmp_path, good_site)
+    together = [(folder, spec) for folder, spec in (c.values for c in load_cases())
+                if not spec.get("generate") and not spec.get("remove") and not spec.get("needs")
+                and spec["expect"]["path"].split("/")[0] in ("stories", "events")]
+    assert len(together) >= 10
+    for folder, spec in together:
+        apply_case(folder, spec, content, tmp_path / "outside")
+    checked = run_check(content, timeout=TIMEOUT)
+    built = run_build(output, content=content, cache=cache, timeout=TIMEOUT)
+    for folder, spec in together:
+        assert_refused(f"check ({folder.name})", checked.returncode, checked.stdout, checked.stderr, content, spec["expect"])
+        assert_refused(f"html ({folder.name})", built.returncode, built.stdout, built.stderr, content, spec["expect"])
+    assert tree_digest(output) == before
+
+
+# --- legitimate oddities must build and render exactly ---
+
+LONG_NAME = "Ĳsbrand Jan-Willem van ’t Hooft tot Oud-Loosdrecht, smid, hoefsmid en siersmid van ’t Gooi en de Vechtstreek 🔨"
+LONG_SLUG = "ijsbrand-jan-willem-van-t-hooft-tot-oud-loosdrecht-smid-hoefsmid-en-siersmid"
+STORY_TITLE = "🔨 IJzersterk: Ĳsbrand smeedt in 't Gooi"
+EVENT_TITLE = "Open smidse in ’s-Hertogenbosch 🎉"
+
+
+def windows_file(path: Path, text: str) -> None:
+    """UTF-8 with a byte order mark and CRLF line endings, as Notepad writes it."""
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+
+
+def test_legitimate_oddities_build_and_render(tmp_path, good_site):
+    content, output, _, cache = case_copy(tmp_path, good_site)
+    assert 100 < len(LONG_NAME) <= 120 and len(LONG_SLUG) <= 80
+    windows_file(content / "profiles" / f"{LONG_SLUG}.yaml",
+                 f'name: "{LONG_NAME}"\ntype: ambachtsmens\ncrafts: [smeden]\nregion: noord-holland\n'
+                 "place: '''t Gooi'\ntagline: \"Smeedt ’t mooiste hekwerk van Ĳmuiden tot Huizen\"\n"
+                 "consent:\n  date: 2026-01-01\n  scope: [profiel]\n")
+    windows_file(content / "stories" / "ijzersterk-in-t-gooi.md",
+                 f'---\ntitle: "{STORY_TITLE}"\ndate: 2026-02-01\nsummary: "Over de ĳzeren wil van een smid. 💪"\n'
+                 f"region: noord-holland\nprofiles: [{LONG_SLUG}]\n---\n"
+                 "De smid werkt met ĳzer en vuur 🔥.\n\nTweede alinea over Ĳsbrand.\n")
+    windows_file(content / "events" / "open-smidse.md",
+                 f'---\ntitle: "{EVENT_TITLE}"\nstart: 2027-05-01\nlocation: "’s-Hertogenbosch"\nsummary: "Kom kijken."\n---\nWelkom!\n')
+    checked = run_check(content, timeout=TIMEOUT)
+    assert checked.returncode == 0, checked.stderr
+    build = run_build(output, content=content, cache=cache)
+    assert build.ok, build.stderr
+
+    profile = build.page(f"ambachtengids/{LONG_SLUG}/")
+    assert profile.h1.get_text(strip=True) == LONG_NAME
+    assert LONG_NAME in profile.title.get_text()
+    assert "'t Gooi" in profile.get_text()
+    assert "Smeedt ’t mooiste hekwerk van Ĳmuiden tot Huizen" in profile.get_text()
+
+    story = build.page("verhalen/ijzersterk-in-t-gooi/")
+    assert story.h1.get_text(strip=True) == STORY_TITLE
+    assert STORY_TITLE in story.title.get_text()
+    paragraphs = [p.get_text() for p in story.select("p")]
+    assert "De smid werkt met ĳzer en vuur 🔥." in paragraphs
+    assert "Tweede alinea over Ĳsbrand." in paragraphs
+    assert "\ufeff" not in build.file("verhalen/ijzersterk-in-t-gooi/").read_text(encoding="utf-8")
+    article = next(d for d in map(json.loads, (s.string for s in story.select('script[type="application/ld+json"]')))
+                   if d["@type"] == "Article")
+    assert article["headline"] == STORY_TITLE
+    assert LONG_NAME in story.get_text()  # the featured profile's card
+
+    event = build.page("agenda/open-smidse/")
+    assert event.h1.get_text(strip=True) == EVENT_TITLE
+    assert "’s-Hertogenbosch" in event.get_text()
+    assert LONG_NAME in build.page("ambachtengids/").get_text()
