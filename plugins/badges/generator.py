@@ -106,7 +106,7 @@ class BadgesGenerator(Generator):
         kit.issued = openbadges.issued_on(min(consent, now().date()))
         for badge_id in earned:
             badge = self.classes[badge_id]
-            art = BadgeArt(badge["name"], badge["label"], badge.get("colour", "copper"), self.host,
+            art = BadgeArt(badge["name"], badge.get("label", "Ik ben"), badge.get("colour", "copper"), self.host,
                            profile.name, subline(profile, taxonomy), profile.tagline or "")
             stem = f"{profile.slug}-{badge_id}"
             kit.badges.append(KitBadge(
@@ -126,7 +126,7 @@ class BadgesGenerator(Generator):
     def _class_images(self) -> list[BadgeFile]:
         files = []
         for badge_id, badge in self.classes.items():
-            art = BadgeArt(badge["name"], badge["label"], badge.get("colour", "copper"), self.host)
+            art = BadgeArt(badge["name"], badge.get("label", "Ik ben"), badge.get("colour", "copper"), self.host)
             files += plan_files("openbadges/badges", badge_id, art, self.fonts_version, formats=("vierkant-400",))
         return files
 
