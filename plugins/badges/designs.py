@@ -203,8 +203,8 @@ class Designer:
         return (width, height), shapes, fmt.startswith("handtekening")  # rounded corners stay see-through
 
 
-def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transparent: bool) -> bytes:
-    """Draw the shapes: geometry supersampled 2x for smooth edges, text at full size."""
+def _background(size: tuple[int, int], shapes: tuple[Shape, ...]) -> Image.Image:
+    """Circles, rectangles and marks: supersampled 2x for smooth edges."""
     width, height = size
     scale = 2
     geometry = Image.new("RGBA", (width * scale, height * scale), (0, 0, 0, 0))
@@ -220,12 +220,30 @@ def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transpare
             else:
                 pen.rectangle((x0, y0, x1 - 1, y1 - 1), fill=shape.fill)
     image = geometry.reduce(scale)
-    pen = ImageDraw.Draw(image)
     for shape in shapes:
         if shape.kind == "mark":
             x, y, mark_size, _ = shape.box
             draw_mark(image, x, y, mark_size)
-        elif shape.kind == "text":
+    return image
+
+
+def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transparent: bool,
+           backgrounds: dict | None = None) -> bytes:
+    """Draw the shapes. The geometry of a badge is the same for every name, so ``backgrounds``
+    (a dict owned by the caller) keeps it between calls; only the text is drawn per badge."""
+    geometry = tuple(s for s in shapes if s.kind != "text")
+    key = (size, geometry)
+    if backgrounds is None or key not in backgrounds:
+        background = _background(size, geometry)
+        if backgrounds is None:
+            image = background
+        else:
+            backgrounds[key] = background
+    if backgrounds is not None:
+        image = backgrounds[key].copy()
+    pen = ImageDraw.Draw(image)
+    for shape in shapes:
+        if shape.kind == "text":
             textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align)
     # Optimised: flat colours and anti-aliased edges fit a 256-colour palette without visible loss
     # (a quarter of the bytes of full colour); zlib's default level is 8x faster than level 9 for 10 % more.

@@ -30,7 +30,7 @@ FORMAT_LABELS = {
     "svg": "Vierkant, schaalbaar (SVG met echte tekst) — voor drukwerk",
 }
 VARIANT_LABELS = {"licht": "licht", "donker": "donker"}
-BATCH = 12  # files per task in the process pool (each task loads the fonts once)
+BATCH = 48  # files per task in the process pool (each task loads the fonts once)
 
 
 def earned_badges(data: dict, classes: dict[str, dict]) -> list[str]:
@@ -100,22 +100,23 @@ def plan_files(folder: str, stem: str, art: BadgeArt, fonts_version: str,
     return files
 
 
-def render_file(designer: Designer, fonts: FontSet, file: BadgeFile) -> bytes:
+def render_file(designer: Designer, fonts: FontSet, file: BadgeFile, backgrounds: dict | None = None) -> bytes:
     if file.fmt == "svg":
         size, shapes, _ = designer.layout(file.art, "vierkant-1080", file.variant)
         return to_svg(size, shapes, file.title).encode()
     size, shapes, transparent = designer.layout(file.art, file.fmt, file.variant)
-    return to_png(fonts, size, shapes, transparent)
+    return to_png(fonts, size, shapes, transparent, backgrounds)
 
 
 def _render_batch(job: tuple[list[BadgeFile], str]) -> int:
     files, cache_dir = job
     fonts = FontSet()
     designer = Designer(fonts)
+    backgrounds: dict = {}  # the shared geometry of a format, drawn once per batch
     for file in files:
         target = Path(cache_dir) / file.key
         partial = target.with_name(f"{target.name}.{os.getpid()}.part")
-        partial.write_bytes(render_file(designer, fonts, file))
+        partial.write_bytes(render_file(designer, fonts, file, backgrounds))
         os.replace(partial, target)
     return len(files)
 
@@ -136,7 +137,9 @@ def render_all(files: list[BadgeFile], cache_dir: Path, workers: int | None = No
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
     unique = {f.key: f for f in files}
-    missing = [f for key, f in sorted(unique.items()) if not (cache_dir / key).exists()]
+    # grouped by format and look, so a batch reuses the same background again and again
+    missing = sorted((f for key, f in unique.items() if not (cache_dir / key).exists()),
+                     key=lambda f: (f.fmt, f.variant, f.art.colour, f.art.badge_name, f.key))
     batches = [(missing[i : i + BATCH], str(cache_dir)) for i in range(0, len(missing), BATCH)]
     workers = max(1, min(workers or os.cpu_count() or 1, len(batches)))
     if workers == 1:
