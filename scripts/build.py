@@ -26,9 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from buildstamp import Stamp, environment, inputs_digest, next_change  # noqa: E402
 from content_model.check import ContentChecker  # noqa: E402
 from content_model.checkcache import CheckCache, cache_file  # noqa: E402
 from content_model.problems import ContentError  # noqa: E402
+from nl_format.clock import now  # noqa: E402
 
 logger = logging.getLogger("build")
 
@@ -54,8 +56,10 @@ class ProblemFormatter(logging.Formatter):
         return message if self.PROBLEM.match(message) else f"{record.levelname}: {message}"
 
 
-def check(content: Path, github: bool = False, cache: CheckCache | None = None) -> int:
-    _, problems = ContentChecker(content, cache=cache).check_all()
+def check(content: Path, github: bool = False, cache: CheckCache | None = None, results: list | None = None) -> int:
+    checked, problems = ContentChecker(content, cache=cache).check_all()
+    if results is not None:
+        results += checked
     if cache is not None:
         cache.save()
     for problem in problems:
@@ -78,10 +82,24 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
     settings = read_settings(str(config), override=overrides)
     content = Path(settings["PATH"])
     # Every file is checked once per build: the readers and generators reuse these results.
-    checks = CheckCache(cache_file((ROOT / settings["CACHE_PATH"]).parent, content))
-    if check(content, github=bool(os.environ.get("GITHUB_ACTIONS")), cache=checks):
+    cache_dir = (ROOT / settings["CACHE_PATH"]).parent
+    checks = CheckCache(cache_file(cache_dir, content))
+    results: list = []
+    if check(content, github=bool(os.environ.get("GITHUB_ACTIONS")), cache=checks, results=results):
         return 1
     output = Path(output or settings["OUTPUT_PATH"]).resolve()
+    # Nothing changed since the last build into this folder, and no event or story date has
+    # passed since: the output is already what a build would write.
+    stamp = Stamp(cache_dir / f"build-stamp-{hashlib.sha256(str(output).encode()).hexdigest()[:12]}.json")
+    digest = inputs_digest([content, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py", ROOT / "publishconf.py",
+                            Path(__file__), ROOT / "requirements.txt", ROOT / "vendor.json"],
+                           {"config": str(config), "overrides": repr(sorted(overrides.items())), **environment()})
+    moment = now()
+    if stamp.fresh(digest, output, moment):
+        if not quiet:
+            print(f"Niets veranderd sinds de vorige build: {_display(output)}/ is al bij.")
+        return 0
+    stamp.clear()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging),
@@ -106,6 +124,7 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
         print("De build is mislukt; output/ is niet aangeraakt.", file=sys.stderr)
         return 1
     _swap(staging, output)
+    stamp.save(digest, output, next_change([(r.kind, r.data) for r in results], moment))
     if not quiet:
         pages = sum(1 for _ in output.rglob("*.html"))
         print(f"Gebouwd in {time.perf_counter() - started:.1f} s: {pages} HTML-pagina's in {_display(output)}/")

@@ -75,3 +75,18 @@ def test_cached_check_still_reports_new_problems(minimal_content, tmp_path):
     gone = check_with_cache(minimal_content, cache)
     assert gone.returncode == 1
     assert "stories/een-klein-verhaal.md" in gone.stderr and "jan-de-vries" in gone.stderr
+
+
+def test_a_build_with_nothing_changed_writes_nothing(tmp_path, minimal_content):
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    first = run_build(output, content=minimal_content, cache=cache)
+    assert first.ok, first.stderr
+    before = {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()}
+    again = run_build(output, content=minimal_content, cache=cache)
+    assert again.ok and "Niets veranderd" in again.stdout
+    assert {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()} == before
+    story = next((minimal_content / "stories").glob("*.md"))
+    story.write_text(story.read_text(encoding="utf-8").replace("Tekst van het verhaal.", "Nieuwe tekst."), encoding="utf-8")
+    changed = run_build(output, content=minimal_content, cache=cache)
+    assert changed.ok and "Niets veranderd" not in changed.stdout
+    assert "Nieuwe tekst." in (output / "verhalen" / story.stem / "index.html").read_text(encoding="utf-8")
