@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 import logging
+import os
+import shutil
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -142,7 +147,7 @@ class BadgesGenerator(Generator):
     def generate_output(self, writer):
         settings = self.settings
         output = Path(self.output_path)
-        cache = Path(settings["BADGE_CACHE_PATH"])
+        self.cache = cache = Path(settings["BADGE_CACHE_PATH"])
         files = self.all_files()
         stats = render_all(files, cache)
         publish(files, cache, output)
@@ -183,10 +188,11 @@ class BadgesGenerator(Generator):
                 )
                 documents[openbadges.assertion_path(kit.profile.slug, badge_id)] = assertion
                 text = openbadges.to_json(assertion)
-                png = (output / entry.file("vierkant-400").path).read_bytes()
-                (output / entry.verifiable_png).write_bytes(bake_png(png, text))
-                svg = (output / entry.file("svg").path).read_text(encoding="utf-8")
-                (output / entry.verifiable_svg).write_text(bake_svg(svg, text, assertion["id"]), encoding="utf-8")
+                square, vector = entry.file("vierkant-400"), entry.file("svg")
+                self.cached(output / entry.verifiable_png, ("bake", square.key, text),
+                            partial(self._baked_png, square.key, text))
+                self.cached(output / entry.verifiable_svg, ("bake", vector.key, text),
+                            partial(self._baked_svg, vector.key, text, assertion["id"]))
         for slug, badge_id in self.revoked:
             documents[openbadges.assertion_path(slug, badge_id)] = openbadges.revoked_document(siteurl, slug, badge_id)
         for path, document in documents.items():
@@ -194,11 +200,38 @@ class BadgesGenerator(Generator):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(openbadges.to_json(document), encoding="utf-8")
 
+    def _baked_png(self, key: str, text: str) -> bytes:
+        return bake_png((self.cache / key).read_bytes(), text)
+
+    def _baked_svg(self, key: str, text: str, verify_url: str) -> bytes:
+        return bake_svg((self.cache / key).read_text(encoding="utf-8"), text, verify_url).encode()
+
+    def cached(self, target: Path, inputs: tuple, make) -> None:
+        """Place a derived file from the badge cache (keyed by a hash of its inputs), making it once."""
+        key = hashlib.sha256(repr(inputs).encode()).hexdigest()[:24]
+        source = self.cache / f"derived-{key}"
+        if not source.exists():
+            partial = source.with_name(f"{source.name}.{os.getpid()}.part")
+            partial.write_bytes(make())
+            os.replace(partial, source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+
     def _write_qr(self, output: Path, kit: Kit):
-        qr = segno.make(f"{self.siteurl}/{kit.profile.url}", error="m")
-        qr.save(str(output / kit.qr_svg), kind="svg", scale=8, border=2, dark="#1d262b", light="#ffffff",
-                xmldecl=False, svgns=True, title=f"QR-code naar het profiel van {kit.profile.name}")
-        qr.save(str(output / kit.qr_png), kind="png", scale=12, border=2, dark="#1d262b", light="#ffffff")
+        url = f"{self.siteurl}/{kit.profile.url}"
+        title = f"QR-code naar het profiel van {kit.profile.name}"
+
+        def make(kind: str, **options) -> bytes:
+            buffer = io.BytesIO()
+            segno.make(url, error="m").save(buffer, kind=kind, border=2, dark="#1d262b", light="#ffffff", **options)
+            return buffer.getvalue()
+
+        self.cached(output / kit.qr_svg, ("qr-svg", url, title),
+                    lambda: make("svg", scale=8, xmldecl=False, svgns=True, title=title))
+        self.cached(output / kit.qr_png, ("qr-png", url), lambda: make("png", scale=12))
 
     def _linkedin(self, kit: Kit, entry: KitBadge) -> str:
         """LinkedIn's 'add licence or certification' link, filled in; a plain link, no script."""
