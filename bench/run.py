@@ -135,12 +135,19 @@ def transfer_size(output: Path, page: str, siteurl: str) -> dict | None:
             "total_gzip": html_gzip + sum(seen.values())}
 
 
-def badge_stats(cache: Path) -> dict | None:
-    """What the badges plugin says about its last build (``<cache>/badges/stats.json``), if it exists."""
+def badge_stats(cache: Path, before: dict | None = None) -> dict | None:
+    """What the badges plugin says about its last build (``<cache>/badges/stats.json``), if it exists.
+
+    A build that found nothing changed does not run the plugin at all: the file is then the one of
+    the build ``before``, and this build rendered nothing."""
     path = cache / "badges" / "stats.json"
     if not path.exists():
         return None
     stats = json.loads(path.read_text(encoding="utf-8"))
+    if before is not None and path.stat().st_mtime_ns == before.get("mtime_ns"):
+        return {"rendered": 0, "reused": 0, "seconds": 0.0, "workers": 0, "files_per_second": None,
+                "note": "build skipped: nothing changed", "mtime_ns": path.stat().st_mtime_ns}
+    stats["mtime_ns"] = path.stat().st_mtime_ns
     seconds = stats.get("seconds") or 0
     stats["files_per_second"] = round(stats.get("rendered", 0) / seconds, 1) if seconds else None
     return stats
@@ -194,7 +201,7 @@ def run(scale: str) -> dict:
     images_cold = count_files(cache / "images")
     badges_cold = badge_stats(cache)
     step("warm", "warme build, niets gewijzigd", ours(content, work))
-    badges_warm = badge_stats(cache)
+    badges_warm = badge_stats(cache, before=badges_cold)
     images_warm = count_files(cache / "images")
 
     story_file = content / "stories" / f"{info['first_story']}.md"

@@ -25,7 +25,7 @@ from . import openbadges
 from .baking import bake_png, bake_svg
 from .designs import BadgeArt
 from .fonts import FontSet
-from .kit import BadgeFile, earned_badges, plan_files, publish, render_all
+from .kit import BadgeFile, download_rows, earned_badges, plan_files, publish, render_all
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +159,8 @@ class BadgesGenerator(Generator):
             for entry in kit.badges:
                 for path in (entry.verifiable_png, entry.verifiable_svg):
                     sizes[path] = (output / path).stat().st_size
-        common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "sizes": sizes}
+        common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "sizes": sizes,
+                  "download_rows": download_rows}
         for kit in self.kits.values():
             self._write_qr(output, kit)
             writer.write_file(kit.url + "index.html", self.get_template("badge_kit"), self.context, kit=kit,

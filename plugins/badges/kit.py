@@ -82,6 +82,29 @@ class BadgeFile:
         return f"Badge {art.label.lower()} {art.badge_name.lower()}{who} — De kracht van ambacht"
 
 
+@dataclass(frozen=True)
+class DownloadRow:
+    """One row of a kit's download table: a format in its light and dark variant."""
+
+    fmt: str
+    label: str
+    dimensions: str
+    light: BadgeFile
+    dark: BadgeFile
+
+
+def download_rows(files: list[BadgeFile]) -> list[DownloadRow]:
+    by_format: dict[str, dict[str, BadgeFile]] = {}
+    for file in files:
+        by_format.setdefault(file.fmt, {})[file.variant] = file
+    rows = []
+    for fmt, variants in by_format.items():
+        light = variants["licht"]
+        dimensions = "schaalbaar" if fmt == "svg" else f"{light.size[0]} × {light.size[1]} px"
+        rows.append(DownloadRow(fmt, light.label, dimensions, light, variants["donker"]))
+    return rows
+
+
 def cache_key(art: BadgeArt, fmt: str, variant: str, fonts_version: str) -> str:
     payload = json.dumps([dataclasses.asdict(art), fmt, variant, DESIGN_VERSION, fonts_version], ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()[:24]
