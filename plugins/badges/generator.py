@@ -7,7 +7,6 @@ import hashlib
 import io
 import logging
 import os
-import shutil
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -20,6 +19,7 @@ from markupsafe import Markup
 from nl_format.clock import now
 from pelican import signals
 from pelican.generators import Generator
+from responsive_images.pipeline import place
 
 from . import openbadges
 from .baking import bake_png, bake_svg
@@ -215,11 +215,7 @@ class BadgesGenerator(Generator):
             partial = source.with_name(f"{source.name}.{os.getpid()}.part")
             partial.write_bytes(make())
             os.replace(partial, source)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
+        place(source, target)
 
     def _write_qr(self, output: Path, kit: Kit):
         url = f"{self.siteurl}/{kit.profile.url}"

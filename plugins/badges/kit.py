@@ -12,11 +12,12 @@ import dataclasses
 import hashlib
 import json
 import os
-import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from responsive_images.pipeline import place
 
 from .designs import DESIGN_VERSION, FORMATS, VARIANTS, BadgeArt, Designer, to_png, to_svg
 from .fonts import FontSet
@@ -176,11 +177,4 @@ def render_all(files: list[BadgeFile], cache_dir: Path, workers: int | None = No
 def publish(files: list[BadgeFile], cache_dir: Path, output_dir: Path) -> None:
     """Place cached files at their public paths (hard links where possible)."""
     for file in files:
-        target = output_dir / file.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            continue
-        try:
-            os.link(cache_dir / file.key, target)
-        except OSError:
-            shutil.copyfile(cache_dir / file.key, target)
+        place(cache_dir / file.key, output_dir / file.path)

@@ -23,26 +23,25 @@ RESERVED_PAGE_SLUGS = {
 }
 
 
-def content_kinds() -> dict[str, dict]:
-    """kind -> schema, for every schema that declares a content folder."""
+def schemas_with(marker: str) -> dict[str, dict]:
+    """kind -> schema, for every schema that has the keyword ``marker``."""
     kinds = {}
     for schema_path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         kind = schema_path.name.removesuffix(".schema.json")
         schema = load_schema(kind)
-        if "x-folder" in schema:
+        if marker in schema:
             kinds[kind] = schema
     return kinds
+
+
+def content_kinds() -> dict[str, dict]:
+    """The kinds of content files, each in its own folder (``x-folder``)."""
+    return schemas_with("x-folder")
 
 
 def data_kinds() -> dict[str, dict]:
-    """kind -> schema, for the reference data files editors may change (``x-data-file``)."""
-    kinds = {}
-    for schema_path in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        kind = schema_path.name.removesuffix(".schema.json")
-        schema = load_schema(kind)
-        if "x-data-file" in schema:
-            kinds[kind] = schema
-    return kinds
+    """The reference data files editors may change (``x-data-file``)."""
+    return schemas_with("x-data-file")
 
 
 def display_path(path: Path) -> str:

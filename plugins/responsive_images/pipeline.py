@@ -116,15 +116,20 @@ def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int
         return sum(pool.map(_render_job, todo))
 
 
+def place(source: Path, target: Path) -> None:
+    """Put a cached file at its public place: a hard link where possible, else a copy; never overwrite."""
+    if target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def publish(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, output_dir: Path) -> None:
     """Place the cached variants into ``output_dir`` (hard links where possible)."""
     output_dir.mkdir(parents=True, exist_ok=True)
     for _, image_plan in jobs:
         for variant in image_plan.variants:
-            target = output_dir / variant.name
-            if target.exists():
-                continue
-            try:
-                os.link(cache_dir / variant.name, target)
-            except OSError:
-                shutil.copyfile(cache_dir / variant.name, target)
+            place(cache_dir / variant.name, output_dir / variant.name)
