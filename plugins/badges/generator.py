@@ -88,6 +88,7 @@ class BadgesGenerator(Generator):
         self.criteria = {badge_id: Markup(render(badge["criteria"], siteurl=self.siteurl))
                          for badge_id, badge in self.classes.items()}
         self.context["badge_kits"] = self.kits
+        self.context["badges_page"] = bool(self.classes or self.supporters)  # the generic kit exists
         sitemap = self.context.setdefault("sitemap_entries", [])
         if self.classes or self.supporters:
             sitemap.append({"url": settings["BADGES_URL"], "lastmod": None})

@@ -68,7 +68,7 @@ def test_kit_downloads_are_real_files_of_the_stated_format_and_size(example_site
     assert len(links) == 3 * 12  # three badges, six formats, light and dark
     for link in links:
         path = local(example_site, link["href"])
-        size_kb = int(re.search(r"(\d+) kB", link.get_text()).group(1))
+        size_kb = int(re.search(r"(\d+)\s+kB", link.get_text()).group(1))
         assert size_kb == math.ceil(path.stat().st_size / 1024), link["href"]
         row = link.find_parent("tr").th.get_text(" ", strip=True)
         if link["type"] == "image/png":
