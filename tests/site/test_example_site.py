@@ -107,8 +107,13 @@ def test_internal_links_and_images_resolve(example_site):
         references += [tag["src"] for tag in page.find_all(["img", "script"], src=True)]
         for tag in page.find_all(["img", "source"], srcset=True):
             references += [part.strip().split(" ")[0] for part in tag["srcset"].split(",")]
+        ids = {tag["id"] for tag in page.find_all(id=True)}
         for reference in references:
-            if reference.startswith(("mailto:", "tel:", "#")):
+            if reference.startswith("#"):  # an anchor on the same page
+                if reference != "#" and reference[1:] not in ids:
+                    broken.append((str(path.relative_to(example_site.output)), reference))
+                continue
+            if reference.startswith(("mailto:", "tel:")):
                 continue
             scheme = urlsplit(reference).scheme
             assert scheme in ("http", "https", ""), (path, reference)
