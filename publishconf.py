@@ -15,4 +15,6 @@ PUBLISH_FUTURE = False
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 CACHE_PATH = ".cache/pelican-publish"
-BADGE_SECRET = os.environ.get("BADGE_SECRET", "")  # required: the build fails without it
+# Salt secret for the hashed e-mail recipients of the Open Badges. Without it the badges name the
+# profile URL as recipient (a warning says so); never a hash with a public salt.
+BADGE_SECRET = os.environ.get("BADGE_SECRET", "")

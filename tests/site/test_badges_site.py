@@ -163,11 +163,18 @@ def test_withdrawn_and_unconsented_profiles_leave_only_revoked_stubs(example_sit
             assert document["revoked"] is True
 
 
-def test_publish_needs_the_badge_secret(tmp_path, minimal_content):
+def test_publish_without_the_badge_secret_names_the_profile_instead_of_a_hash(tmp_path, minimal_content):
     build = run_build(tmp_path / "output", command="publish", content=minimal_content, env={"BADGE_SECRET": ""})
-    assert not build.ok
-    assert "BADGE_SECRET" in build.stderr and "Traceback" not in build.stderr
+    assert build.ok, build.stderr
     assert re.search(r"^publishconf\.py:\d+:\d+: BADGE_SECRET: ", build.stderr, re.MULTILINE)
+    assert "Traceback" not in build.stderr
+    assertion = json.loads((build.output / "openbadges/assertions/jan-de-vries-ambachtsmens.json").read_text())
+    assert assertion["recipient"] == {"type": "url", "hashed": False, "identity": f"{SITEURL}/ambachtengids/jan-de-vries/"}
+    secret = run_build(tmp_path / "with-secret", command="publish", content=minimal_content,
+                       env={"BADGE_SECRET": "een-geheim"})
+    hashed = json.loads((secret.output / "openbadges/assertions/jan-de-vries-ambachtsmens.json").read_text())
+    assert hashed["recipient"]["type"] == "email" and hashed["recipient"]["identity"].startswith("sha256$")
+    assert "jan@example.nl" not in json.dumps(hashed)
 
 
 def test_a_rebuild_with_nothing_changed_renders_no_badge(tmp_path, minimal_content):
