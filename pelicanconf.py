@@ -150,9 +150,10 @@ BADGE_KIT_URL = "badges/{slug}/"
 BADGE_CACHE_PATH = ".cache/badges"
 SHARE_IMAGE_SQUARE = "theme/images/apple-touch-icon.png"
 BADGE_SITE_NAME = "https://www.dekrachtvanambacht.nl"  # the address printed on every badge, wherever the site is built
-# Salt secret for the hashed e-mail recipients. Development builds use a public stand-in;
-# publishconf.py insists on the real one from the environment.
-BADGE_SECRET = os.environ.get("BADGE_SECRET") or "ontwikkeling-geen-geheim"
+# Salt secret for the hashed e-mail recipients (from the environment; never a public default).
+# Without it the badges name the profile URL as recipient; publish builds warn about that.
+BADGE_SECRET = os.environ.get("BADGE_SECRET", "")
+BADGE_SECRET_WARNING = False
 REDIRECTS_FILE = "_redirects"  # old URLs (aliases), for hosts that read it
 
 # Web editor (Decap CMS at /admin/): the repository editors' changes go to, as pull requests

@@ -18,3 +18,4 @@ CACHE_PATH = ".cache/pelican-publish"
 # Salt secret for the hashed e-mail recipients of the Open Badges. Without it the badges name the
 # profile URL as recipient (a warning says so); never a hash with a public salt.
 BADGE_SECRET = os.environ.get("BADGE_SECRET", "")
+BADGE_SECRET_WARNING = True

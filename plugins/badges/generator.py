@@ -98,7 +98,7 @@ class BadgesGenerator(Generator):
     def _secret(self) -> str | None:
         """The salt secret for hashed e-mail recipients; without one, badges name the profile URL instead."""
         secret = self.settings.get("BADGE_SECRET")
-        if not secret and not self._warned:
+        if not secret and not self._warned and self.settings.get("BADGE_SECRET_WARNING"):
             self._warned = True
             logger.warning("publishconf.py:1:1: BADGE_SECRET: niet gezet; de badges gebruiken het profieladres als "
                            "ontvanger in plaats van een gehasht e-mailadres (zet BADGE_SECRET voor productie)")
