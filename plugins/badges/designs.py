@@ -233,14 +233,10 @@ def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transpare
     (a dict owned by the caller) keeps it between calls; only the text is drawn per badge."""
     geometry = tuple(s for s in shapes if s.kind != "text")
     key = (size, geometry)
-    if backgrounds is None or key not in backgrounds:
-        background = _background(size, geometry)
-        if backgrounds is None:
-            image = background
-        else:
-            backgrounds[key] = background
-    if backgrounds is not None:
-        image = backgrounds[key].copy()
+    cache = backgrounds if backgrounds is not None else {}
+    if key not in cache:
+        cache[key] = _background(size, geometry)
+    image = cache[key].copy()
     pen = ImageDraw.Draw(image)
     for shape in shapes:
         if shape.kind == "text":

@@ -42,7 +42,8 @@ def load_data_file(path: Path, label: str, kind: str, catalog: Catalog) -> tuple
         return None, [Problem(label, problem.line, problem.column, problem.field, problem.message)]
     if not isinstance(located.data, dict):
         return None, [Problem(label, 1, 1, "(bestand)", "moet velden bevatten (naam: waarde), geen lijst of losse tekst")]
-    data, problems = SchemaValidator(kind).validate(label, located, catalog, None)
+    validator = SchemaValidator(kind)
+    data, problems = validator.validate(label, located, catalog, None)
     seen: dict[str, set[str]] = {}
     for section, items in data.items() if isinstance(data, dict) else ():
         for index, item in enumerate(items if isinstance(items, list) else ()):
@@ -52,12 +53,9 @@ def load_data_file(path: Path, label: str, kind: str, catalog: Catalog) -> tuple
                     line, col = located.position((section, index, "id"))
                     problems.append(Problem(label, line, col, f"{section}[{index}].id", f"dubbele id '{item['id']}'"))
                 ids.add(item["id"])
-            problems += _check_markdown_fields(label, text, located, (section, index), item, schema_items(kind, section))
+            item_schema = validator.schema["properties"].get(section, {}).get("items", {}).get("properties", {})
+            problems += _check_markdown_fields(label, text, located, (section, index), item, item_schema)
     return (data if not problems else None), problems
-
-
-def schema_items(kind: str, section: str) -> dict:
-    return SchemaValidator(kind).schema["properties"][section].get("items", {}).get("properties", {})
 
 
 def _check_markdown_fields(label, text, located, path, item, properties) -> list[Problem]:

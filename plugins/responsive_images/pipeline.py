@@ -117,14 +117,21 @@ def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int
 
 
 def place(source: Path, target: Path) -> None:
-    """Put a cached file at its public place: a hard link where possible, else a copy; never overwrite."""
-    if target.exists():
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Put a cached file at its public place: a hard link where possible, else a copy; never overwrite.
+
+    Called for tens of thousands of files per build, so the common case is one system call."""
     try:
         os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    except FileExistsError:
+        return
+    except FileNotFoundError:
+        if not source.exists():
+            raise
+        target.parent.mkdir(parents=True, exist_ok=True)
+        place(source, target)
+    except OSError:  # no hard links here (another file system): copy
+        if not target.exists():
+            shutil.copyfile(source, target)
 
 
 def publish(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, output_dir: Path) -> None:

@@ -174,3 +174,14 @@ def test_odd_keys_keep_the_problem_on_one_unambiguous_line(content):
     assert field_name(("a: b",)) == '["a\\u003a b"]'
     problem = Problem("x.md", 1, 1, field_name(("regel\nnieuw",)), "waarde 'a\tb'\nc")
     assert "\n" not in str(problem) and str(problem) == 'x.md:1:1: ["regel\\nnieuw"]: waarde \'a\\tb\'\\nc'
+
+
+def test_unknown_list_in_a_data_file_is_reported_not_raised(tmp_path):
+    from content_model.taxonomy import load_data_file
+    from content_model.validate import Catalog
+
+    path = tmp_path / "badges.yaml"
+    path.write_text("badges: []\nsupporters: []\nextra:\n  - id: x\n    criteria: tekst\n", encoding="utf-8")
+    data, problems = load_data_file(path, "data/badges.yaml", "badges", Catalog())
+    assert data is None
+    assert any(p.field == "extra" and p.line == 3 for p in problems), problems
