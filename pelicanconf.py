@@ -28,6 +28,7 @@ DELETE_OUTPUT_DIRECTORY = False
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "incremental",
     "content_model",
     "nl_format",
     "responsive_images",
@@ -105,6 +106,7 @@ LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CACHE_PATH = ".cache/pelican-html"  # per build kind: settings shape what is cached
 CHECK_MODIFIED_METHOD = "md5"
+GZIP_CACHE = False  # read and written on every build; compressing costs more than it saves
 
 # Responsive images
 IMAGE_WIDTHS = [480, 800, 1200, 1600]

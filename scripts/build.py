@@ -1,9 +1,11 @@
 """Build, check and serve the site: the commands behind ``make html|publish|check|serve``.
 
 Content is validated first; every problem is printed as ``path:line:column: field: message``
-and the build stops with exit status 1. Pelican builds into a fresh folder next to
-``output/`` that replaces it only when the build succeeded, so a failed build never
-damages the last good site.
+and the build stops with exit status 1. Pelican builds into a fresh staging folder next to
+``output/``; only when the build succeeded does it reach ``output/``, so a failed build never
+damages the last good site. The first build swaps the whole folder in. Later builds are
+incremental (``plugins/incremental``): a page, badge file, image or search shard whose inputs
+did not change is kept where it is, and only what changed moves from staging into ``output/``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import http.server
 import logging
 import os
 import re
-import shutil
 import sys
 import tempfile
 import threading
@@ -30,9 +31,15 @@ from buildstamp import Stamp, environment, inputs_digest, next_change  # noqa: E
 from content_model.check import ContentChecker  # noqa: E402
 from content_model.checkcache import CheckCache, cache_file  # noqa: E402
 from content_model.problems import ContentError  # noqa: E402
+from incremental.overlay import OutputOverlay  # noqa: E402
 from nl_format.clock import now  # noqa: E402
 
 logger = logging.getLogger("build")
+
+# Code and settings: a change to any of these shapes every page.
+CODE = [ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py", ROOT / "publishconf.py",
+        ROOT / "scripts" / "build.py", ROOT / "scripts" / "buildstamp.py", ROOT / "requirements.txt", ROOT / "vendor.json"]
+DOCUMENT_FOLDERS = {"stories", "pages", "profiles", "events"}
 
 
 class ErrorCounter(logging.Handler):
@@ -90,20 +97,27 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
     output = Path(output or settings["OUTPUT_PATH"]).resolve()
     # Nothing changed since the last build into this folder, and no event or story date has
     # passed since: the output is already what a build would write.
-    stamp = Stamp(cache_dir / f"build-stamp-{hashlib.sha256(str(output).encode()).hexdigest()[:12]}.json")
-    digest = inputs_digest([content, ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py", ROOT / "publishconf.py",
-                            Path(__file__), ROOT / "requirements.txt", ROOT / "vendor.json"],
-                           {"config": str(config), "overrides": repr(sorted(overrides.items())), **environment()})
+    tag = hashlib.sha256(str(output).encode()).hexdigest()[:12]
+    stamp = Stamp(cache_dir / f"build-stamp-{tag}.json")
+    extra = {"config": str(config), "overrides": repr(sorted(overrides.items())), **environment()}
+    digest = inputs_digest([content, *CODE], extra)
     moment = now()
+    until = next_change([(r.kind, r.data) for r in results], moment)
     if stamp.fresh(digest, output, moment):
         if not quiet:
             print(f"Niets veranderd sinds de vorige build: {_display(output)}/ is al bij.")
         return 0
     stamp.clear()
+    # What every page may depend on besides its own documents: code, theme, settings, the
+    # reference data and images, and the calendar (the site changes at midnight and at every
+    # event or story date). Pages are kept only while this stays the same.
+    baseline = inputs_digest([content, *CODE], {**extra, "until": until.isoformat()},
+                             skip=functools.partial(_document_file, content))
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
+    overlay = OutputOverlay(output, staging, cache_dir / f"output-manifest-{tag}.json", baseline)
     settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging),
-                                                    "CONTENT_CHECK_CACHE": checks,
+                                                    "CONTENT_CHECK_CACHE": checks, "OUTPUT_OVERLAY": overlay,
                                                     "JINJA_ENVIRONMENT": _jinja_environment(settings)})
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
@@ -120,15 +134,23 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
     finally:
         logging.getLogger().removeHandler(counter)
     if counter.messages:
-        shutil.rmtree(staging, ignore_errors=True)
+        overlay.discard()
         print("De build is mislukt; output/ is niet aangeraakt.", file=sys.stderr)
         return 1
-    _swap(staging, output)
-    stamp.save(digest, output, next_change([(r.kind, r.data) for r in results], moment))
+    counts = overlay.commit()
+    stamp.save(digest, output, until)
     if not quiet:
-        pages = sum(1 for _ in output.rglob("*.html"))
-        print(f"Gebouwd in {time.perf_counter() - started:.1f} s: {pages} HTML-pagina's in {_display(output)}/")
+        how = (f"{counts['written']} bestanden geschreven, {counts['kept']} ongewijzigd, {counts['deleted']} verwijderd"
+               if overlay.incremental else f"{counts['written']} bestanden")
+        print(f"Gebouwd in {time.perf_counter() - started:.1f} s: {counts['pages']} HTML-pagina's in "
+              f"{_display(output)}/ ({how}; {overlay.rendered} pagina's gerenderd, {overlay.skipped} niet nodig)")
     return 0
+
+
+def _document_file(content: Path, path: str) -> bool:
+    """Stories, pages, profiles and events reach the pages as documents, fingerprinted one by one."""
+    relative = os.path.relpath(path, content).split(os.sep)
+    return relative[0] in DOCUMENT_FOLDERS and relative[-1].endswith((".md", ".yaml", ".yml"))
 
 
 def _jinja_environment(settings: dict) -> dict:
@@ -157,18 +179,6 @@ def _origin(error: BaseException, config: Path) -> str:
                 path = path.relative_to(ROOT)
             return f"{path}:{frame.lineno or 1}:1"
     return f"{config.name}:1:1"
-
-
-def _swap(staging: Path, output: Path) -> None:
-    """Put the new build in place of the old one with two renames."""
-    staging.chmod(0o755)
-    old = None
-    if output.exists():
-        old = output.with_name(f".{output.name}-old-{os.getpid()}")
-        os.rename(output, old)
-    os.rename(staging, output)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _display(path: Path) -> str:

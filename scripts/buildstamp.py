@@ -21,8 +21,10 @@ ENVIRONMENT = ("SITEURL", "BADGE_SECRET", "ADMIN_BACKEND", "SOURCE_DATE_EPOCH", 
 TIMED_FIELDS = {"event": ("start", "end"), "story": ("date",)}
 
 
-def inputs_digest(paths: list[Path], extra: dict[str, str]) -> str:
-    """Names, sizes and modification times of every file below ``paths``, plus ``extra``."""
+def inputs_digest(paths: list[Path], extra: dict[str, str], skip=None) -> str:
+    """Names, sizes and modification times of every file below ``paths``, plus ``extra``.
+
+    ``skip(path)``, when given, leaves out the files it is true for."""
     digest = hashlib.sha256(json.dumps(extra, sort_keys=True).encode())
     for base in paths:
         if base.is_file():
@@ -32,6 +34,8 @@ def inputs_digest(paths: list[Path], extra: dict[str, str]) -> str:
         for folder, subfolders, files in os.walk(base):
             subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
             for name in sorted(files):
+                if skip is not None and skip(os.path.join(folder, name)):
+                    continue
                 stat = os.stat(os.path.join(folder, name))
                 digest.update(f"|{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()

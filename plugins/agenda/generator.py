@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from pathlib import Path
 
+from incremental.files import write_output
 from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.contents import Page
@@ -95,12 +95,11 @@ class EventsGenerator(Generator):
                               event=event, url=event.url)
         stamp = build_now().replace(hour=0, minute=0, second=0, microsecond=0)
         name = f"Agenda {self.settings['SITENAME']}"
-        output = Path(self.output_path)
-        (output / "agenda.ics").write_bytes(build([self.entry(e) for e in self.events], name, stamp))
+        write_output(self.settings, self.output_path, "agenda.ics",
+                     build([self.entry(e) for e in self.events], name, stamp))
         for event in self.events:
-            target = output / event.ics_save_as
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(build([self.entry(event)], event.title, stamp))
+            write_output(self.settings, self.output_path, event.ics_save_as,
+                         build([self.entry(event)], event.title, stamp))
 
 
 def _sort_key(value):

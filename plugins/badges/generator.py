@@ -15,6 +15,7 @@ from urllib.parse import urlencode, urlsplit
 import segno
 from content_model.render import render
 from craft_directory.directory import is_published
+from incremental.files import place_output, write_output
 from markupsafe import Markup
 from nl_format.clock import now
 from pelican import signals
@@ -155,24 +156,28 @@ class BadgesGenerator(Generator):
         self.cache = cache = Path(settings["BADGE_CACHE_PATH"])
         files = self.all_files()
         stats = render_all(files, cache)
-        publish(files, cache, output)
+        publish(files, cache, output, self._put)
         (cache / "stats.json").write_text(stats.as_json(), encoding="utf-8")
         logger.info("badges: %s bestanden gemaakt, %s uit de cache, in %s s", stats.rendered, stats.reused, stats.seconds)
+        self.sizes = {f.path: (cache / f.key).stat().st_size for f in files}
         self._write_open_badges(output)
-        sizes = {f.path: (output / f.path).stat().st_size for f in files}
-        for kit in self.kits.values():
-            for entry in kit.badges:
-                for path in (entry.verifiable_png, entry.verifiable_svg):
-                    sizes[path] = (output / path).stat().st_size
-        common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "sizes": sizes,
-                  "download_rows": download_rows}
+        # every page gets the sizes of its own files only, so that it depends on nothing else
+        common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "download_rows": download_rows}
         for kit in self.kits.values():
             self._write_qr(output, kit)
+            paths = [f.path for entry in kit.badges for f in entry.files]
+            paths += [path for entry in kit.badges for path in (entry.verifiable_png, entry.verifiable_svg)]
             writer.write_file(kit.url + "index.html", self.get_template("badge_kit"), self.context, kit=kit,
-                              linkedin=[self._linkedin(kit, entry) for entry in kit.badges], url=kit.url, **common)
+                              linkedin=[self._linkedin(kit, entry) for entry in kit.badges], url=kit.url,
+                              sizes={path: self.sizes[path] for path in paths}, **common)
         if self.classes or self.supporters:
+            paths = [f.path for supporter in self.supporter_kits for f in supporter["files"]]
             writer.write_file(settings["BADGES_URL"] + "index.html", self.get_template("badges"), self.context,
-                              supporter_badges=self.supporter_kits, url=settings["BADGES_URL"], **common)
+                              supporter_badges=self.supporter_kits, url=settings["BADGES_URL"],
+                              sizes={path: self.sizes[path] for path in paths}, **common)
+
+    def _put(self, relative: str, key: str, place) -> None:
+        place_output(self.settings, self.output_path, relative, key, place)
 
     def _write_open_badges(self, output: Path):
         siteurl = self.siteurl
@@ -195,16 +200,14 @@ class BadgesGenerator(Generator):
                 documents[openbadges.assertion_path(kit.profile.slug, badge_id)] = assertion
                 text = openbadges.to_json(assertion)
                 square, vector = entry.file("vierkant-400"), entry.file("svg")
-                self.cached(output / entry.verifiable_png, ("bake", square.key, text),
+                self.cached(entry.verifiable_png, ("bake", square.key, text),
                             partial(self._baked_png, square.key, text))
-                self.cached(output / entry.verifiable_svg, ("bake", vector.key, text),
+                self.cached(entry.verifiable_svg, ("bake", vector.key, text),
                             partial(self._baked_svg, vector.key, text, assertion["id"]))
         for slug, badge_id in self.revoked:
             documents[openbadges.assertion_path(slug, badge_id)] = openbadges.revoked_document(siteurl, slug, badge_id)
         for path, document in documents.items():
-            target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(openbadges.to_json(document), encoding="utf-8")
+            write_output(self.settings, output, path, openbadges.to_json(document))
 
     def _baked_png(self, key: str, text: str) -> bytes:
         return bake_png((self.cache / key).read_bytes(), text)
@@ -212,7 +215,7 @@ class BadgesGenerator(Generator):
     def _baked_svg(self, key: str, text: str, verify_url: str) -> bytes:
         return bake_svg((self.cache / key).read_text(encoding="utf-8"), text, verify_url).encode()
 
-    def cached(self, target: Path, inputs: tuple, make) -> None:
+    def cached(self, target: str, inputs: tuple, make) -> None:
         """Place a derived file from the badge cache (keyed by a hash of its inputs), making it once."""
         key = hashlib.sha256(repr(inputs).encode()).hexdigest()[:24]
         source = self.cache / f"derived-{key}"
@@ -220,7 +223,8 @@ class BadgesGenerator(Generator):
             partial = source.with_name(f"{source.name}.{os.getpid()}.part")
             partial.write_bytes(make())
             os.replace(partial, source)
-        place(source, target)
+        self.sizes[target] = source.stat().st_size
+        self._put(target, source.name, lambda staged: place(source, staged))
 
     def _write_qr(self, output: Path, kit: Kit):
         url = f"{self.siteurl}/{kit.profile.url}"
@@ -231,9 +235,9 @@ class BadgesGenerator(Generator):
             segno.make(url, error="m").save(buffer, kind=kind, border=2, dark="#1d262b", light="#ffffff", **options)
             return buffer.getvalue()
 
-        self.cached(output / kit.qr_svg, ("qr-svg", url, title),
+        self.cached(kit.qr_svg, ("qr-svg", url, title),
                     lambda: make("svg", scale=8, xmldecl=False, svgns=True, title=title))
-        self.cached(output / kit.qr_png, ("qr-png", url), lambda: make("png", scale=12))
+        self.cached(kit.qr_png, ("qr-png", url), lambda: make("png", scale=12))
 
     def _linkedin(self, kit: Kit, entry: KitBadge) -> str:
         """LinkedIn's 'add licence or certification' link, filled in; a plain link, no script."""

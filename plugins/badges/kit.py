@@ -15,6 +15,7 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from pathlib import Path
 
 from responsive_images.pipeline import place
@@ -56,6 +57,10 @@ class BadgeFile:
     variant: str
     art: BadgeArt
     key: str  # cache key
+
+    def __fingerprint__(self):
+        """The key hashes the art, the format and the variant; the path says where."""
+        return (self.path, self.key)
 
     @property
     def size(self) -> tuple[int, int]:
@@ -106,21 +111,31 @@ def download_rows(files: list[BadgeFile]) -> list[DownloadRow]:
     return rows
 
 
-def cache_key(art: BadgeArt, fmt: str, variant: str, fonts_version: str) -> str:
-    payload = json.dumps([dataclasses.asdict(art), fmt, variant, DESIGN_VERSION, fonts_version], ensure_ascii=False)
+def cache_key(art: BadgeArt, fmt: str, variant: str, fonts_version: str, art_json: str | None = None) -> str:
+    """The hash of everything that shapes a file: ``json.dumps([art, fmt, variant, design, fonts])``.
+
+    ``art_json`` is ``json.dumps(asdict(art))`` made once for the many files of one badge."""
+    art_json = art_json if art_json is not None else json.dumps(dataclasses.asdict(art), ensure_ascii=False)
+    payload = f"[{art_json}, {_key_rest(fmt, variant, fonts_version)}"
     return hashlib.sha256(payload.encode()).hexdigest()[:24]
+
+
+@lru_cache(maxsize=64)
+def _key_rest(fmt: str, variant: str, fonts_version: str) -> str:
+    return json.dumps([fmt, variant, DESIGN_VERSION, fonts_version], ensure_ascii=False)[1:]
 
 
 def plan_files(folder: str, stem: str, art: BadgeArt, fonts_version: str,
                formats: tuple[str, ...] = (*FORMATS, "svg")) -> list[BadgeFile]:
     """Every format in both variants: ``<folder>/<stem>-<format>-<variant>.<ext>``."""
     files = []
+    art_json = json.dumps(dataclasses.asdict(art), ensure_ascii=False)
     for fmt in formats:
         for variant in VARIANTS:
             extension = "svg" if fmt == "svg" else "png"
             name = f"{stem}-{variant}.svg" if fmt == "svg" else f"{stem}-{fmt}-{variant}.png"
             files.append(BadgeFile(f"{folder}/{name}", fmt, variant, art,
-                                   cache_key(art, fmt, variant, fonts_version) + "." + extension))
+                                   cache_key(art, fmt, variant, fonts_version, art_json) + "." + extension))
     return files
 
 
@@ -174,7 +189,13 @@ def render_all(files: list[BadgeFile], cache_dir: Path, workers: int | None = No
     return RenderStats(rendered, len(unique) - len(missing), round(time.perf_counter() - start, 3), workers)
 
 
-def publish(files: list[BadgeFile], cache_dir: Path, output_dir: Path) -> None:
-    """Place cached files at their public paths (hard links where possible)."""
+def publish(files: list[BadgeFile], cache_dir: Path, output_dir: Path, put=None) -> None:
+    """Place cached files at their public paths (hard links where possible).
+
+    ``put(relative, key, place)``, when given, decides where and whether to place each file
+    (the build's overlay keeps what is already in place)."""
     for file in files:
-        place(cache_dir / file.key, output_dir / file.path)
+        if put is None:
+            place(cache_dir / file.key, output_dir / file.path)
+        else:
+            put(file.path, file.key, partial(place, cache_dir / file.key))

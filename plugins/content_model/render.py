@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import nh3
 from markdown import Markdown
@@ -86,13 +92,52 @@ def render(text: str, extra_extensions=(), siteurl: str = "") -> str:
 
 
 class Renderer:
-    """One Markdown converter reused for many texts (setting it up costs as much as a short text)."""
+    """One Markdown converter reused for many texts (setting it up costs as much as a short text).
 
-    def __init__(self, extra_extensions=(), siteurl: str = ""):
+    With ``cache`` (a file), results are kept by a hash of the text, the site URL and this
+    module's code and libraries, so that unchanged texts are not converted again next build.
+    """
+
+    def __init__(self, extra_extensions=(), siteurl: str = "", cache: Path | None = None):
         self.markdown = Markdown(**markdown_config([*extra_extensions, SiteLinkExtension(siteurl)]))
+        self.salt = f"{siteurl}|{[type(e).__qualname__ for e in extra_extensions]}|{_code_version()}"
+        self.cache_path = cache
+        self.cache: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        if cache is not None:
+            try:
+                self.cache = json.loads(cache.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                pass
+            except (OSError, ValueError):
+                self.cache = {}  # a damaged cache is rebuilt, never trusted
 
     def render(self, text: str) -> str:
-        return sanitize(self.markdown.reset().convert(text))
+        if self.cache_path is None:
+            return sanitize(self.markdown.reset().convert(text))
+        key = hashlib.sha256(f"{self.salt}|{text}".encode()).hexdigest()
+        html = self.cache.get(key)
+        if html is None:
+            html = sanitize(self.markdown.reset().convert(text))
+        self.used[key] = html
+        return html
+
+    def save(self) -> None:
+        """Keep the results of this build (and only those) for the next one."""
+        if self.cache_path is None or self.used == self.cache:
+            return
+        self.cache_path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.cache_path.with_name(f"{self.cache_path.name}.{os.getpid()}.part")
+        partial.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, self.cache_path)
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package in ("markdown", "nh3"):
+        digest.update(f"|{package}={version(package)}".encode())
+    return digest.hexdigest()[:16]
 
 
 def reading_minutes(text: str, words_per_minute: int = 220) -> int:

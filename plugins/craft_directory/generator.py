@@ -10,6 +10,7 @@ from pathlib import Path
 from content_model.check import ContentChecker
 from content_model.render import Renderer
 from content_model.validate import load_schema
+from incremental.files import write_output
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
@@ -50,11 +51,22 @@ class DirectoryGenerator(Generator):
             "plural": schema["type"]["x-plural"],
             "offers": schema["offers"]["x-labels"],
         }
-        renderer = Renderer(siteurl=settings["SITEURL"])
+        renderer = Renderer(siteurl=settings["SITEURL"], cache=Path(settings["CACHE_PATH"]) / "profile-bios.json")
         self.bios = {p.slug: Markup(renderer.render(p.bio)) for p in profiles if p.bio}
+        renderer.save()
         self.features = self._link_stories()
         self.facets = self._facets()
         self.context["craft_directory"] = self.directory
+        # what the craft and region chips (links to facet pages that exist) and the facet navigation
+        # (counts) show, so that pages depend on these rather than on every profile
+        self.context["directory_facets"] = {"ambacht": sorted(self.directory.by_craft),
+                                            "regio": sorted(self.directory.by_region)}
+        self.context["facet_counts"] = {
+            "ambacht": {craft: len(members) for craft, members in self.directory.by_craft.items()},
+            "regio": {region: len(members) for region, members in self.directory.by_region.items()},
+            "type": dict(self.directory.type_counts()),
+            "aanbod": {offer: len(members) for offer, members in self.directory.by_offer.items()},
+        }
         self.context["profile_records"] = records  # validated data of every profile, for the badges
         self.context["profile_labels"] = self.labels
         self.context["directory"] = {
@@ -142,7 +154,7 @@ class DirectoryGenerator(Generator):
             writer.write_file(
                 profile.url + "index.html", self.get_template("profile"), self.context,
                 profile=profile, bio=self.bios.get(profile.slug), related=self.directory.related(profile),
-                stories=self.features.get(profile.slug, []),
+                stories=self.features.get(profile.slug, []), kit=self.context.get("badge_kits", {}).get(profile.slug),
                 structured_profile=profile_jsonld(profile, settings["SITEURL"], craft_names, taxonomy.regions,
                                                   image["url"] if image else None),
                 url=profile.url, **common,
@@ -152,13 +164,12 @@ class DirectoryGenerator(Generator):
     def _write_open_data(self, writer, craft_names):
         settings = self.settings
         data_rows = rows(self.directory.profiles, craft_names, self.context["taxonomy"].regions, settings["SITEURL"])
-        folder = Path(self.output_path) / settings["OPEN_DATA_URL"]
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "ambachtengids.json").write_text(to_json(data_rows), encoding="utf-8")
-        (folder / "ambachtengids.csv").write_text(to_csv(data_rows), encoding="utf-8", newline="")
+        folder = settings["OPEN_DATA_URL"]
+        write_output(settings, self.output_path, folder + "ambachtengids.json", to_json(data_rows))
+        write_output(settings, self.output_path, folder + "ambachtengids.csv", to_csv(data_rows))
         package = datapackage(settings["SITEURL"], settings["SITENAME"], settings["SITE_ORGANIZATION"])
-        (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1) + "\n",
-                                                 encoding="utf-8")
+        write_output(settings, self.output_path, folder + "datapackage.json",
+                     json.dumps(package, ensure_ascii=False, indent=1) + "\n")
         writer.write_file(settings["OPEN_DATA_URL"] + "index.html", self.get_template("open_data"), self.context,
                           columns=COLUMNS, open_data_count=len(data_rows), url=settings["OPEN_DATA_URL"])
 

@@ -1,7 +1,6 @@
 """Old URLs keep working: a redirect page per alias, and a _redirects file for hosts that read it."""
 
-from pathlib import Path
-
+from incremental.files import write_output
 from pelican import signals
 from pelican.generators import Generator
 
@@ -22,8 +21,8 @@ class RedirectsGenerator(Generator):
         for redirect in self.redirects:
             writer.write_file(redirect.save_as, self.get_template("redirect"), self.context, redirect=redirect,
                               url=redirect.source.lstrip("/"))
-        target = Path(self.output_path) / self.settings.get("REDIRECTS_FILE", "_redirects")
-        target.write_text(redirects_file(self.redirects, self.settings["SITEURL"]), encoding="utf-8")
+        write_output(self.settings, self.output_path, self.settings.get("REDIRECTS_FILE", "_redirects"),
+                     redirects_file(self.redirects, self.settings["SITEURL"]))
 
 
 def get_generators(pelican):

@@ -45,7 +45,14 @@ def register_content_images(instance):
 
 
 def render_images(pelican):
-    pelican.settings[SERVICE_KEY].render_into(Path(pelican.output_path))
+    from incremental.files import place_output
+
+    settings = pelican.settings
+
+    def put(relative, key, place):
+        place_output(settings, pelican.output_path, f"images/{relative}", key, place)
+
+    settings[SERVICE_KEY].render_into(Path(pelican.output_path), put)
 
 
 def register():

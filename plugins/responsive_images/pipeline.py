@@ -11,6 +11,7 @@ import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -116,7 +117,7 @@ def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int
         return sum(pool.map(_render_job, todo))
 
 
-def place(source: Path, target: Path) -> None:
+def place(source: str | Path, target: str | Path) -> None:
     """Put a cached file at its public place: a hard link where possible, else a copy; never overwrite.
 
     Called for tens of thousands of files per build, so the common case is one system call."""
@@ -125,18 +126,27 @@ def place(source: Path, target: Path) -> None:
     except FileExistsError:
         return
     except FileNotFoundError:
-        if not source.exists():
+        if not os.path.exists(source):
             raise
-        target.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
         place(source, target)
     except OSError:  # no hard links here (another file system): copy
-        if not target.exists():
+        if not os.path.exists(target):
             shutil.copyfile(source, target)
 
 
-def publish(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, output_dir: Path) -> None:
-    """Place the cached variants into ``output_dir`` (hard links where possible)."""
-    output_dir.mkdir(parents=True, exist_ok=True)
+def publish(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, output_dir: Path, put=None) -> None:
+    """Place the cached variants into ``output_dir`` (hard links where possible).
+
+    ``put(relative, key, place)``, when given, decides where and whether to place each
+    variant (the build's overlay keeps what is already in place); names carry content hashes.
+    """
+    if put is None:
+        output_dir.mkdir(parents=True, exist_ok=True)
     for _, image_plan in jobs:
         for variant in image_plan.variants:
-            place(cache_dir / variant.name, output_dir / variant.name)
+            source = cache_dir / variant.name
+            if put is None:
+                place(source, output_dir / variant.name)
+            else:
+                put(variant.name, variant.name, partial(place, source))

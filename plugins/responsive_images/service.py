@@ -77,10 +77,13 @@ class ImageService:
         return {"url": self.url(variant.name), "width": variant.width, "height": variant.height,
                 "type": variant.mime}
 
-    def render_into(self, output_dir: Path) -> int:
+    def render_into(self, output_dir: Path, put=None) -> int:
+        """Render missing variants and place all of them below ``output_dir/images/``.
+
+        ``put(relative, key, place)`` (relative to ``images/``) may decide the placing instead."""
         jobs = list(self.plans.values())
         rendered = render_all(jobs, self.cache_dir)
-        publish(jobs, self.cache_dir, Path(output_dir) / "images")
+        publish(jobs, self.cache_dir, Path(output_dir) / "images", put)
         logger.info("responsive_images: %s images, %s variants rendered, rest from cache", len(jobs), rendered)
         return rendered
 

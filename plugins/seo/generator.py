@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from urllib.parse import urlsplit
 
+from incremental.files import output_files, write_output
 from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.generators import Generator
@@ -49,9 +49,13 @@ class MachineFilesGenerator(Generator):
 
 def write_headers_file(pelican):
     """_headers lists the output's top-level paths, so it is written once everything exists."""
-    output = Path(pelican.output_path)
-    top_level = [(path.name, path.is_dir()) for path in output.iterdir() if not path.name.startswith("_")]
-    (output / "_headers").write_text(netlify_headers(pelican.settings["SITEURL"], top_level), encoding="utf-8")
+    names = {}
+    for relative in output_files(pelican.settings, pelican.output_path):
+        first, _, rest = relative.partition("/")
+        names[first] = names.get(first, False) or bool(rest)
+    top_level = [(name, is_dir) for name, is_dir in names.items() if not name.startswith("_")]
+    write_output(pelican.settings, pelican.output_path, "_headers",
+                 netlify_headers(pelican.settings["SITEURL"], top_level))
 
 
 def get_generators(pelican):

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from incremental.files import output_files, place_output, write_output
 from pelican import signals
 from pelican.generators import Generator
+from responsive_images.pipeline import place
+
+from .shards import SHARDING_VERSION, UNUSED, content_named, plan_shards, searched
 
 logger = logging.getLogger(__name__)
 
@@ -28,66 +35,65 @@ class SearchPageGenerator(Generator):
         writer.write_file(url + "index.html", self.get_template("search"), self.context, url=url)
 
 
-# Only the pages that carry data-pagefind-body: campaign pages (one level deep) and the stories,
-# events and profiles (two levels). Facet pages and badge kits are never searched, and reading
-# them made Pagefind use 1.8 GB at 10,000 profiles.
-SEARCHED = "{*/index.html,verhalen/*/index.html,agenda/*/index.html,ambachtengids/*/index.html}"
+def pagefind_command(site: str, bundle: str) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", site, "--output-path", bundle, "--force-language", "nl",
+            "--silent"]
 
 
-def pagefind_command(site: str) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", site, "--output-subdir", "pagefind",
-            "--force-language", "nl", "--glob", SEARCHED, "--silent"]
-
-
-def pages_digest(site: Path) -> str:
-    """Hash of everything Pagefind reads: the HTML pages, its version and its options."""
+def pagefind_version() -> str:
     try:
-        pagefind = version("pagefind")
+        return version("pagefind")
     except PackageNotFoundError:
-        pagefind = "?"
-    digest = hashlib.sha256(f"{pagefind}|{pagefind_command('')[3:]}".encode())
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site)
-        if relative.parts[0] != "pagefind":
-            digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    """Copy a folder as hard links (bytes are never changed in place), or as copies across devices."""
-    shutil.copytree(source, target, copy_function=_link_or_copy)
-
-
-def _link_or_copy(source, target):
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+        return "?"
 
 
 def build_index(pelican):
-    """Run Pagefind over the output; a failure is logged as an error, which fails the build.
+    """Index the searched pages in shards; only a shard whose pages changed is indexed again.
 
-    When the pages are byte-identical to those of the last indexed build, its index is
-    reused from the cache (``<CACHE_PATH>/pagefind``) instead of being built again.
+    A failure is logged as an error, which fails the build. Each shard's bundle is kept in
+    ``<CACHE_PATH>/pagefind/<shard>/`` under the digest of its pages, and published as
+    ``pagefind/<shard>/``; ``pagefind/indexes.json`` names the shards for the search page,
+    which merges them in the browser (Pagefind's ``mergeIndex``).
     """
-    site = Path(pelican.output_path)
-    cache = Path(pelican.settings["CACHE_PATH"]) / "pagefind"
-    digest = pages_digest(site)
-    stamp = cache / "pages.sha256"
-    if stamp.exists() and stamp.read_text() == digest and (cache / "bundle").is_dir():
-        shutil.rmtree(site / "pagefind", ignore_errors=True)
-        _link_tree(cache / "bundle", site / "pagefind")
-        logger.info("pagefind: pages unchanged, index reused")
-        return
-    result = subprocess.run(pagefind_command(str(site)), capture_output=True, text=True)
+    settings = pelican.settings
+    files = output_files(settings, pelican.output_path)
+    shards = plan_shards([relative for relative in files if searched(relative)])
+    cache = Path(settings["CACHE_PATH"]) / "pagefind"
+    engine = pagefind_version()
+    salt = f"{engine}|{pagefind_command('', '')[3:]}|{SHARDING_VERSION}"
+    for name, pages in shards.items():
+        digest = hashlib.sha256(salt.encode())
+        for relative in pages:
+            with open(files[relative], "rb") as page:
+                digest.update(relative.encode() + b"\0" + page.read() + b"\0")
+        bundle = cache / name / digest.hexdigest()[:20]
+        if not (bundle / "pagefind-entry.json").is_file() and not _index(name, pages, files, bundle):
+            return
+        for path in sorted(bundle.rglob("*")):
+            relative = path.relative_to(bundle).as_posix()
+            if path.is_file() and not relative.startswith(UNUSED):
+                # fragments, index chunks and metadata are named by their content hash
+                key = f"{engine}:{relative}" if content_named(relative) else f"{bundle.name}:{relative}"
+                place_output(settings, pelican.output_path, f"pagefind/{name}/{relative}", key, partial(place, path))
+    write_output(settings, pelican.output_path, "pagefind/indexes.json", json.dumps(list(shards)))
+
+
+def _index(name: str, pages: list[str], files: dict[str, str], bundle: Path) -> bool:
+    """Run Pagefind over one shard's pages (hard links in a scratch folder); False on failure."""
+    shutil.rmtree(bundle.parent, ignore_errors=True)  # older bundles of this shard
+    bundle.parent.mkdir(parents=True)
+    with tempfile.TemporaryDirectory(prefix="site-", dir=bundle.parent) as scratch:
+        for relative in pages:
+            place(files[relative], Path(scratch) / relative)
+        partial_bundle = bundle.with_name(bundle.name + ".part")
+        result = subprocess.run(pagefind_command(scratch, str(partial_bundle)), capture_output=True, text=True)
     if result.returncode != 0:
-        logger.error("pagefind: %s", (result.stderr or result.stdout).strip().splitlines()[-1:] or result.returncode)
-        return
-    shutil.rmtree(cache, ignore_errors=True)
-    cache.mkdir(parents=True)
-    _link_tree(site / "pagefind", cache / "bundle")
-    stamp.write_text(digest)
+        logger.error("pagefind: %s: %s", name,
+                     (result.stderr or result.stdout).strip().splitlines()[-1:] or result.returncode)
+        return False
+    os.replace(partial_bundle, bundle)
+    logger.info("pagefind: shard %s indexed (%s pages)", name, len(pages))
+    return True
 
 
 def get_generators(pelican):

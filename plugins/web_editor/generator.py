@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
+from functools import partial
 from pathlib import Path
 
 import yaml
 from content_model.check import content_kinds, data_kinds
+from incremental.files import place_output, write_output
 from pelican import signals
 from pelican.generators import Generator
+from responsive_images.pipeline import place
 
 from .decap import config
 from .joinform import consent_scope, form_fields
@@ -45,12 +47,10 @@ class WebEditorGenerator(Generator):
         """The profile schema and the valid ids, for the join form's checks in the browser."""
         taxonomy = self.context["taxonomy"]
         form = self.context["join_form"]
-        output = Path(self.output_path)
-        (output / form["schema_path"]).parent.mkdir(parents=True, exist_ok=True)
-        (output / form["schema_path"]).write_text(json.dumps(content_kinds()["profile"], ensure_ascii=False),
-                                                  encoding="utf-8")
+        write_output(self.settings, self.output_path, form["schema_path"],
+                     json.dumps(content_kinds()["profile"], ensure_ascii=False))
         catalog = {"crafts": {k: v["name"] for k, v in taxonomy.crafts.items()}, "regions": dict(taxonomy.regions)}
-        (output / form["catalog_path"]).write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
+        write_output(self.settings, self.output_path, form["catalog_path"], json.dumps(catalog, ensure_ascii=False))
 
     def generate_output(self, writer):
         self.write_join_data()
@@ -64,11 +64,9 @@ class WebEditorGenerator(Generator):
         backend = os.environ.get("ADMIN_BACKEND")
         if backend:  # e.g. test-repo: Decap's in-memory backend, for tests and screenshots
             data["backend"] = {"name": backend}
-        folder = Path(self.output_path) / "admin"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "config.yml").write_text(
-            "# Generated from plugins/content_model/schemas by the web_editor plugin; do not edit.\n"
-            + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+        write_output(settings, self.output_path, "admin/config.yml",
+                     "# Generated from plugins/content_model/schemas by the web_editor plugin; do not edit.\n"
+                     + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120))
         writer.write_file("admin/index.html", self.get_template("admin"), self.context, url="admin/")
         source = vendor_folder("decap-cms")
         if not (source / "decap-cms.js").exists():
@@ -76,11 +74,9 @@ class WebEditorGenerator(Generator):
             return
         for path in source.iterdir():
             if not path.name.startswith("."):
-                target = folder / path.name
-                try:
-                    os.link(path, target)
-                except OSError:
-                    shutil.copyfile(path, target)
+                stat = path.stat()
+                place_output(settings, self.output_path, f"admin/{path.name}",
+                             f"vendor:{path}:{stat.st_size}:{stat.st_mtime_ns}", partial(place, path))
 
 
 def get_generators(pelican):

@@ -222,9 +222,14 @@ def test_home_shows_live_counts_and_featured_profiles(example_site):
 def test_search_page_and_index(example_site):
     page = example_site.page("zoeken/")
     assert page.select_one("form[data-search]")
-    assert example_site.file("pagefind/pagefind.js").is_file()
-    entry = json.loads(example_site.file("pagefind/pagefind-entry.json").read_text())
-    assert entry["languages"]["nl"]["page_count"] >= len(published()) + 9
+    shards = json.loads(example_site.file("pagefind/indexes.json").read_text())
+    assert shards[0] == "site" and len(shards) == len(set(shards))
+    assert example_site.file("pagefind/site/pagefind.js").is_file()
+    counts = {name: json.loads(example_site.file(f"pagefind/{name}/pagefind-entry.json").read_text())
+              ["languages"]["nl"]["page_count"] for name in shards}
+    # every published profile is searched, in the profile shards only
+    assert sum(n for name, n in counts.items() if name.startswith("ambachtengids-")) == len(published())
+    assert sum(counts.values()) >= len(published()) + 9
 
 
 def test_sitemap_has_profiles_and_facets(example_site):

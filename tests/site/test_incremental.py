@@ -1,6 +1,7 @@
 """Rebuilding with the caches of an earlier build gives exactly what a clean build gives."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -90,3 +91,57 @@ def test_a_build_with_nothing_changed_writes_nothing(tmp_path, minimal_content):
     changed = run_build(output, content=minimal_content, cache=cache)
     assert changed.ok and "Niets veranderd" not in changed.stdout
     assert "Nieuwe tekst." in (output / "verhalen" / story.stem / "index.html").read_text(encoding="utf-8")
+
+
+def rendered_counts(stdout: str) -> tuple[int, int]:
+    """(pages rendered, pages kept) as the build reports them."""
+    found = re.search(r"(\d+) pagina's gerenderd, (\d+) niet nodig", stdout)
+    assert found, stdout
+    return int(found[1]), int(found[2])
+
+
+def test_incremental_builds_through_many_kinds_of_change_equal_clean_builds(tmp_path):
+    """Keeps pages only when nothing they show changed: titles shown elsewhere, deletions,
+    new documents, renamed slugs, reference data, consent; each step compared with a clean build."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    output, cache = tmp_path / "site" / "output", tmp_path / "site" / "cache"
+    assert run_build(output, content=content, cache=cache).ok
+    stories = content / "stories"
+
+    def retitle(path: Path, title: str):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r'^title: .*$', f'title: "{title}"', text, count=1, flags=re.M), encoding="utf-8")
+
+    steps = [
+        # a story's title shows on the home page, the story list, related stories and profiles
+        lambda: retitle(stories / "deeg.md", "Deeg, geduld en een oven van 1911"),
+        # a story disappears: its page must go, and nothing may link to it any more
+        (stories / "een-raam-van-vijfhonderd-stukjes.md").unlink,
+        # a new slug for an existing story
+        lambda: (stories / "deeg.md").rename(stories / "brood-en-geduld.md"),
+        # a new profile; facets, counts and the directory change
+        lambda: (content / "profiles" / "nieuwe-smid.yaml").write_text(
+            (content / "profiles" / "smederij-brouwer.yaml").read_text(encoding="utf-8")
+            .replace("Smederij & Hekwerk Brouwer", "Smederij De Nieuwe Vonk"), encoding="utf-8"),
+        # reference data every page may show
+        lambda: (content / "data" / "crafts.yaml").write_text(
+            (content / "data" / "crafts.yaml").read_text(encoding="utf-8").replace('name: "Smeden"', 'name: "Smeden en hekwerk"', 1),
+            encoding="utf-8"),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        rebuilt = run_build(output, content=content, cache=cache)
+        assert rebuilt.ok, rebuilt.stderr
+        rendered, kept = rendered_counts(rebuilt.stdout)
+        if number < 3:  # one story changed
+            assert kept > rendered, f"step {number}: an edit of one document re-renders {rendered} pages"
+        clean = run_build(tmp_path / f"clean-{number}" / "output", content=content,
+                          cache=tmp_path / f"clean-{number}" / "cache")
+        assert clean.ok, clean.stderr
+        assert differing_files(rebuilt.output, clean.output) == [], f"step {number}"
+        shutil.rmtree(tmp_path / f"clean-{number}")
+    assert not (output / "verhalen" / "een-raam-van-vijfhonderd-stukjes").exists()
+    assert not (output / "verhalen" / "deeg").exists() or (output / "verhalen" / "deeg" / "index.html").read_text(
+        encoding="utf-8").count("http-equiv")  # a redirect page may stand in for an old slug
+    assert "Deeg, geduld en een oven van 1911" in (output / "index.html").read_text(encoding="utf-8")

@@ -6,15 +6,22 @@ if (form) {
   const status = document.querySelector("[data-search-status]");
   const list = document.querySelector("[data-search-results]");
   const noScript = document.querySelector("[data-search-nojs]");
-  let pagefind = null;
+  let loading = null;
   let latest = 0;
 
-  const load = async () => {
-    if (!pagefind) {
-      pagefind = await import(form.dataset.bundle);
-      await pagefind.options({ baseUrl: form.dataset.base });
-    }
-    return pagefind;
+  // The index comes in shards (see plugins/site_search/shards.py): the first is loaded, the
+  // others are merged into it, and a search covers all of them.
+  const load = () => {
+    loading ??= (async () => {
+      const root = form.dataset.index;
+      const response = await fetch(`${root}indexes.json`);
+      const [primary, ...others] = await response.json();
+      const engine = await import(`${root}${primary}/pagefind.js`);
+      await engine.options({ baseUrl: form.dataset.base });
+      await Promise.all(others.map((name) => engine.mergeIndex(`${root}${name}/`, { baseUrl: form.dataset.base })));
+      return engine;
+    })();
+    return loading;
   };
 
   // Pagefind excerpts contain only text and <mark>; build them as DOM nodes, never as HTML.

@@ -1,0 +1,19 @@
+"""Incremental builds: keep every output file whose inputs did not change since the last build.
+
+``scripts/build.py`` puts an :class:`~incremental.overlay.OutputOverlay` in the settings
+(``OUTPUT_OVERLAY``); without one (a plain ``pelican`` run) this plugin does nothing.
+"""
+
+from pelican import signals
+
+
+def get_writer(pelican):
+    if pelican.settings.get("OUTPUT_OVERLAY") is None:
+        return None
+    from .writer import IncrementalWriter
+
+    return IncrementalWriter
+
+
+def register():
+    signals.get_writer.connect(get_writer)

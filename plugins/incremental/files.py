@@ -1,0 +1,55 @@
+"""Write or place an output file through the build's overlay when there is one.
+
+Generators call these instead of writing into the output folder themselves, so that a file
+made from the same bytes (or the same cached source) as last time is kept, not rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+
+def write_output(settings: dict, output_path: str | Path, relative: str, data: bytes | str) -> None:
+    """Write ``data`` to ``relative`` in the output (kept as it is when the bytes are the same)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    overlay = settings.get("OUTPUT_OVERLAY")
+    if overlay is None:
+        _write(Path(output_path) / relative, data)
+        return
+    key = "sha256:" + hashlib.sha256(data).hexdigest()
+    overlay.place(relative, key, lambda target: _write(target, data))
+
+
+def place_output(settings: dict, output_path: str | Path, relative: str, key: str,
+                 place: Callable[[Path], None]) -> None:
+    """Put a file made from ``key`` at ``relative``: ``place(target)`` unless it is already there."""
+    overlay = settings.get("OUTPUT_OVERLAY")
+    if overlay is None:
+        place(Path(output_path) / relative)
+        return
+    overlay.place(relative, key, place)
+
+
+def output_files(settings: dict, output_path: str | Path) -> dict[str, str]:
+    """Every file of the site being built, by output-relative path, and where it is now."""
+    overlay = settings.get("OUTPUT_OVERLAY")
+    if overlay is not None:
+        return overlay.view()
+    files = {}
+    for folder, _, names in os.walk(output_path):
+        base = os.path.relpath(folder, output_path).replace(os.sep, "/")
+        for name in names:
+            files[name if base == "." else f"{base}/{name}"] = os.path.join(folder, name)
+    return files
+
+
+def _write(target: Path, data: bytes) -> None:
+    try:
+        target.write_bytes(data)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

@@ -1,0 +1,188 @@
+"""The output of a build as an overlay on the last good output. Pure Python; no Pelican.
+
+A build writes into an empty staging folder. Whatever it can prove unchanged since the last
+build (same key in the manifest, file still in place) it *keeps* instead of writing: the
+file stays where it is in the last good output. On success :meth:`OutputOverlay.commit`
+moves the staged files into the output, deletes what the new site no longer has and saves
+the manifest; on failure the staging folder is dropped and the output was never touched.
+
+Without a usable manifest (first build, other output folder, manifest lost) nothing can be
+kept: the staging folder then holds the complete site and replaces the output folder whole.
+
+The manifest names every file of the output with the key it was made from (or ``""`` when
+it was written without one), and for every rendering call its key and the files it wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+MANIFEST_VERSION = 1
+
+
+class OutputOverlay:
+    def __init__(self, output: Path, staging: Path, manifest_path: Path, baseline: str):
+        self.output = output
+        self._output = f"{output}{os.sep}"
+        self.staging = staging
+        self.manifest_path = manifest_path
+        self.baseline = baseline
+        previous = self._load(manifest_path, output)
+        self.incremental = previous is not None
+        self._previous_files: dict[str, str] = previous["files"] if previous else {}
+        self._previous_calls: dict[str, list] = (
+            previous["calls"] if previous and previous.get("baseline") == baseline else {})
+        self.kept: dict[str, str] = {}
+        self.keys: dict[str, str] = {}   # keys of files written into staging
+        self.calls: dict[str, list] = {}
+        self.rendered = 0
+        self.skipped = 0
+
+    @staticmethod
+    def _load(path: Path, output: Path) -> dict | None:
+        if not output.is_dir():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as error:
+            logger.warning("%s: manifest unreadable (%s); building everything", path, error)
+            return None
+        if data.get("version") != MANIFEST_VERSION or data.get("output") != str(output):
+            return None
+        return data
+
+    # --- during the build ---------------------------------------------------------------
+    def keep(self, relative: str, key: str) -> bool:
+        """Claim ``relative`` unchanged when the last build made it from the same ``key``."""
+        if not (self.incremental and key and self._previous_files.get(relative) == key):
+            return False
+        if not os.path.isfile(self._output + relative):
+            return False
+        self.kept[relative] = key
+        return True
+
+    def record(self, relative: str, key: str) -> None:
+        """``relative`` was written into staging, made from ``key``."""
+        self.keys[relative] = key
+
+    def place(self, relative: str, key: str, place: Callable[[Path], None]) -> bool:
+        """Keep ``relative`` if it was made from ``key``, else ``place(staging path)``; True if placed."""
+        if self.keep(relative, key):
+            return False
+        place(self.staging / relative)
+        self.record(relative, key)
+        return True
+
+    def previous_call(self, name: str, key: str) -> list[str] | None:
+        """The files a rendering call wrote last time, if it had the same key and all are in place."""
+        entry = self._previous_calls.get(name)
+        if not entry or entry[0] != key:
+            return None
+        files = entry[1]
+        if not all(self.keep(relative, key) for relative in files):
+            for relative in files:
+                self.kept.pop(relative, None)
+            return None
+        self.calls[name] = entry
+        self.skipped += 1
+        return files
+
+    def rendered_call(self, name: str, key: str, files: list[str]) -> None:
+        """A call rendered ``files`` into staging; those identical to the output's stay untouched there."""
+        self.calls[name] = [key, files]
+        for relative in files:
+            self.record(relative, key)
+            if self.incremental and relative in self._previous_files:
+                staged, current = self.staging / relative, self.output / relative
+                try:
+                    same = current.stat().st_size == staged.stat().st_size and current.read_bytes() == staged.read_bytes()
+                except OSError:
+                    same = False
+                if same:
+                    staged.unlink()
+                    self.kept[relative] = key
+        self.rendered += 1
+
+    def staged(self) -> Iterator[str]:
+        for folder, _, files in os.walk(self.staging):
+            base = os.path.relpath(folder, self.staging)
+            for name in files:
+                yield name if base == "." else f"{base}/{name}".replace(os.sep, "/")
+
+    def view(self) -> dict[str, str]:
+        """Every file of the new site (so far) and where it is now: staging, or the kept output."""
+        output, staging = self._output, f"{self.staging}{os.sep}"
+        files = {relative: output + relative for relative in self.kept}
+        files.update((relative, staging + relative) for relative in self.staged())
+        return files
+
+    # --- after the build ----------------------------------------------------------------
+    def commit(self) -> dict[str, int]:
+        """Make the output what this build made; returns counts of written, kept and deleted files."""
+        staged = list(self.staged())
+        files = {relative: "" for relative in staged}
+        files.update(self.kept)
+        files.update((relative, key) for relative, key in self.keys.items() if relative in files)
+        self.manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        self.manifest_path.unlink(missing_ok=True)  # an interrupted commit leaves no manifest behind
+        deleted = 0
+        if not self.incremental:
+            self._swap()
+        else:
+            for relative in staged:
+                target = self.output / relative
+                try:
+                    os.replace(self.staging / relative, target)
+                except FileNotFoundError:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(self.staging / relative, target)
+                except IsADirectoryError:
+                    shutil.rmtree(target)
+                    os.replace(self.staging / relative, target)
+            shutil.rmtree(self.staging)
+            gone = [relative for relative in self._previous_files if relative not in files]
+            for relative in gone:
+                (self.output / relative).unlink(missing_ok=True)
+            self._prune({str(Path(relative).parent) for relative in gone})
+            deleted = len(gone)
+        data = {"version": MANIFEST_VERSION, "output": str(self.output), "baseline": self.baseline,
+                "files": files, "calls": self.calls}
+        partial = self.manifest_path.with_name(self.manifest_path.name + f".{os.getpid()}.part")
+        partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(partial, self.manifest_path)
+        return {"written": len(staged), "kept": len(self.kept), "deleted": deleted,
+                "pages": sum(1 for relative in files if relative.endswith(".html"))}
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _swap(self) -> None:
+        """Put the complete new build in place of the old output with two renames."""
+        self.staging.chmod(0o755)
+        old = None
+        if self.output.exists():
+            old = self.output.with_name(f".{self.output.name}-old-{os.getpid()}")
+            os.rename(self.output, old)
+        os.rename(self.staging, self.output)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def _prune(self, folders: set[str]) -> None:
+        """Remove folders the deletions left empty, deepest first."""
+        for folder in sorted(folders, key=lambda f: f.count("/"), reverse=True):
+            path = self.output / folder
+            while path != self.output and path.is_dir():
+                try:
+                    path.rmdir()
+                except OSError:
+                    break
+                path = path.parent

@@ -1,0 +1,170 @@
+"""A Pelican writer that renders a page only when what it renders has changed.
+
+The key of a ``write_file`` call is a hash of: the build's baseline (code, theme, settings,
+reference data, images and the calendar window, see ``scripts/build.py``), the template, the
+output name and URL, the call's own keyword arguments, and the shared context values its
+template (with everything it extends, includes and imports) names. When the last build made
+the same call with the same key and its files are still in place, they are kept as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+from pathlib import Path
+
+from jinja2 import meta, nodes
+from pelican.contents import Content
+from pelican.writers import Writer
+
+from .fingerprint import Fingerprinter, Unstable
+
+logger = logging.getLogger(__name__)
+
+# Pelican replaces these in a document's text with other documents' URLs when it renders it.
+LINK_MARKERS = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author|author|link)[}|]")
+
+
+class TemplateNames:
+    """The variables a template and everything it extends, includes or imports may read.
+
+    A reference to a template chosen at run time makes every template of the theme count.
+    Parsing the theme takes a while, so the names found per template source are kept in a
+    file (``cache``) by a hash of that source. Pelican gives every generator its own Jinja
+    environment; the answers are kept per environment.
+    """
+
+    def __init__(self, cache: Path | None = None):
+        self.cache_path = cache
+        self.saved: dict[str, list] = {}
+        if cache is not None:
+            try:
+                self.saved = json.loads(cache.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                pass
+            except (OSError, ValueError):
+                self.saved = {}
+        self.closures: dict[tuple[int, str], frozenset[str]] = {}
+        self.environments: list = []  # keeps the environments alive while their ids are keys
+
+    def __call__(self, environment, name: str) -> frozenset[str]:
+        key = (id(environment), name)
+        if key not in self.closures:
+            self.environments.append(environment)
+            self.closures[key] = self._closure(environment, name)
+        return self.closures[key]
+
+    def _closure(self, environment, name: str) -> frozenset[str]:
+        seen: set[str] = set()
+        todo = [name]
+        variables: set[str] = set()
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            found, referenced = self._names_of(environment, current)
+            variables |= set(found)
+            if None in referenced:
+                todo += [t for t in environment.list_templates() if t.endswith((".html", ".xml", ".txt"))]
+            todo += [t for t in referenced if t]
+        return frozenset(variables)
+
+    def _names_of(self, environment, name: str) -> tuple[list, list]:
+        source, _, _ = environment.loader.get_source(environment, name)
+        key = hashlib.sha256(f"{name}\0{source}".encode()).hexdigest()
+        if key not in self.saved:
+            tree = environment.parse(source)
+            variables = set(meta.find_undeclared_variables(tree))
+            # ``{% import ... with context %}`` and included templates also see names set here
+            variables |= {node.name for node in tree.find_all(nodes.Name) if node.ctx == "load"}
+            self.saved = {k: v for k, v in self.saved.items() if v[0] != name}  # older sources of it
+            self.saved[key] = [name, sorted(variables), list(meta.find_referenced_templates(tree))]
+            self._save()
+        _, variables, referenced = self.saved[key]
+        return variables, referenced
+
+    def _save(self) -> None:
+        if self.cache_path is None:
+            return
+        self.cache_path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.cache_path.with_name(f"{self.cache_path.name}.{os.getpid()}.part")
+        partial.write_text(json.dumps(self.saved), encoding="utf-8")
+        os.replace(partial, self.cache_path)
+
+
+class IncrementalWriter(Writer):
+    """Pelican's writer, keeping pages whose inputs are unchanged (settings ``OUTPUT_OVERLAY``)."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.overlay = settings["OUTPUT_OVERLAY"]
+        self.fingerprint = Fingerprinter(is_document=lambda value: isinstance(value, Content),
+                                         document_extra=self._document_extra)
+        self._globals: dict[str, str] = {}
+        self._site_urls: str | None = None
+        self._context = None
+        self._opened: list[str] = []
+        self._names = TemplateNames(Path(self.settings["CACHE_PATH"]) / "template-names.json")
+
+    def _open_w(self, filename, encoding, override=False):
+        self._opened.append(filename)
+        return super()._open_w(filename, encoding, override)
+
+    def _document_extra(self, document):
+        text = document._content or ""
+        if LINK_MARKERS.search(text) or LINK_MARKERS.search(str(document.metadata.get("summary", ""))):
+            return self._site_urls_digest()
+        return None
+
+    def _site_urls_digest(self) -> str:
+        """The URL of every document, for texts that link to other documents."""
+        if self._site_urls is None:
+            context = self._context or {}
+            digest = hashlib.sha256()
+            for key in ("generated_content", "static_content"):
+                for path, item in sorted((context.get(key) or {}).items()):
+                    digest.update(f"{path}\0{getattr(item, 'url', '')}\0".encode())
+            self._site_urls = digest.hexdigest()
+        return self._site_urls
+
+    def _global(self, context: dict, name: str) -> str:
+        if name not in self._globals:
+            self._globals[name] = self.fingerprint(context[name])
+        return self._globals[name]
+
+    def call_key(self, name, template, context, relative_urls, paginated, template_name, url, kwargs) -> str | None:
+        self._context = context
+        digest = hashlib.sha256(self.overlay.baseline.encode())
+        digest.update(repr((template.name, name, relative_urls, template_name, url, sorted(kwargs))).encode())
+        try:
+            for key in sorted(kwargs):
+                digest.update(key.encode() + self.fingerprint(kwargs[key]).encode())
+            if paginated is not None:
+                digest.update(b"paginated" + self.fingerprint(paginated).encode())
+            for variable in sorted(self._names(template.environment, template.name)):
+                if variable not in kwargs and variable in context:
+                    digest.update(variable.encode() + self._global(context, variable).encode())
+        except Unstable as error:
+            logger.debug("incremental: %s is always rendered: %s", name, error)
+            return None
+        return digest.hexdigest()
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        if not name:
+            return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)
+        key = self.call_key(name, template, context, relative_urls, paginated, template_name, url, kwargs)
+        if key is not None and self.overlay.previous_call(name, key) is not None:
+            return None
+        before = len(self._opened)
+        result = super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                    override_output, url, **kwargs)
+        written = [os.path.relpath(path, self.output_path).replace(os.sep, "/") for path in self._opened[before:]]
+        if key is not None:
+            self.overlay.rendered_call(name, key, sorted(written))
+        return result

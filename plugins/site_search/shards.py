@@ -1,0 +1,61 @@
+"""Which pages are searched, and in which shard of the search index each one is. Pure Python.
+
+Pagefind cannot update an index, and indexing every page again after each edit takes
+seconds at a few thousand pages (and over 1.5 GB at 15,000). The pages are therefore split
+into shards that are indexed separately and merged in the browser: the campaign pages and
+events in one, the stories and the profiles each in up to 16 shards of about 250 pages.
+A page stays in its shard (a hash of its path) until its section doubles or halves in size.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+SHARDING_VERSION = 1
+SHARD_PAGES = 250
+MAX_SHARDS = 16
+SECTIONS = ("verhalen", "ambachtengids")
+# Pagefind's ready-made interfaces; the site has its own search page.
+UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
+
+
+def content_named(relative: str) -> bool:
+    """Files of a Pagefind bundle whose names carry a hash of their content (or of the Pagefind
+    version, for the WebAssembly); the others (entry, scripts) are named the same in every bundle."""
+    return relative.startswith(("fragment/", "index/", "filter/")) or relative.endswith(".pf_meta") or \
+        relative.startswith("wasm.")
+
+
+def searched(relative: str) -> bool:
+    """Pages that may carry ``data-pagefind-body``: campaign pages and the stories, events and
+    profiles. Facet pages and badge kits are never searched (reading them is most of the work)."""
+    parts = relative.split("/")
+    if parts[-1] != "index.html" or parts[0] == "pagefind":
+        return False
+    return len(parts) == 2 or (len(parts) == 3 and parts[0] in ("verhalen", "agenda", "ambachtengids"))
+
+
+def shard_count(pages: int) -> int:
+    """A power of two, so that a page keeps its shard while its section grows within a factor 2."""
+    count = 1
+    while count < MAX_SHARDS and count * SHARD_PAGES < pages:
+        count *= 2
+    return count
+
+
+def plan_shards(pages: list[str]) -> dict[str, list[str]]:
+    """Shard name -> its pages, sorted; the first shard is the campaign pages'."""
+    sections: dict[str, list[str]] = {section: [] for section in SECTIONS}
+    shards: dict[str, list[str]] = {"site": []}
+    for relative in sorted(pages):
+        parts = relative.split("/")
+        if len(parts) == 3 and parts[0] in sections:
+            sections[parts[0]].append(relative)
+        else:
+            shards["site"].append(relative)
+    for section, members in sections.items():
+        count = shard_count(len(members))
+        for relative in members:
+            name = f"{section}-{zlib.crc32(relative.encode()) % count}"
+            shards.setdefault(name, []).append(relative)
+    return {name: shards[name] for name in ["site", *sorted(n for n in shards if n != "site")] if shards[name]}

@@ -1,0 +1,91 @@
+"""The output overlay: keeps what is unchanged, commits the rest, deletes what is gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from incremental.files import output_files, write_output
+from incremental.overlay import OutputOverlay
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def build(tmp_path: Path, files: dict[str, bytes], baseline="b1") -> OutputOverlay:
+    """One build that writes ``files`` through the overlay, committed."""
+    staging = tmp_path / f"staging-{len(list(tmp_path.iterdir()))}"
+    staging.mkdir()
+    overlay = OutputOverlay(tmp_path / "output", staging, tmp_path / "cache" / "manifest.json", baseline)
+    settings = {"OUTPUT_OVERLAY": overlay}
+    for relative, data in files.items():
+        write_output(settings, staging, relative, data)
+    overlay.commit()
+    return overlay
+
+
+def test_first_build_swaps_in_the_whole_site(tmp_path):
+    first = build(tmp_path, {"index.html": b"home", "a/b/index.html": b"b"})
+    assert not first.incremental
+    assert tree(tmp_path / "output") == {"index.html": b"home", "a/b/index.html": b"b"}
+
+
+def test_next_build_writes_only_what_changed_and_deletes_what_is_gone(tmp_path):
+    build(tmp_path, {"index.html": b"home", "a/b/index.html": b"b", "c/index.html": b"c"})
+    before = (tmp_path / "output" / "index.html").stat().st_mtime_ns
+    second = build(tmp_path, {"index.html": b"home", "a/b/index.html": b"b2", "d/index.html": b"d"})
+    assert second.incremental
+    assert set(second.kept) == {"index.html"}
+    assert tree(tmp_path / "output") == {"index.html": b"home", "a/b/index.html": b"b2", "d/index.html": b"d"}
+    assert (tmp_path / "output" / "index.html").stat().st_mtime_ns == before  # untouched
+    assert not (tmp_path / "output" / "c").exists()  # the emptied folder is gone too
+    assert not list(tmp_path.glob("staging-*"))
+
+
+def test_a_file_deleted_by_hand_is_written_again(tmp_path):
+    build(tmp_path, {"index.html": b"home", "x.txt": b"x"})
+    (tmp_path / "output" / "x.txt").unlink()
+    build(tmp_path, {"index.html": b"home", "x.txt": b"x"})
+    assert tree(tmp_path / "output") == {"index.html": b"home", "x.txt": b"x"}
+
+
+def test_a_lost_or_foreign_manifest_means_a_full_build(tmp_path):
+    build(tmp_path, {"index.html": b"home"})
+    (tmp_path / "cache" / "manifest.json").write_text("{not json", encoding="utf-8")
+    again = build(tmp_path, {"index.html": b"home"})
+    assert not again.incremental and not again.kept
+
+
+def test_calls_are_kept_only_under_the_same_baseline_and_key(tmp_path):
+    def render(baseline, key):
+        staging = tmp_path / f"s-{baseline}-{key}"
+        staging.mkdir()
+        overlay = OutputOverlay(tmp_path / "output", staging, tmp_path / "manifest.json", baseline)
+        kept = overlay.previous_call("page", key)
+        if kept is None:
+            (staging / "page").mkdir()
+            (staging / "page" / "index.html").write_text(f"{baseline}{key}")
+            overlay.rendered_call("page", key, ["page/index.html"])
+        overlay.commit()
+        return kept
+
+    assert render("b1", "k1") is None
+    assert render("b1", "k1") == ["page/index.html"]
+    assert render("b1", "k2") is None
+    assert render("b2", "k2") is None  # another baseline: nothing is trusted
+    assert (tmp_path / "output" / "page" / "index.html").read_text() == "b2k2"
+
+
+def test_the_view_shows_kept_and_staged_files(tmp_path):
+    build(tmp_path, {"index.html": b"home", "a.txt": b"a"})
+    staging = tmp_path / "staging-view"
+    staging.mkdir()
+    overlay = OutputOverlay(tmp_path / "output", staging, tmp_path / "cache" / "manifest.json", "b1")
+    settings = {"OUTPUT_OVERLAY": overlay}
+    write_output(settings, staging, "index.html", b"home")
+    write_output(settings, staging, "a.txt", b"changed")
+    view = output_files(settings, staging)
+    assert Path(view["index.html"]).parent == tmp_path / "output"
+    assert Path(view["a.txt"]).read_bytes() == b"changed"
+    overlay.discard()
+    assert tree(tmp_path / "output")["a.txt"] == b"a"  # a failed build leaves the output alone
