@@ -7,6 +7,7 @@ import hashlib
 import io
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -29,6 +30,30 @@ from .fonts import FontSet
 from .kit import BadgeFile, download_rows, earned_badges, plan_files, publish, render_all
 
 logger = logging.getLogger(__name__)
+
+
+class FileSizes(Mapping):
+    """Byte sizes of published files, read from their cached source only when a page shows them.
+
+    A page that is kept needs none; its key uses the sources' names, which are content hashes."""
+
+    def __init__(self, sources: dict[str, Path]):
+        self.sources = sources
+
+    def __getitem__(self, path: str) -> int:
+        return os.stat(self.sources[path]).st_size
+
+    def __iter__(self):
+        return iter(self.sources)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def only(self, paths) -> FileSizes:
+        return FileSizes({path: self.sources[path] for path in paths})
+
+    def __fingerprint__(self):
+        return sorted((path, source.name) for path, source in self.sources.items())
 
 
 @dataclass
@@ -159,7 +184,7 @@ class BadgesGenerator(Generator):
         publish(files, cache, output, self._put)
         (cache / "stats.json").write_text(stats.as_json(), encoding="utf-8")
         logger.info("badges: %s bestanden gemaakt, %s uit de cache, in %s s", stats.rendered, stats.reused, stats.seconds)
-        self.sizes = {f.path: (cache / f.key).stat().st_size for f in files}
+        self.sizes = FileSizes({f.path: cache / f.key for f in files})
         self._write_open_badges(output)
         # every page gets the sizes of its own files only, so that it depends on nothing else
         common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "download_rows": download_rows}
@@ -169,12 +194,12 @@ class BadgesGenerator(Generator):
             paths += [path for entry in kit.badges for path in (entry.verifiable_png, entry.verifiable_svg)]
             writer.write_file(kit.url + "index.html", self.get_template("badge_kit"), self.context, kit=kit,
                               linkedin=[self._linkedin(kit, entry) for entry in kit.badges], url=kit.url,
-                              sizes={path: self.sizes[path] for path in paths}, **common)
+                              sizes=self.sizes.only(paths), **common)
         if self.classes or self.supporters:
             paths = [f.path for supporter in self.supporter_kits for f in supporter["files"]]
             writer.write_file(settings["BADGES_URL"] + "index.html", self.get_template("badges"), self.context,
                               supporter_badges=self.supporter_kits, url=settings["BADGES_URL"],
-                              sizes={path: self.sizes[path] for path in paths}, **common)
+                              sizes=self.sizes.only(paths), **common)
 
     def _put(self, relative: str, key: str, place) -> None:
         place_output(self.settings, self.output_path, relative, key, place)
@@ -223,7 +248,7 @@ class BadgesGenerator(Generator):
             partial = source.with_name(f"{source.name}.{os.getpid()}.part")
             partial.write_bytes(make())
             os.replace(partial, source)
-        self.sizes[target] = source.stat().st_size
+        self.sizes.sources[target] = source
         self._put(target, source.name, lambda staged: place(source, staged))
 
     def _write_qr(self, output: Path, kit: Kit):
