@@ -21,9 +21,11 @@ def add_reader(readers):
 def add_taxonomy(generator):
     """Make the craft and region names available to every template as ``taxonomy``."""
     if "taxonomy" not in generator.context:
-        from .taxonomy import load_taxonomy
+        from .check import display_path
+        from .taxonomy import shared_taxonomy
 
-        taxonomy, problems = load_taxonomy(Path(generator.settings["PATH"]))
+        taxonomy, problems = shared_taxonomy(Path(generator.settings["PATH"]),
+                                             generator.settings.get("CONTENT_CHECK_CACHE"), display_path)
         for problem in problems:
             logger.error("%s", problem)
         generator.context["taxonomy"] = taxonomy

@@ -12,7 +12,7 @@ from .files import FileProblem, is_inside, read_text
 from .formats import is_slug
 from .frontmatter import Document, split
 from .problems import Problem
-from .taxonomy import Taxonomy, load_taxonomy
+from .taxonomy import Taxonomy, shared_taxonomy
 from .validate import SCHEMA_DIR, Catalog, SchemaValidator, field_name, load_schema
 from .yamlsafe import Located, YamlProblem, load
 
@@ -83,7 +83,8 @@ class ContentChecker:
         self._environment: str | None = None
         self.problems: list[Problem] = []
         if taxonomy is None:
-            taxonomy, self.problems = load_taxonomy(self.root, display_path)
+            taxonomy, problems = shared_taxonomy(self.root, cache, display_path)
+            self.problems = list(problems)
         self.taxonomy = taxonomy
         self.catalog = taxonomy.catalog()
         profiles = self.root / "profiles"

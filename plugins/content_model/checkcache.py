@@ -49,6 +49,7 @@ class CheckCache:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self._loaded: dict[tuple, object] = {}
         if self.path and self.path.exists():
             try:
                 with self.path.open("rb") as stored:
@@ -87,6 +88,13 @@ class CheckCache:
             pickle.dump((self.version, kept), target, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, self.path)
         logger.info("content check cache: %s reused, %s checked", self.hits, self.misses)
+
+
+    def loaded(self, key: tuple, load):
+        """``load()`` once per build for the same ``key`` (e.g. the reference data by file stamps)."""
+        if key not in self._loaded:
+            self._loaded[key] = load()
+        return self._loaded[key]
 
 
 def cache_file(cache_dir: Path, content_root: Path) -> Path:

@@ -98,3 +98,18 @@ def load_taxonomy(content_root: Path, relative=str) -> tuple[Taxonomy, list[Prob
             taxonomy.badges = {b["id"]: b for b in badges["badges"]}
             taxonomy.supporters = list(badges["supporters"])
     return taxonomy, problems
+
+
+def shared_taxonomy(content_root: Path, cache=None, relative=str) -> tuple[Taxonomy, list[Problem]]:
+    """The reference data, read once per build when a check cache is shared (four users need it)."""
+    if cache is None:
+        return load_taxonomy(content_root, relative)
+    stamps = []
+    for name in ("regions.yaml", "crafts.yaml", "badges.yaml"):
+        try:
+            stat = (content_root / "data" / name).stat()
+            stamps.append((name, stat.st_size, stat.st_mtime_ns))
+        except FileNotFoundError:
+            stamps.append((name, None, None))
+    return cache.loaded(("taxonomy", str(content_root), relative, tuple(stamps)),
+                        lambda: load_taxonomy(content_root, relative))
