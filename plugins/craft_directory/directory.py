@@ -61,12 +61,10 @@ class Profile:
 
 
 def sort_key(name: str) -> str:
-    """Case- and accent-insensitive; ``Ĳ`` sorts as ``ij``; a leading ``'t`` is ignored."""
-    text = name.replace("Ĳ", "IJ").replace("ĳ", "ij")
+    """Case- and accent-insensitive; ``Ĳ`` sorts as ``ij``; a leading ``'t`` (or ``’t``) is ignored."""
+    text = name.replace("Ĳ", "IJ").replace("ĳ", "ij").replace("’", "'")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().strip()
-    for prefix in ("'t ", "’t "):
-        text = text.removeprefix(prefix)
-    return text
+    return text.removeprefix("'t ")
 
 
 def is_published(data: dict) -> bool:

@@ -36,6 +36,7 @@ def test_photo_needs_foto_consent_and_email_needs_contact_public():
 def test_sort_key_ignores_case_accents_and_leading_t():
     names = ["Zoë Visser", "'t Hof", "Ĳsbrand Ĳzerman", "anouk Öztürk", "Hendrik"]
     assert sorted(names, key=sort_key) == ["anouk Öztürk", "Hendrik", "'t Hof", "Ĳsbrand Ĳzerman", "Zoë Visser"]
+    assert sort_key("’t Gooi") == sort_key("'t Gooi") == "gooi"  # the typographic apostrophe too
 
 
 def directory():
