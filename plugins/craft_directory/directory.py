@@ -218,6 +218,22 @@ class InitialPage:
         return self.number + 1
 
 
+@dataclass(frozen=True)
+class InitialLink:
+    """What the A-Z navigation shows of an initial (no profiles, so that a page showing the
+    navigation depends on the counts only); ``url`` is None when the initial has no profiles."""
+
+    letter: str  # "A" to "Z", or OTHER_INITIAL
+    id: str
+    count: int
+    url: str | None
+
+    @property
+    def title(self) -> str:
+        """Listings and structured data treat every item as having a title."""
+        return f"Ambachtengids: {self.letter}"
+
+
 @dataclass
 class Initial:
     """The profiles whose name starts with one initial; ``url`` is None when there are none."""
@@ -229,9 +245,8 @@ class Initial:
     pages: list[InitialPage] = field(default_factory=list)
 
     @property
-    def title(self) -> str:
-        """Listings and structured data treat every item as having a title."""
-        return f"Ambachtengids: {self.letter}"
+    def link(self) -> InitialLink:
+        return InitialLink(self.letter, self.id, len(self.profiles), self.url)
 
 
 def initials(profiles: list[Profile], url_pattern: str, per_page: int) -> list[Initial]:

@@ -154,7 +154,7 @@ class DirectoryGenerator(Generator):
         common = {"profile_labels": self.labels}
         writer.write_file(settings["DIRECTORY_SAVE_AS"], self.get_template("directory"), self.context,
                           directory_index=self.directory, facets=self.facets, province_map=self.province_map(),
-                          directory_letters=self.initials,
+                          directory_letters=self._letter_links(),
                           directory_filters=None if self.initials else filter_counts(self.directory.profiles),
                           url=settings["DIRECTORY_URL"], **common)
         for facet in self.facets:
@@ -174,18 +174,23 @@ class DirectoryGenerator(Generator):
             )
         self._write_open_data(writer, craft_names)
 
+    def _letter_links(self):
+        """The A-Z navigation as plain data (None while the index lists everyone)."""
+        return [initial.link for initial in self.initials] if self.initials else None
+
     def _write_initials(self, writer, common):
         """The A-Z overview and every page of every initial with profiles."""
         settings = self.settings
+        letters = self._letter_links()
         writer.write_file(settings["DIRECTORY_AZ_URL"] + "index.html", self.get_template("directory_az"),
-                          self.context, directory_letters=self.initials, directory_count=len(self.directory.profiles),
+                          self.context, directory_letters=letters, directory_count=len(self.directory.profiles),
                           url=settings["DIRECTORY_AZ_URL"], **common)
         template = self.get_template("directory_letter")
         for initial in self.initials:
             for page in initial.pages:
-                writer.write_file(page.url + "index.html", template, self.context, directory_letters=self.initials,
-                                  directory_letter=initial, directory_page=page, directory_filters=filter_counts(page.profiles),
-                                  url=page.url, **common)
+                writer.write_file(page.url + "index.html", template, self.context, directory_letters=letters,
+                                  directory_letter=initial.link, directory_page=page,
+                                  directory_filters=filter_counts(page.profiles), url=page.url, **common)
 
     def _write_open_data(self, writer, craft_names):
         settings = self.settings

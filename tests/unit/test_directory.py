@@ -2,7 +2,15 @@ import csv
 import io
 import json
 
-from craft_directory.directory import Directory, filter_counts, initials, is_published, profile_from_data, sort_key
+from craft_directory.directory import (
+    Directory,
+    InitialLink,
+    filter_counts,
+    initials,
+    is_published,
+    profile_from_data,
+    sort_key,
+)
 from craft_directory.mapping import label_position, level, load_map, rings
 from craft_directory.opendata import COLUMNS, datapackage, rows, to_csv, to_json
 from craft_directory.structured import profile_jsonld, schema_type
@@ -66,7 +74,9 @@ def test_initials_group_every_profile_once_in_order_and_paginate():
     assert first.has_next() and not first.has_previous() and first.next_page_number() == 2
     assert second.has_previous() and not second.has_next() and second.previous_page_number() == 1
     assert first.pages.page(2).url == "ambachtengids/a-z/a/2/"
-    assert len(by_letter["B"].pages) == 1 and by_letter["B"].title == "Ambachtengids: B"
+    assert len(by_letter["B"].pages) == 1
+    assert a.link == InitialLink("A", "a", 3, "ambachtengids/a-z/a/") and a.link.title == "Ambachtengids: A"
+    assert empty.link.count == 0 and empty.link.url is None
 
 
 def test_initials_leave_out_the_other_group_when_nobody_needs_it():

@@ -25,6 +25,7 @@ if (form) {
   const groups = [...document.querySelectorAll("[data-directory-group]")];
   const status = form.querySelector("[data-filter-status]");
   const empty = document.querySelector("[data-filter-empty]");
+  const onePageOfSeveral = form.dataset.directoryFilter === "pagina";
 
   const selected = () => Object.fromEntries(fields.map((name) => [name, form.elements[name].value]));
 
@@ -52,10 +53,11 @@ if (form) {
       group.hidden = !group.querySelector(".directory-item:not([hidden])");
     }
     const active = fields.some((name) => filters[name]);
+    const where = onePageOfSeveral ? " op deze pagina" : "";
     empty.hidden = shown > 0;
     status.textContent = active
-      ? `${shown} ${shown === 1 ? "deelnemer" : "deelnemers"} gevonden`
-      : items.length === 1 ? "1 deelnemer" : `Alle ${items.length} deelnemers`;
+      ? `${shown} ${shown === 1 ? "deelnemer" : "deelnemers"} gevonden${where}`
+      : `${items.length === 1 || where ? "" : "Alle "}${items.length} ${items.length === 1 ? "deelnemer" : "deelnemers"}${where}`;
     keepFilters(filters);
   };
 
