@@ -140,6 +140,12 @@ PROFILE_URL = "ambachtengids/{slug}/"
 DIRECTORY_URL = "ambachtengids/"
 DIRECTORY_SAVE_AS = "ambachtengids/index.html"
 DIRECTORY_FACET_URL = "ambachtengids/{kind}/{id}/"
+# Up to this many published profiles the index lists them all A-Z with instant filters (2,000
+# short entries are about 135 KB gzipped with the CSS and JS, under the 150 KB page budget).
+# Above it the index links to one page per initial instead, each paginated at the same number.
+DIRECTORY_INDEX_LIMIT = int(os.environ.get("DIRECTORY_INDEX_LIMIT") or 2000)
+DIRECTORY_AZ_URL = "ambachtengids/a-z/"
+DIRECTORY_LETTER_URL = "ambachtengids/a-z/{letter}/"  # a to z, "overig" for other initials; page n: .../{n}/
 OPEN_DATA_URL = "open-data/"
 
 # Search (Pagefind, run on the finished output)

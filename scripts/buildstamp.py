@@ -17,7 +17,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-ENVIRONMENT = ("SITEURL", "BADGE_SECRET", "ADMIN_BACKEND", "SOURCE_DATE_EPOCH", "BADGE_CACHE_PATH")
+ENVIRONMENT = ("SITEURL", "BADGE_SECRET", "ADMIN_BACKEND", "SOURCE_DATE_EPOCH", "BADGE_CACHE_PATH",
+               "DIRECTORY_INDEX_LIMIT")
 TIMED_FIELDS = {"event": ("start", "end"), "story": ("date",)}
 
 

@@ -64,6 +64,8 @@ def run_build(output: Path, *, command: str = "html", content: Path | None = Non
         **(env or {}),
     }
     environment.pop("GITHUB_ACTIONS", None)
+    if "DIRECTORY_INDEX_LIMIT" not in (env or {}):
+        environment.pop("DIRECTORY_INDEX_LIMIT", None)  # the settings' own limit unless a test sets one
     result = subprocess.run(args, capture_output=True, text=True, env=environment, timeout=timeout, cwd=ROOT)
     return Build(result.returncode, result.stdout, result.stderr, output)
 
@@ -91,6 +93,21 @@ def example_site(tmp_path_factory) -> Build:
     """The repository's own content, built as ``make html`` does, with a SITEURL that has a path."""
     base = tmp_path_factory.mktemp("example")
     build = run_build(base / "output", content=ROOT / "content")
+    assert build.ok, build.stderr
+    return build
+
+
+# A directory limit below the example content's size, so that the index links to one page per
+# initial and the initials with more profiles than this are paginated (pelicanconf.py).
+SMALL_DIRECTORY_LIMIT = 2
+
+
+@pytest.fixture(scope="session")
+def paged_directory_site(tmp_path_factory) -> Build:
+    """The repository's own content with DIRECTORY_INDEX_LIMIT lowered: the large directory's A-Z pages."""
+    base = tmp_path_factory.mktemp("paged-directory")
+    build = run_build(base / "output", content=ROOT / "content",
+                      env={"DIRECTORY_INDEX_LIMIT": str(SMALL_DIRECTORY_LIMIT)})
     assert build.ok, build.stderr
     return build
 

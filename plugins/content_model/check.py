@@ -21,6 +21,10 @@ RESERVED_PAGE_SLUGS = {
     "admin", "agenda", "ambachtengids", "badges", "feeds", "images", "openbadges",
     "open-data", "pagefind", "theme", "verhalen", "zoeken", "404",
 }
+# Segments the ambachtengids itself uses below ambachtengids/ (facets per DIRECTORY_FACET_URL's
+# kinds, the A-Z pages of a large directory); a profile may not take them.
+RESERVED_PROFILE_SLUGS = {"a-z", "aanbod", "ambacht", "regio", "type"}
+RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "profile": RESERVED_PROFILE_SLUGS}
 
 
 def schemas_with(marker: str) -> dict[str, dict]:
@@ -125,7 +129,7 @@ class ContentChecker:
                 label, 1, 1, "slug",
                 f"bestandsnaam '{path.name}' is geen geldige slug; gebruik kleine letters, cijfers en streepjes",
             ))
-        elif kind == "page" and path.stem in RESERVED_PAGE_SLUGS:
+        elif path.stem in RESERVED_SLUGS.get(kind, ()):
             checked.problems.append(Problem(
                 label, 1, 1, "slug", f"'{path.stem}' is een vast adres van de site; kies een andere bestandsnaam"
             ))

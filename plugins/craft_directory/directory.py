@@ -61,12 +61,10 @@ class Profile:
 
 
 def sort_key(name: str) -> str:
-    """Case- and accent-insensitive; ``Ĳ`` sorts as ``ij``; a leading ``'t`` is ignored."""
-    text = name.replace("Ĳ", "IJ").replace("ĳ", "ij")
+    """Case- and accent-insensitive; ``Ĳ`` sorts as ``ij``; a leading ``'t`` (or ``’t``) is ignored."""
+    text = name.replace("Ĳ", "IJ").replace("ĳ", "ij").replace("’", "'")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().strip()
-    for prefix in ("'t ", "’t "):
-        text = text.removeprefix(prefix)
-    return text
+    return text.removeprefix("'t ")
 
 
 def is_published(data: dict) -> bool:
@@ -161,3 +159,129 @@ class Directory:
         scores.pop(profile.slug, None)
         ranked = sorted(scores, key=lambda slug: (-scores[slug], self.by_slug[slug].stable_rank))
         return [self.by_slug[slug] for slug in ranked[:count]]
+
+
+# --- A large directory: the A-Z list split over one page per initial ---------------------------
+
+OTHER_INITIAL = "#"  # Profile.letter for names that do not start with a letter A-Z
+INITIALS = [OTHER_INITIAL, *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"]  # the order of the A-Z list
+
+
+def initial_id(letter: str) -> str:
+    """The URL segment of an initial: ``a`` to ``z``, and ``overig`` for names starting otherwise."""
+    return "overig" if letter == OTHER_INITIAL else letter.lower()
+
+
+@dataclass
+class PageLink:
+    number: int
+    url: str
+
+
+@dataclass
+class Pages:
+    """The page numbers of one initial's list: what the pagination macro reads of a paginator."""
+
+    urls: list[str]
+
+    @property
+    def num_pages(self) -> int:
+        return len(self.urls)
+
+    @property
+    def page_range(self) -> list[int]:
+        return list(range(1, len(self.urls) + 1))
+
+    def page(self, number: int) -> PageLink:
+        return PageLink(number, self.urls[number - 1])
+
+
+@dataclass
+class InitialPage:
+    """One page of an initial's profiles: what the pagination macro reads of a page."""
+
+    number: int
+    url: str
+    profiles: list[Profile]
+    pages: Pages
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_next(self) -> bool:
+        return self.number < self.pages.num_pages
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+@dataclass(frozen=True)
+class InitialLink:
+    """What the A-Z navigation shows of an initial (no profiles, so that a page showing the
+    navigation depends on the counts only); ``url`` is None when the initial has no profiles."""
+
+    letter: str  # "A" to "Z", or OTHER_INITIAL
+    id: str
+    count: int
+    url: str | None
+
+    @property
+    def title(self) -> str:
+        """Listings and structured data treat every item as having a title."""
+        return f"Ambachtengids: {self.letter}"
+
+
+@dataclass
+class Initial:
+    """The profiles whose name starts with one initial; ``url`` is None when there are none."""
+
+    letter: str  # "A" to "Z", or OTHER_INITIAL
+    id: str
+    profiles: list[Profile]
+    url: str | None
+    pages: list[InitialPage] = field(default_factory=list)
+
+    @property
+    def link(self) -> InitialLink:
+        return InitialLink(self.letter, self.id, len(self.profiles), self.url)
+
+
+def initials(profiles: list[Profile], url_pattern: str, per_page: int) -> list[Initial]:
+    """Every initial A-Z (and OTHER_INITIAL when some name needs it) with its profiles in order,
+    split into pages of at most ``per_page``: ``url_pattern`` for the first, ``<that>/<n>/`` after."""
+    if per_page < 1:
+        raise ValueError("per_page must be at least 1")
+    grouped: dict[str, list[Profile]] = {letter: [] for letter in INITIALS}
+    for profile in profiles:
+        grouped[profile.letter if profile.letter in grouped else OTHER_INITIAL].append(profile)
+    result = []
+    for letter, members in grouped.items():
+        if letter == OTHER_INITIAL and not members:
+            continue
+        letter_id = initial_id(letter)
+        if not members:
+            result.append(Initial(letter, letter_id, [], None))
+            continue
+        first = url_pattern.format(letter=letter_id)
+        chunks = [members[start:start + per_page] for start in range(0, len(members), per_page)]
+        pages = Pages([first] + [f"{first}{number}/" for number in range(2, len(chunks) + 1)])
+        result.append(Initial(letter, letter_id, members, first,
+                              [InitialPage(number, pages.urls[number - 1], chunk, pages)
+                               for number, chunk in enumerate(chunks, start=1)]))
+    return result
+
+
+def filter_counts(profiles: list[Profile]) -> dict[str, dict[str, int]]:
+    """Profiles per value of each instant filter (ambacht, regio, type, aanbod), for its options."""
+    counts: dict[str, dict[str, int]] = {"ambacht": {}, "regio": {}, "type": {}, "aanbod": {}}
+    for profile in profiles:
+        for craft in profile.crafts:
+            counts["ambacht"][craft] = counts["ambacht"].get(craft, 0) + 1
+        counts["regio"][profile.region] = counts["regio"].get(profile.region, 0) + 1
+        counts["type"][profile.type] = counts["type"].get(profile.type, 0) + 1
+        for offer in profile.offers:
+            counts["aanbod"][offer] = counts["aanbod"].get(offer, 0) + 1
+    return counts

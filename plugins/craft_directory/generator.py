@@ -15,7 +15,16 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from .directory import OFFER_ORDER, TYPE_ORDER, Directory, Facet, is_published, profile_from_data
+from .directory import (
+    OFFER_ORDER,
+    TYPE_ORDER,
+    Directory,
+    Facet,
+    filter_counts,
+    initials,
+    is_published,
+    profile_from_data,
+)
 from .mapping import level, load_map
 from .opendata import COLUMNS, datapackage, rows, to_csv, to_json
 from .structured import profile_jsonld
@@ -78,6 +87,18 @@ class DirectoryGenerator(Generator):
         sitemap.append({"url": settings["OPEN_DATA_URL"], "lastmod": None})
         sitemap += [{"url": p.url, "lastmod": None} for p in self.directory.profiles]
         sitemap += [{"url": f.url, "lastmod": None} for f in self.facets]
+        self.initials = self._initials()
+        if self.initials:
+            sitemap.append({"url": settings["DIRECTORY_AZ_URL"], "lastmod": None})
+            sitemap += [{"url": page.url, "lastmod": None} for initial in self.initials for page in initial.pages]
+
+    def _initials(self):
+        """Above DIRECTORY_INDEX_LIMIT published profiles the A-Z list gets one page per initial
+        (paginated at the same limit) instead of one list on the index; None below it."""
+        limit = self.settings["DIRECTORY_INDEX_LIMIT"]
+        if len(self.directory.profiles) <= limit:
+            return None
+        return initials(self.directory.profiles, self.settings["DIRECTORY_LETTER_URL"], limit)
 
     def _link_stories(self) -> dict[str, list]:
         """Stories list the profiles they feature; only published profiles get a card."""
@@ -145,10 +166,14 @@ class DirectoryGenerator(Generator):
         common = {"profile_labels": self.labels}
         writer.write_file(settings["DIRECTORY_SAVE_AS"], self.get_template("directory"), self.context,
                           directory_index=self.directory, facets=self.facets, province_map=self.province_map(),
+                          directory_letters=self._letter_links(),
+                          directory_filters=None if self.initials else filter_counts(self.directory.profiles),
                           url=settings["DIRECTORY_URL"], **common)
         for facet in self.facets:
             writer.write_file(facet.url + "index.html", self.get_template("facet"), self.context,
-                              facet=facet, url=facet.url, **common)
+                              facet=facet, directory_split=bool(self.initials), url=facet.url, **common)
+        if self.initials:
+            self._write_initials(writer, common)
         for profile in self.directory.profiles:
             image = image_service.share_image(profile.photo) if profile.photo and image_service else None
             writer.write_file(
@@ -160,6 +185,24 @@ class DirectoryGenerator(Generator):
                 url=profile.url, **common,
             )
         self._write_open_data(writer, craft_names)
+
+    def _letter_links(self):
+        """The A-Z navigation as plain data (None while the index lists everyone)."""
+        return [initial.link for initial in self.initials] if self.initials else None
+
+    def _write_initials(self, writer, common):
+        """The A-Z overview and every page of every initial with profiles."""
+        settings = self.settings
+        letters = self._letter_links()
+        writer.write_file(settings["DIRECTORY_AZ_URL"] + "index.html", self.get_template("directory_az"),
+                          self.context, directory_letters=letters, directory_count=len(self.directory.profiles),
+                          url=settings["DIRECTORY_AZ_URL"], **common)
+        template = self.get_template("directory_letter")
+        for initial in self.initials:
+            for page in initial.pages:
+                writer.write_file(page.url + "index.html", template, self.context, directory_letters=letters,
+                                  directory_letter=initial.link, directory_page=page,
+                                  directory_filters=filter_counts(page.profiles), url=page.url, **common)
 
     def _write_open_data(self, writer, craft_names):
         settings = self.settings

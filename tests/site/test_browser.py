@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import pytest
 from browser_support import AXE_TAGS, visit
-from conftest import ROOT
+from conftest import ROOT, SITEURL
 from content_model.check import ContentChecker
 from playwright.sync_api import expect
 
@@ -39,6 +41,10 @@ PAGE_TYPES = {
     "event": None,
     "404": "404.html",
     "directory index": "ambachtengids/",
+    "directory index, large (A–Z letters)": "ambachtengids/",
+    "directory A–Z overview": "ambachtengids/a-z/",
+    "directory letter page": None,
+    "directory letter page 2": None,
     "facet": None,
     "profile": None,
     "profile without photo": None,
@@ -49,6 +55,15 @@ PAGE_TYPES = {
     "generic badges and photo frame": "badges/",
 }
 
+# Built with DIRECTORY_INDEX_LIMIT lowered (conftest.paged_directory_site): the large directory's pages.
+PAGED_DIRECTORY = {"directory index, large (A–Z letters)", "directory A–Z overview", "directory letter page",
+                   "directory letter page 2"}
+
+
+def largest_initial():
+    """The letter with the most published profiles (paginated in the paged directory build)."""
+    counts = Counter(unicodedata.normalize("NFKD", p.data["name"])[0].lower() for p in published_profiles())
+    return counts.most_common(1)[0][0]
 
 
 def page_path(name):
@@ -60,6 +75,10 @@ def page_path(name):
         return f"ambachtengids/{first('profile', photo=True)}/"
     if name == "profile without photo":
         return f"ambachtengids/{first('profile', photo=False)}/"
+    if name == "directory letter page":
+        return f"ambachtengids/a-z/{largest_initial()}/"
+    if name == "directory letter page 2":
+        return f"ambachtengids/a-z/{largest_initial()}/2/"
     if name == "facet":
         craft = next(p for p in published_profiles() if p.data.get("crafts")).data["crafts"][0]
         return f"ambachtengids/ambacht/{craft}/"
@@ -68,10 +87,12 @@ def page_path(name):
 
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_page_type_in_browser(browser, example_site, name, width):
+def test_page_type_in_browser(request, browser, name, width):
     from axe_playwright_python.sync_playwright import Axe
 
-    with visit(browser, example_site.output, page_path(name), width=width) as seen:
+    site = request.getfixturevalue("paged_directory_site" if name in PAGED_DIRECTORY else "example_site")
+    assert site.file(page_path(name)).is_file(), page_path(name)
+    with visit(browser, site.output, page_path(name), width=width) as seen:
         page = seen.page
         assert seen.foreign_requests == []
         assert seen.context.cookies() == []
@@ -159,6 +180,47 @@ def test_directory_filters_from_a_shared_url(browser, example_site):
         seen.page.get_by_role("button", name="Wis filters").click()
         seen.page.wait_for_url(lambda url: "?" not in url)
         assert len(visible_names(seen.page)) == len(published_profiles())
+
+
+def test_letter_page_filters_its_list_and_keeps_filters_across_letters(browser, paged_directory_site):
+    """The same script on one initial's page of a large directory; the letter links carry the filters."""
+    site = paged_directory_site
+    path = page_path("directory letter page")
+    by_name = {p.data["name"]: p.data for p in published_profiles()}
+    with visit(browser, site.output, path) as seen:
+        page = seen.page
+        assert page.is_visible("form[data-directory-filter]")
+        here = visible_names(page)
+        assert here and len(here) < len(published_profiles())
+        status = page.locator("[data-filter-status]")
+        assert status.inner_text() == f"{len(here)} deelnemers op deze pagina"  # page 1 of 2: not "Alle"
+        region = by_name[here[0]]["region"]
+        page.locator("#filter-regio").select_option(region)
+        page.wait_for_url(re.compile(r"[?&]regio="))
+        assert sorted(visible_names(page)) == sorted(n for n in here if by_name[n]["region"] == region)
+        assert re.fullmatch(rf"{len(visible_names(page))} deelnemers? gevonden op deze pagina", status.inner_text())
+        hrefs = page.eval_on_selector_all(".letter-nav a", "els => els.map(e => e.getAttribute('href'))")
+        assert hrefs and all(href.endswith(f"/?regio={region}") for href in hrefs)
+        other = next((h for h in hrefs if f"/a-z/{largest_initial()}/" not in h and site.page(
+            h.split("?")[0].removeprefix(SITEURL + "/")).select_one(f'#filter-regio option[value="{region}"]')), None)
+        if other:
+            page.click(f'.letter-nav a[href="{other}"]')
+            page.wait_for_url(other)
+            assert page.locator("#filter-regio").input_value() == region
+            assert all(by_name[n]["region"] == region for n in visible_names(page))
+        page.go_back()
+        page.get_by_role("button", name="Wis filters").click()
+        page.wait_for_url(lambda url: "?" not in url)
+        assert visible_names(page) == here
+        assert all("?" not in h for h in page.eval_on_selector_all(".letter-nav a", "els => els.map(e => e.href)"))
+        assert seen.console_errors == []
+
+
+def test_large_index_passes_filters_from_its_address_to_the_letters(browser, paged_directory_site):
+    with visit(browser, paged_directory_site.output, "ambachtengids/?type=museum&onbekend=x") as seen:
+        hrefs = seen.page.eval_on_selector_all(".letter-nav a", "els => els.map(e => e.getAttribute('href'))")
+        assert hrefs and all(href.endswith("/?type=museum") for href in hrefs)
+        assert seen.console_errors == []
 
 
 def test_search_finds_a_profile_and_a_story(browser, example_site):
@@ -301,9 +363,10 @@ def walk_with_tab(page) -> KeyboardWalk:
     return KeyboardWalk(visited, reached, trapped_at, after, invisible)
 
 
-@pytest.mark.parametrize("path", ["ambachtengids/", "zoeken/"])
-def test_keyboard_reaches_the_footer_without_traps_and_focus_is_always_visible(browser, example_site, path):
-    with visit(browser, example_site.output, path) as seen:
+@pytest.mark.parametrize("name", ["directory index", "search", "directory letter page"])
+def test_keyboard_reaches_the_footer_without_traps_and_focus_is_always_visible(request, browser, name):
+    site = request.getfixturevalue("paged_directory_site" if name in PAGED_DIRECTORY else "example_site")
+    with visit(browser, site.output, page_path(name)) as seen:
         walk = walk_with_tab(seen.page)
     assert walk.trapped_at is None, f"focus trapped at {walk.trapped_at} after {walk.visited[-3:]}"
     assert walk.reached_footer_end, f"Tab did not reach the footer's last link; last: {walk.visited[-3:]}"

@@ -27,6 +27,15 @@ def test_html_is_valid(example_site):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_large_directory_pages_are_valid(paged_directory_site):
+    """The index, A-Z pages and facets of a directory above DIRECTORY_INDEX_LIMIT (not in the example build)."""
+    folder = paged_directory_site.output / "ambachtengids"
+    pages = [folder / "index.html", folder / "a-z", folder / "ambacht"]
+    assert (folder / "a-z" / "index.html").is_file()
+    result = vnu("--skip-non-html", *map(str, pages))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_css_is_valid(example_site):
     sheets = sorted(example_site.output.rglob("*.css"))
     assert example_site.output / "theme" / "css" / "site.css" in sheets

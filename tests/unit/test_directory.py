@@ -2,7 +2,15 @@ import csv
 import io
 import json
 
-from craft_directory.directory import Directory, is_published, profile_from_data, sort_key
+from craft_directory.directory import (
+    Directory,
+    InitialLink,
+    filter_counts,
+    initials,
+    is_published,
+    profile_from_data,
+    sort_key,
+)
 from craft_directory.mapping import label_position, level, load_map, rings
 from craft_directory.opendata import COLUMNS, datapackage, rows, to_csv, to_json
 from craft_directory.structured import profile_jsonld, schema_type
@@ -36,6 +44,54 @@ def test_photo_needs_foto_consent_and_email_needs_contact_public():
 def test_sort_key_ignores_case_accents_and_leading_t():
     names = ["Zoë Visser", "'t Hof", "Ĳsbrand Ĳzerman", "anouk Öztürk", "Hendrik"]
     assert sorted(names, key=sort_key) == ["anouk Öztürk", "Hendrik", "'t Hof", "Ĳsbrand Ĳzerman", "Zoë Visser"]
+    assert sort_key("’t Gooi") == sort_key("'t Gooi") == "gooi"  # the typographic apostrophe too
+
+
+LETTER_URL = "ambachtengids/a-z/{letter}/"
+
+
+def test_initials_group_every_profile_once_in_order_and_paginate():
+    names = ["Anna", "Arie", "Ans", "Bram", "’t Hof", "Ĳsbrand", "Öztürk", "3D-Smederij", "Zoë", "北京"]
+    gids = Directory.build([profile_from_data(f"p{i}", data(name=name), URL) for i, name in enumerate(names)], set())
+    letters = initials(gids.profiles, LETTER_URL, 2)
+    assert [i.letter for i in letters] == ["#", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    by_letter = {i.letter: i for i in letters}
+    assert [p.name for p in by_letter["#"].profiles] == ["北京", "3D-Smederij"]  # sort key "" before "3d"
+    assert by_letter["#"].id == "overig" and by_letter["#"].url == "ambachtengids/a-z/overig/"
+    assert [p.name for p in by_letter["H"].profiles] == ["’t Hof"]
+    assert [p.name for p in by_letter["I"].profiles] == ["Ĳsbrand"]
+    assert [p.name for p in by_letter["O"].profiles] == ["Öztürk"]
+    assert sorted(p.name for i in letters for p in i.profiles) == sorted(names)
+    empty = by_letter["C"]
+    assert empty.profiles == [] and empty.url is None and empty.pages == []
+
+    a = by_letter["A"]
+    assert [p.name for p in a.profiles] == ["Anna", "Ans", "Arie"]
+    assert [page.url for page in a.pages] == ["ambachtengids/a-z/a/", "ambachtengids/a-z/a/2/"]
+    assert [[p.name for p in page.profiles] for page in a.pages] == [["Anna", "Ans"], ["Arie"]]
+    first, second = a.pages
+    assert first.pages is second.pages and first.pages.num_pages == 2 and first.pages.page_range == [1, 2]
+    assert first.has_next() and not first.has_previous() and first.next_page_number() == 2
+    assert second.has_previous() and not second.has_next() and second.previous_page_number() == 1
+    assert first.pages.page(2).url == "ambachtengids/a-z/a/2/"
+    assert len(by_letter["B"].pages) == 1
+    assert a.link == InitialLink("A", "a", 3, "ambachtengids/a-z/a/") and a.link.title == "Ambachtengids: A"
+    assert empty.link.count == 0 and empty.link.url is None
+
+
+def test_initials_leave_out_the_other_group_when_nobody_needs_it():
+    gids = directory()
+    letters = initials(gids.profiles, LETTER_URL, 1500)
+    assert [i.letter for i in letters] == list("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert [i.letter for i in letters if i.url] == ["A", "B", "C", "D"]
+
+
+def test_filter_counts_count_profiles_per_option():
+    counts = filter_counts(directory().profiles)
+    assert counts["ambacht"] == {"smeden": 2, "edelsmeden": 1, "weven": 1}
+    assert counts["regio"] == {"utrecht": 2, "zeeland": 1, "limburg": 1}
+    assert counts["type"] == {"ambachtsmens": 3, "museum": 1}
+    assert counts["aanbod"] == {"leerplek": 1, "stage": 1}
 
 
 def directory():
@@ -121,3 +177,21 @@ def test_rings_and_label_of_a_square_with_an_island():
 def test_levels():
     assert [level(c, 10) for c in (0, 1, 3, 5, 8, 10)] == [0, 1, 2, 2, 4, 4]
     assert level(0, 0) == 0
+
+
+def test_profile_slugs_cannot_take_the_directory_own_addresses():
+    """Every path segment the ambachtengids writes below its own URL is a reserved profile slug."""
+    import runpy
+    from pathlib import Path
+
+    from content_model.check import RESERVED_PROFILE_SLUGS
+    from craft_directory.generator import FACET_SEGMENTS
+
+    settings = runpy.run_path(str(Path(__file__).resolve().parents[2] / "pelicanconf.py"))
+    base = settings["DIRECTORY_URL"]
+    assert settings["PROFILE_URL"] == base + "{slug}/"
+    used = {settings["DIRECTORY_FACET_URL"].format(kind=kind, id="x") for kind in FACET_SEGMENTS}
+    used |= {settings["DIRECTORY_AZ_URL"], settings["DIRECTORY_LETTER_URL"].format(letter="a")}
+    segments = {url.removeprefix(base).split("/")[0] for url in used}
+    assert all(url.startswith(base) for url in used)
+    assert segments == RESERVED_PROFILE_SLUGS

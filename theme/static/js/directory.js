@@ -1,15 +1,31 @@
-// Instant filtering of the ambachtengids. Without JavaScript the facet pages do this work.
-// The query string mirrors the filters (?ambacht=smeden&regio=utrecht), so a filtered view
-// can be shared and the back button restores the previous filters.
+// Instant filtering of the ambachtengids: works on whatever A-Z list is on the page (the whole
+// directory on the index, or one initial's page of a large directory). Without JavaScript the
+// facet pages do this work. The query string mirrors the filters (?ambacht=smeden&regio=utrecht),
+// so a filtered view can be shared and the back button restores the previous filters; the
+// letter links of a large directory carry the filters along to the other initials.
+const fields = ["ambacht", "regio", "type", "aanbod"];
 const form = document.querySelector("[data-directory-filter]");
+const letterLinks = [...document.querySelectorAll("[data-keep-filters] a[href]")];
+
+const keepFilters = (values) => {
+  const params = new URLSearchParams();
+  for (const name of fields) {
+    if (values[name]) params.set(name, values[name]);
+  }
+  for (const link of letterLinks) {
+    const url = new URL(link.href);
+    url.search = params.toString();
+    link.href = url.href;
+  }
+};
 
 if (form) {
-  const fields = ["ambacht", "regio", "type", "aanbod"];
   const attribute = { ambacht: "crafts", regio: "region", type: "type", aanbod: "offers" };
   const items = [...document.querySelectorAll(".directory-item")];
   const groups = [...document.querySelectorAll("[data-directory-group]")];
   const status = form.querySelector("[data-filter-status]");
   const empty = document.querySelector("[data-filter-empty]");
+  const onePageOfSeveral = form.dataset.directoryFilter === "pagina";
 
   const selected = () => Object.fromEntries(fields.map((name) => [name, form.elements[name].value]));
 
@@ -37,10 +53,12 @@ if (form) {
       group.hidden = !group.querySelector(".directory-item:not([hidden])");
     }
     const active = fields.some((name) => filters[name]);
+    const where = onePageOfSeveral ? " op deze pagina" : "";
     empty.hidden = shown > 0;
     status.textContent = active
-      ? `${shown} ${shown === 1 ? "deelnemer" : "deelnemers"} gevonden`
-      : `Alle ${items.length} deelnemers`;
+      ? `${shown} ${shown === 1 ? "deelnemer" : "deelnemers"} gevonden${where}`
+      : `${items.length === 1 || where ? "" : "Alle "}${items.length} ${items.length === 1 ? "deelnemer" : "deelnemers"}${where}`;
+    keepFilters(filters);
   };
 
   const toUrl = () => {
@@ -74,4 +92,9 @@ if (form) {
   form.hidden = false;
   fromUrl();
   apply();
+} else if (letterLinks.length) {
+  // The index of a large directory has no list to filter: filters in its address (a shared
+  // link) go along to the letter pages.
+  const params = new URLSearchParams(window.location.search);
+  keepFilters(Object.fromEntries(fields.map((name) => [name, params.get(name) || ""])));
 }
