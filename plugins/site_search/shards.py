@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import zlib
 
+from content_model.check import RESERVED_PROFILE_SLUGS
+
 SHARDING_VERSION = 1
 SHARD_PAGES = 250
 MAX_SHARDS = 16
 SECTIONS = ("verhalen", "ambachtengids")
+# the directory's own path segments, never profiles
+DIRECTORY_SEGMENTS = RESERVED_PROFILE_SLUGS
 # Pagefind's ready-made interfaces; the site has its own search page.
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 
@@ -32,6 +36,8 @@ def searched(relative: str) -> bool:
     parts = relative.split("/")
     if parts[-1] != "index.html" or parts[0] == "pagefind":
         return False
+    if parts[0] == "ambachtengids" and len(parts) == 3 and parts[1] in DIRECTORY_SEGMENTS:
+        return False  # the A-Z overview, not a profile
     return len(parts) == 2 or (len(parts) == 3 and parts[0] in ("verhalen", "agenda", "ambachtengids"))
 
 

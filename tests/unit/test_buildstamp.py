@@ -47,3 +47,19 @@ def test_stamp_is_fresh_until_its_moment_and_only_for_its_output(tmp_path):
     assert not stamp.fresh("abc", tmp_path / "elders", NOW)
     os.remove(output / "index.html")
     assert not stamp.fresh("abc", output, NOW)
+
+
+def test_every_environment_variable_the_settings_read_is_part_of_the_stamp():
+    """A variable the settings read changes the output, so a change of it must not be a no-op build."""
+    import re
+    from pathlib import Path
+
+    from buildstamp import ENVIRONMENT
+
+    root = Path(__file__).resolve().parents[2]
+    read = set()
+    for name in ("pelicanconf.py", "publishconf.py"):
+        text = (root / name).read_text(encoding="utf-8")
+        read |= set(re.findall(r"""(?:environ\.get\(|environ\[|getenv\()\s*["']([A-Z_]+)["']""", text))
+    assert read, "the settings read no environment variables?"
+    assert read <= set(ENVIRONMENT), sorted(read - set(ENVIRONMENT))

@@ -10,6 +10,7 @@ def test_searched_pages_are_campaign_pages_stories_events_and_profiles():
     assert searched("verhalen/deeg/index.html") and searched("agenda/open-dag/index.html")
     assert searched("ambachtengids/smederij-brouwer/index.html")
     assert not searched("ambachtengids/ambacht/smeden/index.html")  # a facet
+    assert not searched("ambachtengids/a-z/index.html") and not searched("ambachtengids/a-z/b/index.html")
     assert not searched("badges/smederij-brouwer/index.html")  # a badge kit
     assert not searched("pagefind/site/index.html") and not searched("feeds/verhalen.atom.xml")
 
@@ -40,3 +41,4 @@ def test_content_named_files_are_the_hashed_parts_of_a_bundle():
     assert content_named("fragment/nl_1a2b.pf_fragment") and content_named("index/nl_9f.pf_index")
     assert content_named("pagefind.nl_8cd9faa9f2.pf_meta") and content_named("wasm.nl.pagefind")
     assert not content_named("pagefind-entry.json") and not content_named("pagefind.js")
+
