@@ -53,7 +53,7 @@ class FileSizes(Mapping):
         return FileSizes({path: self.sources[path] for path in paths})
 
     def __fingerprint__(self):
-        return sorted((path, source.name) for path, source in self.sources.items())
+        return "\n".join(sorted(f"{path}\0{source.name}" for path, source in self.sources.items()))
 
 
 @dataclass
@@ -65,6 +65,11 @@ class KitBadge:
     assertion_url: str = ""
     verifiable_png: str = ""
     verifiable_svg: str = ""
+
+    def __fingerprint__(self):
+        """The files by their cache keys, which hash everything drawn on them."""
+        return (self.badge, "\n".join(f"{f.path}\0{f.key}" for f in self.files), self.assertion_url,
+                self.verifiable_png, self.verifiable_svg)
 
     def file(self, fmt: str, variant: str = "licht") -> BadgeFile:
         return next(f for f in self.files if f.fmt == fmt and f.variant == variant)

@@ -60,7 +60,7 @@ class BadgeFile:
 
     def __fingerprint__(self):
         """The key hashes the art, the format and the variant; the path says where."""
-        return (self.path, self.key)
+        return f"{self.path}\0{self.key}"
 
     @property
     def size(self) -> tuple[int, int]:

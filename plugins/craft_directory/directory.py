@@ -8,6 +8,7 @@ consent is dropped, and an email is kept only when ``contact_public`` is true.
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -38,6 +39,13 @@ class Profile:
     scope: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     url: str = ""
+
+    def __fingerprint__(self):
+        """Its fields in one JSON text (they are plain data); a build keys the pages showing it."""
+        try:
+            return json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return dict(self.__dict__)
 
     @property
     def title(self) -> str:

@@ -23,6 +23,7 @@ import datetime as dt
 import decimal
 import enum
 import hashlib
+import json
 import re
 import types
 from collections.abc import Callable, Mapping
@@ -34,6 +35,7 @@ SKIPPED_ATTRIBUTES = frozenset({"settings", "_context", "_summary_cache"})
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 INLINE = (list, tuple)
 MEMO_LENGTH = 16  # longer lists get their own remembered hash: they are often shared by many pages
+SHARED_LENGTH = 4  # plain data this long is remembered by identity (e.g. the badge classes every kit shows)
 
 
 class Unstable(ValueError):
@@ -100,7 +102,27 @@ class Fingerprinter:
         if kind is str:
             data = value.encode("utf-8", "surrogatepass")
             out(b"s%d:" % len(data) + data)
-        elif kind in INLINE and (documents != "deep" or len(value) < MEMO_LENGTH):
+            return
+        if kind is dict or kind is list:
+            # plain data (JSON's types only) is encoded in one C call; anything else walks
+            remember = documents == "deep" and len(value) >= SHARED_LENGTH
+            if remember and id(value) in self._values:
+                out(b"V" + self._values[id(value)].encode())
+                return
+            try:
+                text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+            except (TypeError, ValueError):
+                pass
+            else:
+                data = text.encode("utf-8", "surrogatepass")
+                if remember:
+                    self._values[id(value)] = hashlib.sha256(data).hexdigest()
+                    self._keep.append(value)
+                    out(b"V" + self._values[id(value)].encode())
+                else:
+                    out(b"J%d:" % len(data) + data)
+                return
+        if kind in INLINE and (documents != "deep" or len(value) < MEMO_LENGTH):
             self._walk_inline(value, out, active, documents)
         elif value is None or isinstance(value, (bool, int, float, complex, decimal.Decimal)):
             out(b"n" + repr(value).encode())
@@ -121,8 +143,17 @@ class Fingerprinter:
                                 types.ModuleType)):
             out(b"c" + f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}".encode())
         elif hasattr(type(value), "__fingerprint__"):
-            out(b"F" + type(value).__qualname__.encode())
-            self._walk(value.__fingerprint__(), out, active, documents)
+            if documents != "deep":
+                out(b"F" + type(value).__qualname__.encode())
+                self._walk(value.__fingerprint__(), out, active, documents)
+                return
+            key = id(value)
+            if key not in self._values:
+                digest = hashlib.sha256(b"F" + type(value).__qualname__.encode())
+                self._walk(value.__fingerprint__(), digest.update, active, documents)
+                self._values[key] = digest.hexdigest()
+                self._keep.append(value)
+            out(b"V" + self._values[key].encode())
         elif self.is_document(value):
             if documents == "deep":
                 out(b"D" + self._document_deep(value).encode())
