@@ -37,7 +37,7 @@ class FileSizes(Mapping):
 
     A page that is kept needs none; its key uses the sources' names, which are content hashes."""
 
-    def __init__(self, sources: dict[str, Path]):
+    def __init__(self, sources: dict[str, str | Path]):
         self.sources = sources
 
     def __getitem__(self, path: str) -> int:
@@ -53,7 +53,7 @@ class FileSizes(Mapping):
         return FileSizes({path: self.sources[path] for path in paths})
 
     def __fingerprint__(self):
-        return "\n".join(sorted(f"{path}\0{source.name}" for path, source in self.sources.items()))
+        return "\n".join(sorted(f"{path}\0{os.path.basename(source)}" for path, source in self.sources.items()))
 
 
 @dataclass
@@ -189,7 +189,8 @@ class BadgesGenerator(Generator):
         publish(files, cache, output, self._put)
         (cache / "stats.json").write_text(stats.as_json(), encoding="utf-8")
         logger.info("badges: %s bestanden gemaakt, %s uit de cache, in %s s", stats.rendered, stats.reused, stats.seconds)
-        self.sizes = FileSizes({f.path: cache / f.key for f in files})
+        folder = f"{cache}{os.sep}"
+        self.sizes = FileSizes({f.path: folder + f.key for f in files})
         self._write_open_badges(output)
         # every page gets the sizes of its own files only, so that it depends on nothing else
         common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "download_rows": download_rows}

@@ -198,4 +198,4 @@ def publish(files: list[BadgeFile], cache_dir: Path, output_dir: Path, put=None)
         if put is None:
             place(cache_dir / file.key, output_dir / file.path)
         else:
-            put(file.path, file.key, partial(place, cache_dir / file.key))
+            put(file.path, file.key, partial(place, f"{cache_dir}{os.sep}{file.key}"))
