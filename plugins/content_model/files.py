@@ -25,7 +25,10 @@ class FileProblem(Exception):
 
 def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
     """Read a UTF-8 text file (BOM allowed, CRLF normalised) or raise FileProblem."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise FileProblem("bestand ontbreekt; elke site heeft het nodig (zie docs/velden.md)") from None
     if size > limit:
         raise FileProblem(
             f"bestand is te groot ({size / 1_000_000:.1f} MB; hoogstens {limit / 1_000_000:.0f} MB)"
