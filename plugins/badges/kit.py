@@ -13,12 +13,11 @@ import hashlib
 import json
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 
-from responsive_images.pipeline import place
+from responsive_images.pipeline import place, worker_pool
 
 from .designs import DESIGN_VERSION, FORMATS, VARIANTS, BadgeArt, Designer, to_png, to_svg
 from .fonts import FontSet
@@ -184,7 +183,7 @@ def render_all(files: list[BadgeFile], cache_dir: Path, workers: int | None = No
     if workers == 1:
         rendered = sum(_render_batch(batch) for batch in batches)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             rendered = sum(pool.map(_render_batch, batches))
     return RenderStats(rendered, len(unique) - len(missing), round(time.perf_counter() - start, 3), workers)
 
