@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -119,3 +121,26 @@ def inspect_image(path: Path) -> ImageInfo:
         raise FileProblem("dit bestand is geen afbeelding (JPEG, PNG of WebP)") from None
     except (OSError, SyntaxError, ValueError) as error:
         raise FileProblem(f"afbeelding is beschadigd of onvolledig ({error})") from None
+
+
+def load_json_cache(path: Path | None) -> dict:
+    """A cache kept as one JSON object: empty when there is none, or when it is damaged
+    (a damaged cache is rebuilt, never trusted)."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_json_cache(path: Path, data: dict) -> None:
+    """Write a JSON cache whole or not at all (a partial file, then one rename)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(partial, path)

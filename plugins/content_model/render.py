@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import re
 from functools import lru_cache
 from importlib.metadata import version
@@ -14,6 +12,8 @@ import nh3
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+from .files import load_json_cache, save_json_cache
 
 EXTENSIONS = ["tables", "footnotes", "abbr", "def_list", "sane_lists", "smarty", "toc"]
 EXTENSION_CONFIGS = {
@@ -102,15 +102,8 @@ class Renderer:
         self.markdown = Markdown(**markdown_config([*extra_extensions, SiteLinkExtension(siteurl)]))
         self.salt = f"{siteurl}|{[type(e).__qualname__ for e in extra_extensions]}|{_code_version()}"
         self.cache_path = cache
-        self.cache: dict[str, str] = {}
+        self.cache: dict[str, str] = load_json_cache(cache)
         self.used: dict[str, str] = {}
-        if cache is not None:
-            try:
-                self.cache = json.loads(cache.read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                pass
-            except (OSError, ValueError):
-                self.cache = {}  # a damaged cache is rebuilt, never trusted
 
     def render(self, text: str) -> str:
         if self.cache_path is None:
@@ -126,10 +119,7 @@ class Renderer:
         """Keep the results of this build (and only those) for the next one."""
         if self.cache_path is None or self.used == self.cache:
             return
-        self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.cache_path.with_name(f"{self.cache_path.name}.{os.getpid()}.part")
-        partial.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, self.cache_path)
+        save_json_cache(self.cache_path, self.used)
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,8 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from content_model.files import save_json_cache
+
 logger = logging.getLogger(__name__)
 
 MANIFEST_VERSION = 1
@@ -156,9 +158,7 @@ class OutputOverlay:
             deleted = len(gone)
         data = {"version": MANIFEST_VERSION, "output": str(self.output), "baseline": self.baseline,
                 "files": files, "calls": self.calls}
-        partial = self.manifest_path.with_name(self.manifest_path.name + f".{os.getpid()}.part")
-        partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        os.replace(partial, self.manifest_path)
+        save_json_cache(self.manifest_path, data)
         return {"written": len(staged), "kept": len(self.kept), "deleted": deleted,
                 "pages": sum(1 for relative in files if relative.endswith(".html"))}
 

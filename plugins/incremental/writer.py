@@ -10,12 +10,12 @@ the same call with the same key and its files are still in place, they are kept 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
 from pathlib import Path
 
+from content_model.files import load_json_cache, save_json_cache
 from jinja2 import meta, nodes
 from pelican.contents import Content
 from pelican.writers import Writer
@@ -39,14 +39,7 @@ class TemplateNames:
 
     def __init__(self, cache: Path | None = None):
         self.cache_path = cache
-        self.saved: dict[str, list] = {}
-        if cache is not None:
-            try:
-                self.saved = json.loads(cache.read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                pass
-            except (OSError, ValueError):
-                self.saved = {}
+        self.saved: dict[str, list] = load_json_cache(cache)
         self.closures: dict[tuple[int, str], frozenset[str]] = {}
         self.environments: list = []  # keeps the environments alive while their ids are keys
 
@@ -88,12 +81,8 @@ class TemplateNames:
         return variables, referenced
 
     def _save(self) -> None:
-        if self.cache_path is None:
-            return
-        self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.cache_path.with_name(f"{self.cache_path.name}.{os.getpid()}.part")
-        partial.write_text(json.dumps(self.saved), encoding="utf-8")
-        os.replace(partial, self.cache_path)
+        if self.cache_path is not None:
+            save_json_cache(self.cache_path, self.saved)
 
 
 class IncrementalWriter(Writer):
