@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from buildstamp import Stamp, environment, inputs_digest, next_change  # noqa: E402
+from buildstamp import Stamp, environment, file_stamps, next_change, stamps_digest  # noqa: E402
 from content_model.check import ContentChecker  # noqa: E402
 from content_model.checkcache import CheckCache, cache_file  # noqa: E402
 from content_model.problems import ContentError  # noqa: E402
@@ -100,7 +100,8 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
     tag = hashlib.sha256(str(output).encode()).hexdigest()[:12]
     stamp = Stamp(cache_dir / f"build-stamp-{tag}.json")
     extra = {"config": str(config), "overrides": repr(sorted(overrides.items())), **environment()}
-    digest = inputs_digest([content, *CODE], extra)
+    stamps = file_stamps([content, *CODE])  # one walk for the stamp and the baseline
+    digest = stamps_digest(stamps, extra)
     moment = now()
     until = next_change([(r.kind, r.data) for r in results], moment)
     if stamp.fresh(digest, output, moment):
@@ -111,7 +112,7 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
     # What every page may depend on besides its own documents: code, theme, settings, the
     # reference data and images, and the calendar (the site changes at midnight and at every
     # event or story date). Pages are kept only while this stays the same.
-    baseline = inputs_digest([content, *CODE], {**extra, "until": until.isoformat()},
+    baseline = stamps_digest(stamps, {**extra, "until": until.isoformat()},
                              skip=functools.partial(_document_file, content))
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))

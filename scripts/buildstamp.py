@@ -22,24 +22,34 @@ ENVIRONMENT = ("SITEURL", "BADGE_SECRET", "ADMIN_BACKEND", "SOURCE_DATE_EPOCH", 
 TIMED_FIELDS = {"event": ("start", "end"), "story": ("date",)}
 
 
-def inputs_digest(paths: list[Path], extra: dict[str, str], skip=None) -> str:
-    """Names, sizes and modification times of every file below ``paths``, plus ``extra``.
-
-    ``skip(path)``, when given, leaves out the files it is true for."""
-    digest = hashlib.sha256(json.dumps(extra, sort_keys=True).encode())
+def file_stamps(paths: list[Path]) -> list[str]:
+    """``path:size:mtime`` of every file below ``paths`` (sorted; caches of Python left out)."""
+    stamps = []
     for base in paths:
         if base.is_file():
             stat = base.stat()
-            digest.update(f"|{base}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+            stamps.append(f"{base}:{stat.st_size}:{stat.st_mtime_ns}")
             continue
         for folder, subfolders, files in os.walk(base):
             subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
             for name in sorted(files):
-                if skip is not None and skip(os.path.join(folder, name)):
-                    continue
                 stat = os.stat(os.path.join(folder, name))
-                digest.update(f"|{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+                stamps.append(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return stamps
+
+
+def stamps_digest(stamps: list[str], extra: dict[str, str], skip=None) -> str:
+    """A digest of file stamps plus ``extra``; ``skip(path)`` leaves out the files it is true for."""
+    digest = hashlib.sha256(json.dumps(extra, sort_keys=True).encode())
+    for stamp in stamps:
+        if skip is None or not skip(stamp.rsplit(":", 2)[0]):
+            digest.update(f"|{stamp}".encode())
     return digest.hexdigest()
+
+
+def inputs_digest(paths: list[Path], extra: dict[str, str], skip=None) -> str:
+    """Names, sizes and modification times of every file below ``paths``, plus ``extra``."""
+    return stamps_digest(file_stamps(paths), extra, skip)
 
 
 def environment(names=ENVIRONMENT, environ=os.environ) -> dict[str, str]:

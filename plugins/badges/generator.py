@@ -16,7 +16,7 @@ from urllib.parse import urlencode, urlsplit
 import segno
 from content_model.render import render
 from craft_directory.directory import is_published
-from incremental.files import place_output, write_output
+from incremental.files import output_placer, write_output
 from markupsafe import Markup
 from nl_format.clock import now
 from pelican import signals
@@ -186,6 +186,7 @@ class BadgesGenerator(Generator):
         self.cache = cache = Path(settings["BADGE_CACHE_PATH"])
         files = self.all_files()
         stats = render_all(files, cache)
+        self._put = output_placer(settings, self.output_path)
         publish(files, cache, output, self._put)
         (cache / "stats.json").write_text(stats.as_json(), encoding="utf-8")
         logger.info("badges: %s bestanden gemaakt, %s uit de cache, in %s s", stats.rendered, stats.reused, stats.seconds)
@@ -206,9 +207,6 @@ class BadgesGenerator(Generator):
             writer.write_file(settings["BADGES_URL"] + "index.html", self.get_template("badges"), self.context,
                               supporter_badges=self.supporter_kits, url=settings["BADGES_URL"],
                               sizes=self.sizes.only(paths), **common)
-
-    def _put(self, relative: str, key: str, place) -> None:
-        place_output(self.settings, self.output_path, relative, key, place)
 
     def _write_open_badges(self, output: Path):
         siteurl = self.siteurl

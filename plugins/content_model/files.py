@@ -130,9 +130,7 @@ def load_json_cache(path: Path | None) -> dict:
         return {}
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError):
+    except (OSError, ValueError):  # none yet, or unreadable
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -34,6 +34,12 @@ def place_output(settings: dict, output_path: str | Path, relative: str, key: st
     overlay.place(relative, key, place)
 
 
+def output_placer(settings: dict, output_path: str | Path, prefix: str = "") -> Callable:
+    """``put(relative, key, place)`` for code that publishes cached files: :func:`place_output`
+    below ``prefix`` of the output."""
+    return lambda relative, key, place: place_output(settings, output_path, prefix + relative, key, place)
+
+
 def output_files(settings: dict, output_path: str | Path) -> dict[str, str]:
     """Every file of the site being built, by output-relative path, and where it is now."""
     overlay = settings.get("OUTPUT_OVERLAY")
@@ -53,3 +59,9 @@ def _write(target: Path, data: bytes) -> None:
     except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+
+
+def output_key(settings: dict, relative: str) -> str | None:
+    """The key a file of this build was made from (a hash of everything it shows), if known."""
+    overlay = settings.get("OUTPUT_OVERLAY")
+    return overlay.key(relative) if overlay is not None else None

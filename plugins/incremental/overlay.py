@@ -114,6 +114,10 @@ class OutputOverlay:
                     self.kept[relative] = key
         self.rendered += 1
 
+    def key(self, relative: str) -> str | None:
+        """The key ``relative`` was made from in this build, if it was kept or written with one."""
+        return self.kept.get(relative) or self.keys.get(relative) or None
+
     def staged(self) -> Iterator[str]:
         for folder, _, files in os.walk(self.staging):
             base = os.path.relpath(folder, self.staging)

@@ -45,14 +45,10 @@ def register_content_images(instance):
 
 
 def render_images(pelican):
-    from incremental.files import place_output
+    from incremental.files import output_placer
 
-    settings = pelican.settings
-
-    def put(relative, key, place):
-        place_output(settings, pelican.output_path, f"images/{relative}", key, place)
-
-    settings[SERVICE_KEY].render_into(Path(pelican.output_path), put)
+    put = output_placer(pelican.settings, pelican.output_path, "images/")
+    pelican.settings[SERVICE_KEY].render_into(Path(pelican.output_path), put)
 
 
 def register():

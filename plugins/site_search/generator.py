@@ -14,7 +14,7 @@ from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from incremental.files import output_files, place_output, write_output
+from incremental.files import output_files, output_key, place_output, write_output
 from pelican import signals
 from pelican.generators import Generator
 from responsive_images.pipeline import place
@@ -64,8 +64,13 @@ def build_index(pelican):
     for name, pages in shards.items():
         digest = hashlib.sha256(salt.encode())
         for relative in pages:
+            # a page's key hashes everything it shows; pages without one are read
+            key = output_key(settings, relative)
+            if key is not None:
+                digest.update(f"{relative}\0k{key}\0".encode())
+                continue
             with open(files[relative], "rb") as page:
-                digest.update(relative.encode() + b"\0" + page.read() + b"\0")
+                digest.update(relative.encode() + b"\0b" + page.read() + b"\0")
         bundle = cache / name / digest.hexdigest()[:20]
         if not (bundle / "pagefind-entry.json").is_file() and not _index(name, pages, files, bundle):
             return
