@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import gc
 import hashlib
 import http.server
 import logging
@@ -81,6 +82,29 @@ def check(content: Path, github: bool = False, cache: CheckCache | None = None, 
 
 def build(config: Path, output: Path | None = None, quiet: bool = False, overrides: dict | None = None) -> int:
     """Validate, build into a temporary folder, and swap it in on success."""
+    with _collector_for_a_build():
+        return _build(config, output, quiet, overrides)
+
+
+@contextlib.contextmanager
+def _collector_for_a_build():
+    """The garbage collector set for one build.
+
+    A build makes millions of objects and few reference cycles. With Python's defaults the
+    collector walks the whole heap again and again as it grows (a fifth of an incremental
+    build at M scale). Young objects are therefore collected less often, and the context the
+    generators made, which lives until the end, is frozen (see :func:`_run`): collections skip it.
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.unfreeze()  # make serve builds again in this process: the old context may go
+        gc.set_threshold(*thresholds)
+
+
+def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | None) -> int:
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -116,7 +140,7 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
                              skip=functools.partial(_document_file, content))
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
-    overlay = OutputOverlay(output, staging, cache_dir / f"output-manifest-{tag}.json", baseline)
+    overlay = OutputOverlay(output, staging, cache_dir / f"output-manifest-{tag}.marshal", baseline)
     settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging),
                                                     "CONTENT_CHECK_CACHE": checks, "OUTPUT_OVERLAY": overlay,
                                                     "JINJA_ENVIRONMENT": _jinja_environment(settings)})
@@ -124,7 +148,7 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
     logging.getLogger().addHandler(counter)
     try:
         pelican = Pelican(settings)
-        pelican.run()
+        _run(pelican)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -146,6 +170,17 @@ def build(config: Path, output: Path | None = None, quiet: bool = False, overrid
         print(f"Gebouwd in {time.perf_counter() - started:.1f} s: {counts['pages']} HTML-pagina's in "
               f"{_display(output)}/ ({how}; {overlay.rendered} pagina's gerenderd, {overlay.skipped} niet nodig)")
     return 0
+
+
+def _run(pelican) -> None:
+    """Run Pelican; once the generators have made the context, the collector leaves it alone."""
+    from pelican import signals
+
+    def freeze(generators):
+        gc.freeze()
+
+    with signals.all_generators_finalized.connected_to(freeze):
+        pelican.run()
 
 
 def _document_file(content: Path, path: str) -> bool:
@@ -285,7 +320,9 @@ def main(argv: list[str] | None = None) -> int:
         overrides["IMAGE_CACHE_PATH"] = str((args.cache / "images").resolve())
         # badge renders are keyed by content hash, so one cache may serve many builds (the tests share one)
         overrides["BADGE_CACHE_PATH"] = os.environ.get("BADGE_CACHE_PATH") or str((args.cache / "badges").resolve())
-    return build(config, args.output, overrides=overrides)
+    code = build(config, args.output, overrides=overrides)
+    gc.freeze()  # the process ends here; Python's last collection skips frozen objects
+    return code
 
 
 if __name__ == "__main__":

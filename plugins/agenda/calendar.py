@@ -6,8 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
-
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
@@ -42,6 +40,8 @@ def _amsterdam(value):
 
 def build(entries: list[CalendarEntry], name: str, stamp: dt.datetime) -> bytes:
     """A VCALENDAR with one VEVENT per entry, times in Europe/Amsterdam."""
+    from icalendar import Calendar, Event  # only when a calendar file is made
+
     calendar = Calendar()
     calendar.add("prodid", "-//De kracht van ambacht//Agenda//NL")
     calendar.add("version", "2.0")

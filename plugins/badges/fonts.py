@@ -13,7 +13,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
 from PIL import ImageFont
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "theme" / "ttf"
@@ -75,6 +74,8 @@ class FontSet:
 
     def covers(self, file_name: str, char: str) -> bool:
         if file_name not in self._cmaps:
+            from fontTools.ttLib import TTFont  # only where badges are drawn
+
             with TTFont(self.folder / file_name, lazy=True) as font:
                 self._cmaps[file_name] = frozenset(font.getBestCmap())
         return ord(char) in self._cmaps[file_name]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import json
 import logging
 import os
 from collections.abc import Mapping
@@ -16,7 +17,8 @@ from urllib.parse import urlencode, urlsplit
 import segno
 from content_model.render import render
 from craft_directory.directory import is_published
-from incremental.files import output_placer, write_output
+from incremental.files import claim_output_group, output_placer, record_output_group, write_output
+from incremental.fingerprint import Fingerprinter
 from markupsafe import Markup
 from nl_format.clock import now
 from pelican import signals
@@ -37,11 +39,17 @@ class FileSizes(Mapping):
 
     A page that is kept needs none; its key uses the sources' names, which are content hashes."""
 
-    def __init__(self, sources: dict[str, str | Path]):
+    def __init__(self, sources: dict[str, str | Path], published: str | Path | None = None):
         self.sources = sources
+        self.published = published  # the output folder: a kept file is there if its source is gone
 
     def __getitem__(self, path: str) -> int:
-        return os.stat(self.sources[path]).st_size
+        try:
+            return os.stat(self.sources[path]).st_size
+        except FileNotFoundError:
+            if self.published is None:
+                raise
+            return os.stat(os.path.join(self.published, path)).st_size
 
     def __iter__(self):
         return iter(self.sources)
@@ -50,7 +58,7 @@ class FileSizes(Mapping):
         return len(self.sources)
 
     def only(self, paths) -> FileSizes:
-        return FileSizes({path: self.sources[path] for path in paths})
+        return FileSizes({path: self.sources[path] for path in paths}, self.published)
 
     def __fingerprint__(self):
         return "\n".join(sorted(f"{path}\0{os.path.basename(source)}" for path, source in self.sources.items()))
@@ -84,6 +92,19 @@ class Kit:
     issued: str = ""
     qr_svg: str = ""
     qr_png: str = ""
+    _fingerprint: str | None = field(default=None, repr=False, compare=False)
+
+    def __fingerprint__(self):
+        """All the kit shows, in one JSON text, made once: a build keys its profile page, its kit
+        page and its files by it. A kit does not change once planned."""
+        if self._fingerprint is None:
+            shown = [self.profile.__fingerprint__(), self.url, self.recipient, self.issued, self.qr_svg, self.qr_png,
+                     [badge.__fingerprint__() for badge in self.badges]]
+            try:
+                self._fingerprint = json.dumps(shown, sort_keys=True, ensure_ascii=False)
+            except (TypeError, ValueError):  # not plain data after all: the fingerprinter walks it
+                return shown
+        return self._fingerprint
 
 
 def subline(profile, taxonomy) -> str:
@@ -184,21 +205,29 @@ class BadgesGenerator(Generator):
         settings = self.settings
         output = Path(self.output_path)
         self.cache = cache = Path(settings["BADGE_CACHE_PATH"])
-        files = self.all_files()
+        folder = f"{cache}{os.sep}"
+        self.sizes = FileSizes({f.path: folder + f.key for f in self.all_files()}, output)
+        # a kit whose inputs are unchanged keeps its files (images, QR codes, assertions) as they are
+        fingerprint = Fingerprinter()
+        keys = {slug: fingerprint(kit) for slug, kit in self.kits.items()}
+        fresh = [kit for slug, kit in self.kits.items() if not self._claim_kit(kit, keys[slug])]
+        files = self._class_images() + [f for kit in fresh for entry in kit.badges for f in entry.files]
+        files += [f for supporter in self.supporter_kits for f in supporter["files"]]
         stats = render_all(files, cache)
         self._put = output_placer(settings, self.output_path)
         publish(files, cache, output, self._put)
         (cache / "stats.json").write_text(stats.as_json(), encoding="utf-8")
-        logger.info("badges: %s bestanden gemaakt, %s uit de cache, in %s s", stats.rendered, stats.reused, stats.seconds)
-        folder = f"{cache}{os.sep}"
-        self.sizes = FileSizes({f.path: folder + f.key for f in files})
-        self._write_open_badges(output)
+        logger.info("badges: %s bestanden gemaakt, %s uit de cache, in %s s; %s van %s kits ongewijzigd",
+                    stats.rendered, stats.reused, stats.seconds, len(self.kits) - len(fresh), len(self.kits))
+        self._write_open_badges(output, fresh)
+        for kit in fresh:
+            self._write_qr(output, kit)
+            record_output_group(settings, f"badges:{kit.profile.slug}", keys[kit.profile.slug], self._kit_files(kit),
+                                {path: os.path.basename(self.sizes.sources[path]) for path in self._derived(kit)})
         # every page gets the sizes of its own files only, so that it depends on nothing else
         common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "download_rows": download_rows}
         for kit in self.kits.values():
-            self._write_qr(output, kit)
-            paths = [f.path for entry in kit.badges for f in entry.files]
-            paths += [path for entry in kit.badges for path in (entry.verifiable_png, entry.verifiable_svg)]
+            paths = [f.path for entry in kit.badges for f in entry.files] + self._derived(kit)[:-2]
             writer.write_file(kit.url + "index.html", self.get_template("badge_kit"), self.context, kit=kit,
                               linkedin=[self._linkedin(kit, entry) for entry in kit.badges], url=kit.url,
                               sizes=self.sizes.only(paths), **common)
@@ -208,7 +237,27 @@ class BadgesGenerator(Generator):
                               supporter_badges=self.supporter_kits, url=settings["BADGES_URL"],
                               sizes=self.sizes.only(paths), **common)
 
-    def _write_open_badges(self, output: Path):
+    @staticmethod
+    def _derived(kit: Kit) -> list[str]:
+        """The kit's files made from its assertions and its URL: baked badges, then the QR codes."""
+        return [path for entry in kit.badges for path in (entry.verifiable_png, entry.verifiable_svg)] + \
+            [kit.qr_svg, kit.qr_png]
+
+    def _kit_files(self, kit: Kit) -> list[str]:
+        paths = [f.path for entry in kit.badges for f in entry.files] + self._derived(kit)
+        return paths + [openbadges.assertion_path(kit.profile.slug, entry.badge["id"]) for entry in kit.badges]
+
+    def _claim_kit(self, kit: Kit, key: str) -> bool:
+        """Keep the kit's files if the last build made them from the same kit (the key hashes
+        the profile, the recipient, the issue date and every file's cache key)."""
+        sources = claim_output_group(self.settings, f"badges:{kit.profile.slug}", key)
+        if sources is None or set(sources) != set(self._derived(kit)):
+            return False
+        folder = f"{self.cache}{os.sep}"
+        self.sizes.sources.update((path, folder + name) for path, name in sources.items())
+        return True
+
+    def _write_open_badges(self, output: Path, kits: list[Kit]):
         siteurl = self.siteurl
         issuer = openbadges.issuer_document(
             siteurl, self.settings["SITENAME"], self.settings["SITE_EMAIL"], self.settings["SITE_DESCRIPTION"],
@@ -219,7 +268,7 @@ class BadgesGenerator(Generator):
             image = f"{siteurl}/openbadges/badges/{badge_id}-vierkant-400-licht.png"
             criteria = f"{siteurl}/{self.settings['BADGES_URL']}#badge-{badge_id}"
             documents[openbadges.badge_class_path(badge_id)] = openbadges.badge_class_document(siteurl, badge, image, criteria)
-        for kit in self.kits.values():
+        for kit in kits:
             for entry in kit.badges:
                 badge_id = entry.badge["id"]
                 assertion = openbadges.assertion_document(

@@ -19,6 +19,8 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .files import BuildScoped
+
 logger = logging.getLogger(__name__)
 
 FORMAT = 1  # bump when the stored layout changes
@@ -39,7 +41,7 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-class CheckCache:
+class CheckCache(BuildScoped):
     """Pickled check results by key, optionally loaded from and saved to one file."""
 
     def __init__(self, path: Path | None = None):
@@ -50,6 +52,7 @@ class CheckCache:
         self.hits = 0
         self.misses = 0
         self._loaded: dict[tuple, object] = {}
+        self._decoded: dict[str, object] = {}  # results unpickled in this build (read, not changed, by callers)
         if self.path and self.path.exists():
             try:
                 with self.path.open("rb") as stored:
@@ -71,10 +74,13 @@ class CheckCache:
             return None
         self.hits += 1
         self.used.add(key)
-        return pickle.loads(stored)
+        if key not in self._decoded:
+            self._decoded[key] = pickle.loads(stored)
+        return self._decoded[key]
 
     def put(self, key: str, checked) -> None:
         self.entries[key] = pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)
+        self._decoded[key] = checked
         self.used.add(key)
 
     def save(self) -> None:
@@ -90,11 +96,26 @@ class CheckCache:
         logger.info("content check cache: %s reused, %s checked", self.hits, self.misses)
 
 
-    def loaded(self, key: tuple, load):
-        """``load()`` once per build for the same ``key`` (e.g. the reference data by file stamps)."""
+    def loaded(self, key: tuple, load, keep=None, stable: tuple = ()):
+        """``load()`` once per build for the same ``key`` (e.g. the reference data by file stamps).
+
+        With ``keep``, a result for which ``keep(result)`` is true is also saved in the cache
+        file under ``stable`` (a key without per-build values), for the next builds."""
         if key not in self._loaded:
-            self._loaded[key] = load()
+            self._loaded[key] = load() if keep is None else self._stored(stable, load, keep)
         return self._loaded[key]
+
+    def _stored(self, stable: tuple, load, keep):
+        name = "loaded:" + hashlib.sha256(repr(stable).encode()).hexdigest()
+        stored = self.entries.get(name)
+        if stored is not None:
+            self.used.add(name)
+            return pickle.loads(stored)
+        result = load()
+        if keep(result):
+            self.entries[name] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            self.used.add(name)
+        return result
 
 
 def cache_file(cache_dir: Path, content_root: Path) -> Path:

@@ -123,6 +123,18 @@ def inspect_image(path: Path) -> ImageInfo:
         raise FileProblem(f"afbeelding is beschadigd of onvolledig ({error})") from None
 
 
+class BuildScoped:
+    """Base of the objects one build keeps in its settings (caches, the output overlay, services).
+
+    Pelican's content cache pickles every story's author and category together with the
+    settings they point at. These objects must not travel along: in the next build they would
+    be stale, and the cache file would grow by their size with every build. They pickle as None.
+    """
+
+    def __reduce__(self):
+        return (type(None), ())
+
+
 def load_json_cache(path: Path | None) -> dict:
     """A cache kept as one JSON object: empty when there is none, or when it is damaged
     (a damaged cache is rebuilt, never trusted)."""
@@ -137,8 +149,13 @@ def load_json_cache(path: Path | None) -> dict:
 
 def save_json_cache(path: Path, data: dict) -> None:
     """Write a JSON cache whole or not at all (a partial file, then one rename)."""
+    save_cache_file(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def save_cache_file(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all (a partial file, then one rename)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-    partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    partial.write_bytes(data)
     os.replace(partial, path)

@@ -7,8 +7,6 @@ import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from jsonschema import FormatChecker
-
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
@@ -56,7 +54,10 @@ def is_http_url(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname) and "." in parts.hostname
 
 
-def checker() -> FormatChecker:
+def checker():
+    """A jsonschema ``FormatChecker`` for the content model's own formats (imported on first use)."""
+    from jsonschema import FormatChecker
+
     formats = FormatChecker(formats=())
 
     @formats.checks("date", raises=ValueError)

@@ -111,5 +111,7 @@ def shared_taxonomy(content_root: Path, cache=None, relative=str) -> tuple[Taxon
             stamps.append((name, stat.st_size, stat.st_mtime_ns))
         except FileNotFoundError:
             stamps.append((name, None, None))
-    return cache.loaded(("taxonomy", str(content_root), relative, tuple(stamps)),
-                        lambda: load_taxonomy(content_root, relative))
+    # kept between builds while it has no problems (whose messages name paths through ``relative``)
+    key = ("taxonomy", str(content_root), tuple(stamps))
+    return cache.loaded((*key, relative), lambda: load_taxonomy(content_root, relative),
+                        keep=lambda loaded: not loaded[1], stable=key)

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
 from . import formats
 from .files import FileProblem, inspect_image, resolve_content_path
 from .problems import Problem
@@ -113,7 +111,13 @@ class SchemaValidator:
     def __init__(self, kind: str):
         self.kind = kind
         self.schema = load_schema(kind)
-        self._validator = Draft202012Validator(self.schema, format_checker=formats.checker())
+
+    @cached_property
+    def _validator(self):
+        """Compiled on first use: a build whose checks all come from the cache never needs it."""
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(self.schema, format_checker=formats.checker())
 
     @cached_property
     def body(self) -> bool:

@@ -155,6 +155,11 @@ class Directory:
         chosen += [p for p in candidates if p not in chosen]
         return chosen[:count]
 
+    def related_digest(self) -> str:
+        """A hash of everything :meth:`related` reads: the profiles in order, their crafts and regions."""
+        shown = [[p.slug, p.crafts, p.region] for p in self.profiles]
+        return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
+
     def related(self, profile: Profile, count: int = 4) -> list[Profile]:
         """Others sharing a craft (most shared first), then same region; bounded work per profile."""
         scores: dict[str, int] = defaultdict(int)
@@ -165,7 +170,12 @@ class Directory:
             if scores.get(other.slug):
                 scores[other.slug] += 1
         scores.pop(profile.slug, None)
-        ranked = sorted(scores, key=lambda slug: (-scores[slug], self.by_slug[slug].stable_rank))
+        ranked: list[str] = []
+        for score in sorted(set(scores.values()), reverse=True):  # only the best scores need the tie-break
+            ranked += sorted((slug for slug, value in scores.items() if value == score),
+                             key=lambda slug: self.by_slug[slug].stable_rank)
+            if len(ranked) >= count:
+                break
         return [self.by_slug[slug] for slug in ranked[:count]]
 
 

@@ -8,6 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from content_model.check import ContentChecker
+from content_model.files import load_json_cache, save_json_cache
 from content_model.render import Renderer
 from content_model.validate import load_schema
 from incremental.files import write_output
@@ -174,17 +175,29 @@ class DirectoryGenerator(Generator):
                               facet=facet, directory_split=bool(self.initials), url=facet.url, **common)
         if self.initials:
             self._write_initials(writer, common)
+        related = self._related()
         for profile in self.directory.profiles:
             image = image_service.share_image(profile.photo) if profile.photo and image_service else None
             writer.write_file(
                 profile.url + "index.html", self.get_template("profile"), self.context,
-                profile=profile, bio=self.bios.get(profile.slug), related=self.directory.related(profile),
+                profile=profile, bio=self.bios.get(profile.slug), related=related[profile.slug],
                 stories=self.features.get(profile.slug, []), kit=self.context.get("badge_kits", {}).get(profile.slug),
                 structured_profile=profile_jsonld(profile, settings["SITEURL"], craft_names, taxonomy.regions,
                                                   image["url"] if image else None),
                 url=profile.url, **common,
             )
         self._write_open_data(writer, craft_names)
+
+    def _related(self) -> dict[str, list]:
+        """Every profile's related profiles; kept in the cache while no slug, craft or region changed."""
+        by_slug = self.directory.by_slug
+        path = Path(self.settings["CACHE_PATH"]) / "related-profiles.json"
+        saved, digest = load_json_cache(path), self.directory.related_digest()
+        if saved.get("digest") == digest and saved.get("related", {}).keys() == by_slug.keys():
+            return {slug: [by_slug[other] for other in others] for slug, others in saved["related"].items()}
+        related = {profile.slug: self.directory.related(profile) for profile in self.directory.profiles}
+        save_json_cache(path, {"digest": digest, "related": {slug: [p.slug for p in found] for slug, found in related.items()}})
+        return related
 
     def _letter_links(self):
         """The A-Z navigation as plain data (None while the index lists everyone)."""

@@ -40,6 +40,20 @@ def output_placer(settings: dict, output_path: str | Path, prefix: str = "") -> 
     return lambda relative, key, place: place_output(settings, output_path, prefix + relative, key, place)
 
 
+def claim_output_group(settings: dict, name: str, key: str) -> dict | None:
+    """The data saved with the last build's group ``name`` if it was made under ``key`` and its
+    files are all in place; they are then kept as they are. None: make the group's files again."""
+    overlay = settings.get("OUTPUT_OVERLAY")
+    return overlay.previous_group(name, key) if overlay is not None else None
+
+
+def record_output_group(settings: dict, name: str, key: str, files: list[str], data: dict | None = None) -> None:
+    """The files of group ``name`` (placed or kept in this build) follow from ``key`` alone."""
+    overlay = settings.get("OUTPUT_OVERLAY")
+    if overlay is not None:
+        overlay.record_group(name, key, files, data)
+
+
 def output_files(settings: dict, output_path: str | Path) -> dict[str, str]:
     """Every file of the site being built, by output-relative path, and where it is now."""
     overlay = settings.get("OUTPUT_OVERLAY")
@@ -61,7 +75,7 @@ def _write(target: Path, data: bytes) -> None:
         target.write_bytes(data)
 
 
-def output_key(settings: dict, relative: str) -> str | None:
-    """The key a file of this build was made from (a hash of everything it shows), if known."""
+def output_content_id(settings: dict, relative: str) -> str | None:
+    """An id of the bytes of a file of this build (equal ids, equal bytes), if known."""
     overlay = settings.get("OUTPUT_OVERLAY")
-    return overlay.key(relative) if overlay is not None else None
+    return overlay.content_id(relative) if overlay is not None else None

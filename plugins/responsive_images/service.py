@@ -6,7 +6,7 @@ import logging
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
-from content_model.files import resolve_content_path
+from content_model.files import BuildScoped, resolve_content_path
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 PROSE_SIZES = "(min-width: 48rem) 46rem, calc(100vw - 2rem)"
 
 
-class ImageService:
+class ImageService(BuildScoped):
     """Plans, and later renders, every image a page refers to."""
 
     def __init__(self, content_root: Path, siteurl: str, widths: list[int], cache_dir: Path):

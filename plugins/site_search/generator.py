@@ -10,11 +10,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from incremental.files import output_files, output_key, place_output, write_output
+from content_model.files import BuildScoped
+from incremental.files import output_content_id, output_files, place_output, write_output
 from pelican import signals
 from pelican.generators import Generator
 from responsive_images.pipeline import place
@@ -47,43 +49,79 @@ def pagefind_version() -> str:
         return "?"
 
 
-def build_index(pelican):
-    """Index the searched pages in shards; only a shard whose pages changed is indexed again.
+class SearchIndex(BuildScoped):
+    """The Pagefind index of one build, in shards; only a shard whose pages changed is indexed again.
 
-    A failure is logged as an error, which fails the build. Each shard's bundle is kept in
-    ``<CACHE_PATH>/pagefind/<shard>/`` under the digest of its pages, and published as
-    ``pagefind/<shard>/``; ``pagefind/indexes.json`` names the shards for the search page,
-    which merges them in the browser (Pagefind's ``mergeIndex``).
+    Each shard's bundle is kept in ``<CACHE_PATH>/pagefind/<shard>/`` under the digest of its
+    pages, and published as ``pagefind/<shard>/``; ``pagefind/indexes.json`` names the shards
+    for the search page, which merges them in the browser (Pagefind's ``mergeIndex``).
+
+    The stories are final once Pelican has written them, so after an edit their changed shards
+    are indexed in the background while the directory and the badges are built (at most
+    ``BACKGROUND_SHARDS``, so a first build's memory stays that of one Pagefind at a time).
+    A failure is logged as an error, which fails the build.
     """
-    settings = pelican.settings
-    files = output_files(settings, pelican.output_path)
-    shards = plan_shards([relative for relative in files if searched(relative)])
-    cache = Path(settings["CACHE_PATH"]) / "pagefind"
-    engine = pagefind_version()
-    salt = f"{engine}|{pagefind_command('', '')[3:]}|{SHARDING_VERSION}"
-    for name, pages in shards.items():
-        digest = hashlib.sha256(salt.encode())
+
+    BACKGROUND_SHARDS = 2
+    EARLY_SECTIONS = ("verhalen-",)
+
+    def __init__(self, settings: dict, output_path: str):
+        self.settings = settings
+        self.output_path = output_path
+        self.cache = Path(settings["CACHE_PATH"]) / "pagefind"
+        self.engine = pagefind_version()
+        self.salt = f"{self.engine}|{pagefind_command('', '')[3:]}|{SHARDING_VERSION}"
+        self._background: threading.Thread | None = None
+
+    def _shards(self) -> tuple[dict[str, str], dict[str, list[str]]]:
+        files = output_files(self.settings, self.output_path)
+        return files, plan_shards([relative for relative in files if searched(relative)])
+
+    def _bundle(self, name: str, pages: list[str], files: dict[str, str]) -> Path:
+        digest = hashlib.sha256(self.salt.encode())
         for relative in pages:
-            # a page's key hashes everything it shows; pages without one are read
-            key = output_key(settings, relative)
+            # a page's content id changes only with its bytes; pages without one are read
+            key = output_content_id(self.settings, relative)
             if key is not None:
                 digest.update(f"{relative}\0k{key}\0".encode())
                 continue
             with open(files[relative], "rb") as page:
                 digest.update(relative.encode() + b"\0b" + page.read() + b"\0")
-        bundle = cache / name / digest.hexdigest()[:20]
-        if not (bundle / "pagefind-entry.json").is_file() and not _index(name, pages, files, bundle):
+        return self.cache / name / digest.hexdigest()[:20]
+
+    def start_early(self) -> None:
+        """Index the stories' changed shards in the background (incremental builds only)."""
+        overlay = self.settings.get("OUTPUT_OVERLAY")
+        if overlay is None or not overlay.incremental or self._background is not None:
             return
-        for path in sorted(bundle.rglob("*")):
-            relative = path.relative_to(bundle).as_posix()
-            if path.is_file() and not relative.startswith(UNUSED):
-                # fragments, index chunks and metadata are named by their content hash
-                key = f"{engine}:{relative}" if content_named(relative) else f"{bundle.name}:{relative}"
-                place_output(settings, pelican.output_path, f"pagefind/{name}/{relative}", key, partial(place, path))
-    write_output(settings, pelican.output_path, "pagefind/indexes.json", json.dumps(list(shards)))
+        files, shards = self._shards()
+        jobs = [(name, pages, bundle) for name, pages in shards.items() if name.startswith(self.EARLY_SECTIONS)
+                for bundle in [self._bundle(name, pages, files)] if not (bundle / "pagefind-entry.json").is_file()]
+        if 0 < len(jobs) <= self.BACKGROUND_SHARDS:
+            self._background = threading.Thread(target=lambda: [_index(*job, files) for job in jobs],
+                                                name="pagefind", daemon=True)
+            self._background.start()
+
+    def finish(self) -> None:
+        """Index what is left, then publish every shard and the list of shards."""
+        if self._background is not None:
+            self._background.join()
+        files, shards = self._shards()
+        for name, pages in shards.items():
+            bundle = self._bundle(name, pages, files)
+            if not (bundle / "pagefind-entry.json").is_file() and not _index(name, pages, bundle, files):
+                return
+            for path in sorted(bundle.rglob("*")):
+                relative = path.relative_to(bundle).as_posix()
+                if path.is_file() and not relative.startswith(UNUSED):
+                    # fragments, index chunks and metadata are named by their content hash
+                    key = f"{self.engine}:{relative}" if content_named(relative) else f"{bundle.name}:{relative}"
+                    place_output(self.settings, self.output_path, f"pagefind/{name}/{relative}", key,
+                                 partial(place, path))
+        write_output(self.settings, self.output_path, "pagefind/indexes.json", json.dumps(list(shards)))
 
 
-def _index(name: str, pages: list[str], files: dict[str, str], bundle: Path) -> bool:
+def _index(name: str, pages: list[str], bundle: Path, files: dict[str, str]) -> bool:
     """Run Pagefind over one shard's pages (hard links in a scratch folder); False on failure."""
     shutil.rmtree(bundle.parent, ignore_errors=True)  # older bundles of this shard
     bundle.parent.mkdir(parents=True)
@@ -101,10 +139,26 @@ def _index(name: str, pages: list[str], files: dict[str, str], bundle: Path) -> 
     return True
 
 
+def create_index(pelican):
+    pelican.settings["SEARCH_INDEX"] = SearchIndex(pelican.settings, pelican.output_path)
+
+
+def index_stories(generator, writer=None):
+    index = generator.settings.get("SEARCH_INDEX")
+    if index is not None:
+        index.start_early()
+
+
+def build_index(pelican):
+    pelican.settings["SEARCH_INDEX"].finish()
+
+
 def get_generators(pelican):
     return SearchPageGenerator
 
 
 def register():
     signals.get_generators.connect(get_generators)
+    signals.initialized.connect(create_index)
+    signals.article_writer_finalized.connect(index_stories)
     signals.finalized.connect(build_index)

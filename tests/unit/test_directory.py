@@ -121,6 +121,22 @@ def test_related_prefers_shared_crafts_and_excludes_self():
     assert gids.related(gids.by_slug["c"]) == []
 
 
+def test_related_ranks_by_shared_crafts_then_region_then_a_fixed_order():
+    crafts = ["smeden", "weven", "bakken"]
+    regions = ["utrecht", "drenthe"]
+    profiles = [profile_from_data(f"p{i}", data(name=f"P {i}", crafts=[crafts[i % 3], crafts[(i + 1 + i // 3 % 2) % 3]],
+                                                  region=regions[i % 2]), URL) for i in range(40)]
+    gids = Directory.build(profiles, set())
+    for profile in gids.profiles:
+        scores = {}
+        for other in gids.profiles:
+            shared = len(set(profile.crafts) & set(other.crafts))
+            if other is not profile and shared:
+                scores[other.slug] = 2 * shared + (other.region == profile.region)
+        expected = sorted(scores, key=lambda slug: (-scores[slug], gids.by_slug[slug].stable_rank))[:4]
+        assert [p.slug for p in gids.related(profile)] == expected
+
+
 def test_featured_is_deterministic_and_needs_photo():
     assert [p.slug for p in directory().featured()] == ["d"]
     assert directory().featured() == directory().featured()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from incremental.files import output_files, write_output
+from incremental.files import claim_output_group, output_files, record_output_group, write_output
 from incremental.overlay import OutputOverlay
 
 
@@ -89,3 +90,52 @@ def test_the_view_shows_kept_and_staged_files(tmp_path):
     assert Path(view["a.txt"]).read_bytes() == b"changed"
     overlay.discard()
     assert tree(tmp_path / "output")["a.txt"] == b"a"  # a failed build leaves the output alone
+
+
+def test_the_content_id_changes_only_with_the_bytes(tmp_path):
+    """A page rendered again under a new key but with the same bytes keeps its content id
+    (the search index is not redone for it); new bytes give a new id."""
+    def render(key, text):
+        staging = tmp_path / f"s-{key}"
+        staging.mkdir()
+        overlay = OutputOverlay(tmp_path / "output", staging, tmp_path / "manifest.json", "b1")
+        if overlay.previous_call("page", key) is None:
+            (staging / "page").mkdir()
+            (staging / "page" / "index.html").write_text(text)
+            overlay.rendered_call("page", key, ["page/index.html"])
+        overlay.commit()
+        return overlay.content_id("page/index.html")
+
+    assert render("k1", "same") == "k1"
+    assert render("k2", "same") == "k1"   # new key, same bytes
+    assert render("k2", "same") == "k1"   # kept under k2, id carried through the manifest
+    assert render("k3", "other") == "k3"  # new bytes
+    assert render("k4", "other") == "k3"
+
+
+def test_a_group_of_files_is_kept_whole_under_the_same_key(tmp_path):
+    """A group (e.g. one profile's badge kit) is claimed at once; a new key or a folder
+    deleted by hand makes it again."""
+    def run(key, deleted=None):
+        staging = tmp_path / f"s-{len(list(tmp_path.iterdir()))}"
+        staging.mkdir()
+        overlay = OutputOverlay(tmp_path / "output", staging, tmp_path / "manifest.json", "b1")
+        settings = {"OUTPUT_OVERLAY": overlay}
+        files = {"kit/a.png": b"a" + key.encode(), "kit/b.png": b"b", "docs/a.json": b"{}"}
+        data = claim_output_group(settings, "kit", key)
+        if data is None:
+            for relative, content in files.items():
+                write_output(settings, staging, relative, content)
+            record_output_group(settings, "kit", key, list(files), {"made": key})
+        overlay.commit()
+        return data
+
+    assert run("k1") is None
+    assert run("k1") == {"made": "k1"}
+    assert tree(tmp_path / "output") == {"kit/a.png": b"ak1", "kit/b.png": b"b", "docs/a.json": b"{}"}
+    assert run("k2") is None
+    assert (tmp_path / "output" / "kit" / "a.png").read_bytes() == b"ak2"
+    shutil.rmtree(tmp_path / "output" / "kit")
+    assert run("k2") is None  # the folder was deleted: made again
+    assert tree(tmp_path / "output") == {"kit/a.png": b"ak2", "kit/b.png": b"b", "docs/a.json": b"{}"}
+    assert run("k2") == {"made": "k2"}
