@@ -47,13 +47,25 @@ class Fingerprinter:
 
     ``is_document(value)`` tells which objects are content documents (two-level walk);
     ``document_extra(value)`` gives extra data a document renders that its attributes do not
-    hold (for Pelican: the site's URLs when its text links to other content).
+    hold (for Pelican: the site's URLs when its text links to other content);
+    ``identify(value)`` may name a value of a known class in a few words (None: walk it);
+    ``omit(document)`` names attributes among ``separate`` that the pages being keyed never show.
+    The attributes in ``separate`` (a document's text) are hashed apart from the rest, so that
+    fingerprinters that omit different ones can share that work through ``parts`` (a dict).
     """
 
     def __init__(self, is_document: Callable[[object], bool] = lambda value: False,
-                 document_extra: Callable[[object], object] = lambda value: None):
+                 document_extra: Callable[[object], object] = lambda value: None,
+                 omit: Callable[[object], tuple[str, ...]] = lambda document: (),
+                 separate: tuple[str, ...] = (), parts: dict | None = None,
+                 identify: Callable[[object], str | None] = lambda value: None):
         self.is_document = is_document
+        self.identify = identify
+        self._declared: dict[int, object] = {}  # __fingerprint__() results, asked once per object
         self.document_extra = document_extra
+        self.omit = omit
+        self.separate = frozenset(separate)
+        self._parts: dict[int, tuple[str, dict[str, str], tuple]] = {} if parts is None else parts
         self._deep: dict[int, str] = {}
         self._own: dict[int, tuple[str, tuple]] = {}
         self._values: dict[int, str] = {}
@@ -82,14 +94,35 @@ class Fingerprinter:
     def _document_own(self, document: object) -> tuple[str, tuple]:
         key = id(document)
         if key not in self._own:
+            rest, separate, references = self._document_parts(document)
+            omitted = set(self.omit(document))
+            digest = hashlib.sha256(rest.encode())
+            for name in sorted(separate):
+                if name not in omitted:
+                    digest.update(f"{name}={separate[name]}".encode())
+            self._own[key] = (digest.hexdigest(), references)
+            self._keep.append(document)
+        return self._own[key]
+
+    def _document_parts(self, document: object) -> tuple[str, dict[str, str], tuple]:
+        """A document's own data as the hash of all but the ``separate`` attributes, and one hash
+        for each of those; plus the documents it points at."""
+        key = id(document)
+        if key not in self._parts:
             references: list[object] = []
             digest = hashlib.sha256()
             digest.update(type(document).__qualname__.encode())
-            self._walk_attributes(document, digest.update, {key}, references)
+            self._walk_attributes(document, digest.update, {key}, references, self.separate)
             self._walk(self.document_extra(document), digest.update, {key}, references)
-            self._own[key] = (digest.hexdigest(), tuple(references))
+            separate = {}
+            for name in self.separate:
+                if hasattr(document, name):
+                    part = hashlib.sha256()
+                    self._walk(getattr(document, name), part.update, {key}, references)
+                    separate[name] = part.hexdigest()
+            self._parts[key] = (digest.hexdigest(), separate, tuple(references))
             self._keep.append(document)
-        return self._own[key]
+        return self._parts[key]
 
     # --- the walk --------------------------------------------------------------------
     def _walk(self, value, out, active: set[int], documents="deep"):
@@ -110,11 +143,12 @@ class Fingerprinter:
                 out(b"V" + self._values[id(value)].encode())
                 return
             try:
-                text = json.dumps(value, sort_keys=True, ensure_ascii=False)
-            except (TypeError, ValueError):
+                data = self._json(value, active, documents)
+            except Unstable:
+                raise
+            except (TypeError, ValueError):  # keys JSON cannot sort, or a loop: walked below
                 pass
             else:
-                data = text.encode("utf-8", "surrogatepass")
                 if remember:
                     self._values[id(value)] = hashlib.sha256(data).hexdigest()
                     self._keep.append(value)
@@ -143,14 +177,17 @@ class Fingerprinter:
                                 types.ModuleType)):
             out(b"c" + f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}".encode())
         elif hasattr(type(value), "__fingerprint__"):
+            if id(value) not in self._declared:
+                self._declared[id(value)] = value.__fingerprint__()
+                self._keep.append(value)
             if documents != "deep":
                 out(b"F" + type(value).__qualname__.encode())
-                self._walk(value.__fingerprint__(), out, active, documents)
+                self._walk(self._declared[id(value)], out, active, documents)
                 return
             key = id(value)
             if key not in self._values:
                 digest = hashlib.sha256(b"F" + type(value).__qualname__.encode())
-                self._walk(value.__fingerprint__(), digest.update, active, documents)
+                self._walk(self._declared[key], digest.update, active, documents)
                 self._values[key] = digest.hexdigest()
                 self._keep.append(value)
             out(b"V" + self._values[key].encode())
@@ -161,7 +198,11 @@ class Fingerprinter:
                 documents.append(value)
                 out(b"R" + type(value).__qualname__.encode() + repr(getattr(value, "source_path", "")).encode())
         else:
-            self._walk_container(value, out, active, documents)
+            identity = self.identify(value)
+            if identity is None:
+                self._walk_container(value, out, active, documents)
+            else:
+                out(b"I" + identity.encode())
 
     def _walk_inline(self, value, out, active: set[int], documents):
         """Small lists and tuples go straight into the enclosing hash (no memory of their own)."""
@@ -224,7 +265,7 @@ class Fingerprinter:
             self._keep.append(value)
         out(b"V" + result.encode())
 
-    def _walk_attributes(self, value, out, active: set[int], documents) -> bool:
+    def _walk_attributes(self, value, out, active: set[int], documents, omit: frozenset[str] = frozenset()) -> bool:
         """Walk the dataclass fields, ``__dict__`` and ``__slots__`` of ``value``; False if it has none."""
         names: list[str] = []
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -237,12 +278,28 @@ class Fingerprinter:
                     names.append(name)
         if not names:
             return False
-        for name in sorted(names):
-            if name in SKIPPED_ATTRIBUTES:
-                continue
-            out(b"." + name.encode() + b"=")
-            self._walk(getattr(value, name), out, active, documents)
+        attributes = {name: getattr(value, name) for name in names if name not in SKIPPED_ATTRIBUTES and name not in omit}
+        try:
+            data = self._json(attributes, active, documents)
+        except Unstable:
+            raise
+        except (TypeError, ValueError):  # keys JSON cannot sort, or a loop: walked one by one
+            for name in sorted(attributes):
+                out(b"." + name.encode() + b"=")
+                self._walk(attributes[name], out, active, documents)
+        else:
+            out(b"A%d:" % len(data) + data)
         return True
+
+    def _json(self, value, active: set[int], documents) -> bytes:
+        """``value`` as canonical JSON, in one C call; what JSON has no form for (dates, objects,
+        documents, sets) is walked and stands in the text as the hash of its walk."""
+        def walked(item):
+            digest = hashlib.sha256()
+            self._walk(item, digest.update, active, documents)
+            return ["\0walked", digest.hexdigest()]
+
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=walked).encode("utf-8", "surrogatepass")
 
     @staticmethod
     def _sort_key(key) -> tuple[str, str]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from content_model.files import load_json_cache, save_json_cache
 from jinja2 import meta, nodes
 from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
 from .fingerprint import Fingerprinter, Unstable
@@ -26,6 +27,11 @@ logger = logging.getLogger(__name__)
 
 # Pelican replaces these in a document's text with other documents' URLs when it renders it.
 LINK_MARKERS = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author|author|link)[}|]")
+# A template that names none of these never shows a document's text; one that names none of the
+# second set never shows a summary either (Pelican cuts one from the text when there is none).
+TEXT_READS = frozenset({"content", "_content", "get_content"})
+SUMMARY_READS = frozenset({"summary", "_summary", "get_summary"})
+TEXT = ("_content",)
 
 
 class TemplateNames:
@@ -37,52 +43,75 @@ class TemplateNames:
     environment; the answers are kept per environment.
     """
 
+    VERSION = 2  # of what is saved per template source
+
     def __init__(self, cache: Path | None = None):
         self.cache_path = cache
         self.saved: dict[str, list] = load_json_cache(cache)
-        self.closures: dict[tuple[int, str], frozenset[str]] = {}
+        self.closures: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]]] = {}
         self.environments: list = []  # keeps the environments alive while their ids are keys
 
     def __call__(self, environment, name: str) -> frozenset[str]:
+        return self._closed(environment, name)[0]
+
+    def reads(self, environment, name: str) -> frozenset[str]:
+        """Which of a document's text and summary attributes the template may read (by name)."""
+        return self._closed(environment, name)[1]
+
+    def _closed(self, environment, name: str) -> tuple[frozenset[str], frozenset[str]]:
         key = (id(environment), name)
         if key not in self.closures:
             self.environments.append(environment)
             self.closures[key] = self._closure(environment, name)
         return self.closures[key]
 
-    def _closure(self, environment, name: str) -> frozenset[str]:
+    def _closure(self, environment, name: str) -> tuple[frozenset[str], frozenset[str]]:
         seen: set[str] = set()
         todo = [name]
         variables: set[str] = set()
+        reads: set[str] = set()
         while todo:
             current = todo.pop()
             if current in seen:
                 continue
             seen.add(current)
-            found, referenced = self._names_of(environment, current)
+            found, referenced, read = self._names_of(environment, current)
             variables |= set(found)
+            reads |= set(read)
             if None in referenced:
                 todo += [t for t in environment.list_templates() if t.endswith((".html", ".xml", ".txt"))]
             todo += [t for t in referenced if t]
-        return frozenset(variables)
+        return frozenset(variables), frozenset(reads)
 
-    def _names_of(self, environment, name: str) -> tuple[list, list]:
+    def _names_of(self, environment, name: str) -> tuple[list, list, list]:
         source, _, _ = environment.loader.get_source(environment, name)
-        key = hashlib.sha256(f"{name}\0{source}".encode()).hexdigest()
+        key = hashlib.sha256(f"{self.VERSION}\0{name}\0{source}".encode()).hexdigest()
         if key not in self.saved:
             tree = environment.parse(source)
             variables = set(meta.find_undeclared_variables(tree))
             # ``{% import ... with context %}`` and included templates also see names set here
             variables |= {node.name for node in tree.find_all(nodes.Name) if node.ctx == "load"}
+            # attribute names, item keys and string arguments (``map(attribute="content")``)
+            mentioned = {node.attr for node in tree.find_all(nodes.Getattr)}
+            mentioned |= {node.value for node in tree.find_all(nodes.Const) if isinstance(node.value, str)}
             self.saved = {k: v for k, v in self.saved.items() if v[0] != name}  # older sources of it
-            self.saved[key] = [name, sorted(variables), list(meta.find_referenced_templates(tree))]
+            self.saved[key] = [name, sorted(variables), list(meta.find_referenced_templates(tree)),
+                               sorted(mentioned & (TEXT_READS | SUMMARY_READS))]
             self._save()
-        _, variables, referenced = self.saved[key]
-        return variables, referenced
+        _, variables, referenced, reads = self.saved[key]
+        return variables, referenced, reads
 
     def _save(self) -> None:
         if self.cache_path is not None:
             save_json_cache(self.cache_path, self.saved)
+
+
+def _identify(value) -> str | None:
+    """Authors, categories and tags by name and slug (their URLs follow from the settings, which
+    the baseline holds); walking them would see a slug Pelican fills in only once it is asked."""
+    if isinstance(value, URLWrapper):
+        return f"{type(value).__qualname__}:{value.name}:{value.slug}"
+    return None
 
 
 class IncrementalWriter(Writer):
@@ -91,9 +120,19 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.overlay = settings["OUTPUT_OVERLAY"]
-        self.fingerprint = Fingerprinter(is_document=lambda value: isinstance(value, Content),
-                                         document_extra=self._document_extra)
-        self._globals: dict[str, str] = {}
+        # Pages that never show a document's text (lists, cards) are keyed without it, so that an
+        # edit of a story's text renders only the pages that show that text. The three share
+        # the hashing of each document.
+        parts: dict = {}
+        common = {"is_document": lambda value: isinstance(value, Content), "document_extra": self._document_extra,
+                  "separate": TEXT, "parts": parts, "identify": _identify}
+        self.fingerprint = Fingerprinter(**common)
+        self._fingerprints = {
+            "text": self.fingerprint,
+            "summary": Fingerprinter(omit=lambda document: TEXT if "summary" in document.metadata else (), **common),
+            "neither": Fingerprinter(omit=lambda document: TEXT, **common),
+        }
+        self._globals: dict[tuple[str, str], str] = {}
         self._site_urls: str | None = None
         self._context = None
         self._opened: list[str] = []
@@ -120,23 +159,31 @@ class IncrementalWriter(Writer):
             self._site_urls = digest.hexdigest()
         return self._site_urls
 
-    def _global(self, context: dict, name: str) -> str:
-        if name not in self._globals:
-            self._globals[name] = self.fingerprint(context[name])
-        return self._globals[name]
+    def _global(self, context: dict, name: str, variant: str) -> str:
+        if (variant, name) not in self._globals:
+            self._globals[variant, name] = self._fingerprints[variant](context[name])
+        return self._globals[variant, name]
+
+    def _variant(self, template) -> str:
+        """Which fingerprints key the template's pages: with the documents' text, or without it."""
+        reads = self._names.reads(template.environment, template.name)
+        return "text" if reads & TEXT_READS else "summary" if reads & SUMMARY_READS else "neither"
 
     def call_key(self, name, template, context, relative_urls, paginated, template_name, url, kwargs) -> str | None:
         self._context = context
         digest = hashlib.sha256(self.overlay.baseline.encode())
         digest.update(repr((template.name, name, relative_urls, template_name, url, sorted(kwargs))).encode())
+        variant = self._variant(template)
+        fingerprint = self._fingerprints[variant]
+        digest.update(variant.encode())
         try:
             for key in sorted(kwargs):
-                digest.update(key.encode() + self.fingerprint(kwargs[key]).encode())
+                digest.update(key.encode() + fingerprint(kwargs[key]).encode())
             if paginated is not None:
-                digest.update(b"paginated" + self.fingerprint(paginated).encode())
+                digest.update(b"paginated" + fingerprint(paginated).encode())
             for variable in sorted(self._names(template.environment, template.name)):
                 if variable not in kwargs and variable in context:
-                    digest.update(variable.encode() + self._global(context, variable).encode())
+                    digest.update(variable.encode() + self._global(context, variable, variant).encode())
         except Unstable as error:
             logger.debug("incremental: %s is always rendered: %s", name, error)
             return None

@@ -113,7 +113,12 @@ def test_incremental_builds_through_many_kinds_of_change_equal_clean_builds(tmp_
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r'^title: .*$', f'title: "{title}"', text, count=1, flags=re.M), encoding="utf-8")
 
+    def add_paragraph(path: Path):
+        path.write_text(path.read_text(encoding="utf-8") + "\nEen alinea die er later bij kwam.\n", encoding="utf-8")
+
     steps = [
+        # a story's text shows on its own page only: lists and cards show its title and summary
+        lambda: add_paragraph(stories / "deeg.md"),
         # a story's title shows on the home page, the story list, related stories and profiles
         lambda: retitle(stories / "deeg.md", "Deeg, geduld en een oven van 1911"),
         # a story disappears: its page must go, and nothing may link to it any more
@@ -129,13 +134,17 @@ def test_incremental_builds_through_many_kinds_of_change_equal_clean_builds(tmp_
             (content / "data" / "crafts.yaml").read_text(encoding="utf-8").replace('name: "Smeden"', 'name: "Smeden en hekwerk"', 1),
             encoding="utf-8"),
     ]
+    counts = []
     for number, step in enumerate(steps):
         step()
         rebuilt = run_build(output, content=content, cache=cache)
         assert rebuilt.ok, rebuilt.stderr
         rendered, kept = rendered_counts(rebuilt.stdout)
-        if number < 3:  # one story changed
+        counts.append(rendered)
+        if number < 4:  # one story changed
             assert kept > rendered, f"step {number}: an edit of one document re-renders {rendered} pages"
+        if number == 1:
+            assert counts[0] < counts[1], "a new paragraph re-renders the pages that list the story"
         clean = run_build(tmp_path / f"clean-{number}" / "output", content=content,
                           cache=tmp_path / f"clean-{number}" / "cache")
         assert clean.ok, clean.stderr

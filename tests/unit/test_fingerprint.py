@@ -116,3 +116,40 @@ def test_a_class_may_name_what_identifies_it():
 def test_code_counts_by_name():
     assert fresh()(len) == fresh()(len)
     assert fresh()(len) != fresh()(sorted)
+
+
+def test_a_documents_text_counts_only_where_it_is_shown():
+    """Fingerprinters that share the hashing of documents: one keys pages that show the text,
+    the other pages that show only the rest (lists, cards)."""
+    parts: dict = {}
+
+    def pair():
+        common = {"is_document": lambda value: isinstance(value, Doc), "separate": ("_content",), "parts": parts}
+        return Fingerprinter(**common), Fingerprinter(omit=lambda document: ("_content",), **common)
+
+    def keys(doc):
+        parts.clear()
+        text, cards = pair()
+        return text([doc]), cards([doc])
+
+    doc = Doc("a.md", "Titel A")
+    doc._content = "<p>Een</p>"
+    before = keys(doc)
+    doc._content = "<p>Een en twee</p>"
+    after = keys(doc)
+    assert after[0] != before[0] and after[1] == before[1]
+    doc.title = "Titel B"
+    assert keys(doc)[1] != after[1]
+
+
+def test_known_values_may_be_identified_in_a_few_words():
+    class Tag:
+        def __init__(self, name):
+            self.name, self._slug = name, None  # a slug filled in later must not change the key
+
+    named = Fingerprinter(identify=lambda value: f"tag:{value.name}" if isinstance(value, Tag) else None)
+    tag = Tag("smeden")
+    before = named([tag])
+    tag._slug = "smeden"
+    assert named([tag]) == before == Fingerprinter(identify=named.identify)([Tag("smeden")])
+    assert Fingerprinter(identify=named.identify)([Tag("weven")]) != before
