@@ -105,7 +105,7 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CACHE_PATH = ".cache/pelican-html"  # per build kind: settings shape what is cached
-CHECK_MODIFIED_METHOD = "md5"
+CHECK_MODIFIED_METHOD = "mtime"  # the content check has read and hashed every file already
 GZIP_CACHE = False  # read and written on every build; compressing costs more than it saves
 
 # Responsive images

@@ -15,7 +15,6 @@ import contextlib
 import functools
 import gc
 import hashlib
-import http.server
 import logging
 import os
 import re
@@ -237,6 +236,8 @@ def _snapshot(paths: list[Path]) -> dict[str, float]:
 
 def serve(config: Path, port: int) -> int:
     """Build, serve output/ on localhost, and rebuild whenever a source file changes."""
+    import http.server  # only here: a build does not need it
+
     from pelican.settings import read_settings
 
     settings = read_settings(str(config))

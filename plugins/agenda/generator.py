@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+from functools import partial
 
-from incremental.files import write_output
+from incremental.files import made_output
 from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.contents import Page
@@ -95,11 +97,14 @@ class EventsGenerator(Generator):
                               event=event, url=event.url)
         stamp = build_now().replace(hour=0, minute=0, second=0, microsecond=0)
         name = f"Agenda {self.settings['SITENAME']}"
-        write_output(self.settings, self.output_path, "agenda.ics",
-                     build([self.entry(e) for e in self.events], name, stamp))
+        self._calendar("agenda.ics", [self.entry(e) for e in self.events], name, stamp)
         for event in self.events:
-            write_output(self.settings, self.output_path, event.ics_save_as,
-                         build([self.entry(event)], event.title, stamp))
+            self._calendar(event.ics_save_as, [self.entry(event)], event.title, stamp)
+
+    def _calendar(self, relative: str, entries: list[CalendarEntry], name: str, stamp: dt.datetime) -> None:
+        """An .ics file, made again only when one of its entries (plain data) changed."""
+        key = "ics:" + hashlib.sha256(repr((entries, name, stamp)).encode()).hexdigest()
+        made_output(self.settings, self.output_path, relative, key, partial(build, entries, name, stamp))
 
 
 def _sort_key(value):

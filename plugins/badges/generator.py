@@ -95,15 +95,16 @@ class Kit:
     _fingerprint: str | None = field(default=None, repr=False, compare=False)
 
     def __fingerprint__(self):
-        """All the kit shows, in one JSON text, made once: a build keys its profile page, its kit
-        page and its files by it. A kit does not change once planned."""
+        """A hash of all the kit shows, made once: a build keys its profile page, its kit page and
+        its files by it. A kit does not change once planned."""
         if self._fingerprint is None:
             shown = [self.profile.__fingerprint__(), self.url, self.recipient, self.issued, self.qr_svg, self.qr_png,
                      [badge.__fingerprint__() for badge in self.badges]]
             try:
-                self._fingerprint = json.dumps(shown, sort_keys=True, ensure_ascii=False)
+                text = json.dumps(shown, sort_keys=True, ensure_ascii=False)
             except (TypeError, ValueError):  # not plain data after all: the fingerprinter walks it
                 return shown
+            self._fingerprint = "sha256:" + hashlib.sha256(text.encode()).hexdigest()
         return self._fingerprint
 
 

@@ -101,7 +101,12 @@ class ContentChecker:
 
     def check_file(self, kind: str, path: Path) -> Checked:
         """Check one file, or reuse the result of an identical earlier check (see checkcache)."""
-        if self.cache is None or self.problems or path.is_symlink():
+        if self.cache is None or self.problems:
+            return self._check_file(kind, path)
+        checked = self.cache.seen(kind, path)  # checked before in this build (files do not change meanwhile)
+        if checked is not None:
+            return checked
+        if path.is_symlink():
             return self._check_file(kind, path)
         try:
             raw = path.read_bytes()
@@ -114,10 +119,12 @@ class ContentChecker:
         checked = self.cache.get(key)
         if checked is not None:
             checked.path = path
-            return checked
-        checked = self._check_file(kind, path)
+        else:
+            checked = self._check_file(kind, path)
+            if not checked.problems:
+                self.cache.put(key, checked)
         if not checked.problems:
-            self.cache.put(key, checked)
+            self.cache.saw(kind, path, checked)
         return checked
 
     def _check_file(self, kind: str, path: Path) -> Checked:

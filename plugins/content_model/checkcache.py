@@ -53,6 +53,7 @@ class CheckCache(BuildScoped):
         self.misses = 0
         self._loaded: dict[tuple, object] = {}
         self._decoded: dict[str, object] = {}  # results unpickled in this build (read, not changed, by callers)
+        self._seen: dict[tuple[str, str], object] = {}  # (kind, path) -> result, within this build
         if self.path and self.path.exists():
             try:
                 with self.path.open("rb") as stored:
@@ -77,6 +78,13 @@ class CheckCache(BuildScoped):
         if key not in self._decoded:
             self._decoded[key] = pickle.loads(stored)
         return self._decoded[key]
+
+    def seen(self, kind: str, path: Path):
+        """The result of checking ``path`` earlier in this build, if it had no problems."""
+        return self._seen.get((kind, str(path)))
+
+    def saw(self, kind: str, path: Path, checked) -> None:
+        self._seen[(kind, str(path))] = checked
 
     def put(self, key: str, checked) -> None:
         self.entries[key] = pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)

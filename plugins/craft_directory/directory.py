@@ -41,11 +41,18 @@ class Profile:
     url: str = ""
 
     def __fingerprint__(self):
-        """Its fields in one JSON text (they are plain data); a build keys the pages showing it."""
+        """A hash of its fields (plain data), made once: a build keys the pages showing it by it.
+        A profile does not change once the directory is built."""
+        known = self.__dict__.get("_fingerprint")
+        if known is not None:
+            return known
+        fields = {name: value for name, value in self.__dict__.items() if name != "_fingerprint"}
         try:
-            return json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False)
-        except (TypeError, ValueError):
-            return dict(self.__dict__)
+            text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
+        except (TypeError, ValueError):  # not plain data after all: the fingerprinter walks it
+            return fields
+        self._fingerprint = "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+        return self._fingerprint
 
     @property
     def title(self) -> str:

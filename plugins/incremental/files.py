@@ -24,6 +24,17 @@ def write_output(settings: dict, output_path: str | Path, relative: str, data: b
     overlay.place(relative, key, lambda target: _write(target, data))
 
 
+def made_output(settings: dict, output_path: str | Path, relative: str, key: str,
+                make: Callable[[], bytes | str]) -> None:
+    """Write ``make()`` to ``relative``, unless the file the same ``key`` made is already there
+    (``key`` must hash everything ``make`` depends on besides the build's baseline)."""
+    def write(target: Path) -> None:
+        data = make()
+        _write(target, data.encode("utf-8") if isinstance(data, str) else data)
+
+    place_output(settings, output_path, relative, key, write)
+
+
 def place_output(settings: dict, output_path: str | Path, relative: str, key: str,
                  place: Callable[[Path], None]) -> None:
     """Put a file made from ``key`` at ``relative``: ``place(target)`` unless it is already there."""

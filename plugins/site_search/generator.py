@@ -111,14 +111,22 @@ class SearchIndex(BuildScoped):
             bundle = self._bundle(name, pages, files)
             if not (bundle / "pagefind-entry.json").is_file() and not _index(name, pages, bundle, files):
                 return
-            for path in sorted(bundle.rglob("*")):
-                relative = path.relative_to(bundle).as_posix()
-                if path.is_file() and not relative.startswith(UNUSED):
+            for relative, path in _bundle_files(bundle):
+                if not relative.startswith(UNUSED):
                     # fragments, index chunks and metadata are named by their content hash
                     key = f"{self.engine}:{relative}" if content_named(relative) else f"{bundle.name}:{relative}"
                     place_output(self.settings, self.output_path, f"pagefind/{name}/{relative}", key,
                                  partial(place, path))
         write_output(self.settings, self.output_path, "pagefind/indexes.json", json.dumps(list(shards)))
+
+
+def _bundle_files(bundle: Path) -> list[tuple[str, str]]:
+    """(relative path, path) of every file of a bundle, sorted."""
+    files = []
+    for folder, _, names in os.walk(bundle):
+        base = os.path.relpath(folder, bundle).replace(os.sep, "/")
+        files += [(name if base == "." else f"{base}/{name}", os.path.join(folder, name)) for name in names]
+    return sorted(files)
 
 
 def _index(name: str, pages: list[str], bundle: Path, files: dict[str, str]) -> bool:
