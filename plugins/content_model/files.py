@@ -134,6 +134,12 @@ class BuildScoped:
     def __reduce__(self):
         return (type(None), ())
 
+    def __copy__(self):  # copying the settings keeps them; only pickling leaves them out
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
 
 def load_json_cache(path: Path | None) -> dict:
     """A cache kept as one JSON object: empty when there is none, or when it is damaged

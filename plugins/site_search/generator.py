@@ -130,19 +130,30 @@ def _bundle_files(bundle: Path) -> list[tuple[str, str]]:
 
 
 def _index(name: str, pages: list[str], bundle: Path, files: dict[str, str]) -> bool:
-    """Run Pagefind over one shard's pages (hard links in a scratch folder); False on failure."""
-    shutil.rmtree(bundle.parent, ignore_errors=True)  # older bundles of this shard
-    bundle.parent.mkdir(parents=True)
+    """Run Pagefind over one shard's pages (hard links in a scratch folder); False on failure.
+
+    Every run works in folders of its own: a background run of a build that failed may still
+    be busy when ``make serve`` starts the next build."""
+    bundle.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="site-", dir=bundle.parent) as scratch:
         for relative in pages:
-            place(files[relative], Path(scratch) / relative)
-        partial_bundle = bundle.with_name(bundle.name + ".part")
-        result = subprocess.run(pagefind_command(scratch, str(partial_bundle)), capture_output=True, text=True)
-    if result.returncode != 0:
-        logger.error("pagefind: %s: %s", name,
-                     (result.stderr or result.stdout).strip().splitlines()[-1:] or result.returncode)
-        return False
-    os.replace(partial_bundle, bundle)
+            place(files[relative], Path(scratch) / "site" / relative)
+        partial_bundle = Path(scratch) / "bundle"
+        result = subprocess.run(pagefind_command(str(Path(scratch) / "site"), str(partial_bundle)),
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            logger.error("pagefind: %s: %s", name,
+                         (result.stderr or result.stdout).strip().splitlines()[-1:] or result.returncode)
+            return False
+        try:
+            os.replace(partial_bundle, bundle)
+        except OSError as error:  # another run made the same bundle meanwhile, or a real problem
+            if not (bundle / "pagefind-entry.json").is_file():
+                logger.error("pagefind: %s: %s", name, error)
+                return False
+    for older in bundle.parent.iterdir():  # earlier bundles of this shard
+        if older != bundle and not older.name.startswith("site-"):
+            shutil.rmtree(older, ignore_errors=True)
     logger.info("pagefind: shard %s indexed (%s pages)", name, len(pages))
     return True
 
