@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import json
 import logging
 import os
 from collections.abc import Mapping
@@ -18,7 +17,7 @@ import segno
 from content_model.render import render
 from craft_directory.directory import is_published
 from incremental.files import claim_output_group, output_placer, record_output_group, write_output
-from incremental.fingerprint import Fingerprinter
+from incremental.fingerprint import Fingerprinter, plain_digest
 from markupsafe import Markup
 from nl_format.clock import now
 from pelican import signals
@@ -100,11 +99,9 @@ class Kit:
         if self._fingerprint is None:
             shown = [self.profile.__fingerprint__(), self.url, self.recipient, self.issued, self.qr_svg, self.qr_png,
                      [badge.__fingerprint__() for badge in self.badges]]
-            try:
-                text = json.dumps(shown, sort_keys=True, ensure_ascii=False)
-            except (TypeError, ValueError):  # not plain data after all: the fingerprinter walks it
+            self._fingerprint = plain_digest(shown)
+            if self._fingerprint is None:  # not plain data after all: the fingerprinter walks it
                 return shown
-            self._fingerprint = "sha256:" + hashlib.sha256(text.encode()).hexdigest()
         return self._fingerprint
 
 

@@ -13,6 +13,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from incremental.fingerprint import plain_digest
+
 TYPE_ORDER = ["ambachtsmens", "leerbedrijf", "opleiding", "restauratie", "museum", "evenement", "organisatie"]
 OFFER_ORDER = ["leerplek", "stage", "workshop", "rondleiding", "opleiding"]
 
@@ -44,15 +46,13 @@ class Profile:
         """A hash of its fields (plain data), made once: a build keys the pages showing it by it.
         A profile does not change once the directory is built."""
         known = self.__dict__.get("_fingerprint")
-        if known is not None:
-            return known
-        fields = {name: value for name, value in self.__dict__.items() if name != "_fingerprint"}
-        try:
-            text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
-        except (TypeError, ValueError):  # not plain data after all: the fingerprinter walks it
-            return fields
-        self._fingerprint = "sha256:" + hashlib.sha256(text.encode()).hexdigest()
-        return self._fingerprint
+        if known is None:
+            fields = {name: value for name, value in self.__dict__.items() if name != "_fingerprint"}
+            known = plain_digest(fields)
+            if known is None:  # not plain data after all: the fingerprinter walks it
+                return fields
+            self._fingerprint = known
+        return known
 
     @property
     def title(self) -> str:

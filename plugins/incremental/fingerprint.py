@@ -38,6 +38,16 @@ MEMO_LENGTH = 16  # longer lists get their own remembered hash: they are often s
 SHARED_LENGTH = 4  # plain data this long is remembered by identity (e.g. the badge classes every kit shows)
 
 
+def plain_digest(data) -> str | None:
+    """``sha256:`` and the hash of plain data (JSON's types) in canonical form; None for anything
+    else. For ``__fingerprint__`` methods that hash an object's fields once and keep the result."""
+    try:
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class Unstable(ValueError):
     """The value has no stable fingerprint; whatever renders it must always be rendered."""
 

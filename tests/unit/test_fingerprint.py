@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
-from incremental.fingerprint import Fingerprinter, Unstable
+from incremental.fingerprint import Fingerprinter, Unstable, plain_digest
 from markupsafe import Markup
 
 
@@ -153,3 +153,9 @@ def test_known_values_may_be_identified_in_a_few_words():
     tag._slug = "smeden"
     assert named([tag]) == before == Fingerprinter(identify=named.identify)([Tag("smeden")])
     assert Fingerprinter(identify=named.identify)([Tag("weven")]) != before
+
+
+def test_plain_data_has_one_digest_whatever_the_key_order():
+    assert plain_digest({"a": 1, "b": [2, "x"]}) == plain_digest({"b": [2, "x"], "a": 1})
+    assert plain_digest({"a": 1}) != plain_digest({"a": "1"})
+    assert plain_digest({"when": dt.date(2026, 11, 21)}) is None  # not JSON: the caller walks it
