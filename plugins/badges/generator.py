@@ -225,7 +225,7 @@ class BadgesGenerator(Generator):
         # every page gets the sizes of its own files only, so that it depends on nothing else
         common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "download_rows": download_rows}
         for kit in self.kits.values():
-            paths = [f.path for entry in kit.badges for f in entry.files] + self._derived(kit)[:-2]
+            paths = self._images(kit) + self._baked(kit)  # the QR codes show no size
             writer.write_file(kit.url + "index.html", self.get_template("badge_kit"), self.context, kit=kit,
                               linkedin=[self._linkedin(kit, entry) for entry in kit.badges], url=kit.url,
                               sizes=self.sizes.only(paths), **common)
@@ -236,14 +236,22 @@ class BadgesGenerator(Generator):
                               sizes=self.sizes.only(paths), **common)
 
     @staticmethod
-    def _derived(kit: Kit) -> list[str]:
-        """The kit's files made from its assertions and its URL: baked badges, then the QR codes."""
-        return [path for entry in kit.badges for path in (entry.verifiable_png, entry.verifiable_svg)] + \
-            [kit.qr_svg, kit.qr_png]
+    def _images(kit: Kit) -> list[str]:
+        """The kit's badge images, drawn from its art (the badge cache)."""
+        return [f.path for entry in kit.badges for f in entry.files]
+
+    @staticmethod
+    def _baked(kit: Kit) -> list[str]:
+        """The kit's verifiable badges: its images with its assertions baked in."""
+        return [path for entry in kit.badges for path in (entry.verifiable_png, entry.verifiable_svg)]
+
+    def _derived(self, kit: Kit) -> list[str]:
+        """The kit's files made from its assertions and its URL: baked badges and QR codes."""
+        return self._baked(kit) + [kit.qr_svg, kit.qr_png]
 
     def _kit_files(self, kit: Kit) -> list[str]:
-        paths = [f.path for entry in kit.badges for f in entry.files] + self._derived(kit)
-        return paths + [openbadges.assertion_path(kit.profile.slug, entry.badge["id"]) for entry in kit.badges]
+        assertions = [openbadges.assertion_path(kit.profile.slug, entry.badge["id"]) for entry in kit.badges]
+        return self._images(kit) + self._derived(kit) + assertions
 
     def _claim_kit(self, kit: Kit, key: str) -> bool:
         """Keep the kit's files if the last build made them from the same kit (the key hashes

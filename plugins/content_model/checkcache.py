@@ -52,7 +52,6 @@ class CheckCache(BuildScoped):
         self.hits = 0
         self.misses = 0
         self._loaded: dict[tuple, object] = {}
-        self._decoded: dict[str, object] = {}  # results unpickled in this build (read, not changed, by callers)
         self._seen: dict[tuple[str, str], object] = {}  # (kind, path) -> result, within this build
         if self.path and self.path.exists():
             try:
@@ -75,9 +74,7 @@ class CheckCache(BuildScoped):
             return None
         self.hits += 1
         self.used.add(key)
-        if key not in self._decoded:
-            self._decoded[key] = pickle.loads(stored)
-        return self._decoded[key]
+        return pickle.loads(stored)
 
     def seen(self, kind: str, path: Path):
         """The result of checking ``path`` earlier in this build, if it had no problems."""
@@ -88,7 +85,6 @@ class CheckCache(BuildScoped):
 
     def put(self, key: str, checked) -> None:
         self.entries[key] = pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)
-        self._decoded[key] = checked
         self.used.add(key)
 
     def save(self) -> None:

@@ -75,10 +75,14 @@ class OutputOverlay(BuildScoped):
             return False
         if not os.path.isfile(self._output + relative):
             return False
+        self._mark_kept(relative, key)
+        return True
+
+    def _mark_kept(self, relative: str, key: str) -> None:
+        """``relative`` stays as the output has it; its bytes keep their content id."""
         self.kept[relative] = key
         if relative in self._previous_content:
             self.content[relative] = self._previous_content[relative]
-        return True
 
     def record(self, relative: str, key: str) -> None:
         """``relative`` was written into staging, made from ``key``."""
@@ -121,9 +125,7 @@ class OutputOverlay(BuildScoped):
                 return None
             seen.add(folder)
         for relative in files:
-            self.kept[relative] = previous[relative]
-            if relative in self._previous_content:
-                self.content[relative] = self._previous_content[relative]
+            self._mark_kept(relative, previous[relative])
         self.calls[name] = entry
         return entry
 

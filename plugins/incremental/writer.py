@@ -126,9 +126,8 @@ class IncrementalWriter(Writer):
         parts: dict = {}
         common = {"is_document": lambda value: isinstance(value, Content), "document_extra": self._document_extra,
                   "separate": TEXT, "parts": parts, "identify": _identify}
-        self.fingerprint = Fingerprinter(**common)
         self._fingerprints = {
-            "text": self.fingerprint,
+            "text": Fingerprinter(**common),
             "summary": Fingerprinter(omit=lambda document: TEXT if "summary" in document.metadata else (), **common),
             "neither": Fingerprinter(omit=lambda document: TEXT, **common),
         }
