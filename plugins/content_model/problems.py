@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Control and invisible format characters: shown escaped, so a problem line can neither break nor
+# reorder itself on a terminal (bidi overrides) or in CI annotations.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 
 
 def one_line(text: str) -> str:
     """Control characters (newlines, tabs) shown escaped, so a problem always stays on one line."""
-    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), str(text))
+
+
+PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def field_name(path) -> str:
+    """``consent.scope[1]``; keys that are not plain names are quoted: ``["a: b"]``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif PLAIN_KEY.match(str(part)):
+            text += f".{part}" if text else str(part)
+        else:
+            quoted = json.dumps(str(part), ensure_ascii=False).replace(":", "\\u003a")  # ':' separates the parts
+            text += f"[{quoted}]"
+    return text or "(kop)"
 
 
 @dataclass(frozen=True, order=True)

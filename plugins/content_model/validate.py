@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import formats
 from .files import FileProblem, inspect_image, resolve_content_path
-from .problems import Problem
+from .problems import Problem, field_name
 from .yamlsafe import Located
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -58,23 +58,6 @@ class Catalog:
 def did_you_mean(value: str, options) -> str:
     match = difflib.get_close_matches(str(value), list(options), n=1, cutoff=0.6)
     return f" (bedoel je '{match[0]}'?)" if match else ""
-
-
-PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-
-
-def field_name(path) -> str:
-    """``consent.scope[1]``; keys that are not plain names are quoted: ``["a: b"]``."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif PLAIN_KEY.match(str(part)):
-            text += f".{part}" if text else str(part)
-        else:
-            quoted = json.dumps(str(part), ensure_ascii=False).replace(":", "\\u003a")  # ':' separates the parts
-            text += f"[{quoted}]"
-    return text or "(kop)"
 
 
 def _json_ready(value):
@@ -139,7 +122,7 @@ class SchemaValidator:
     ) -> tuple[object, list[Problem]]:
         """Return the JSON-ready data and every problem found in it."""
         data = self.prepare(located, header_form)
-        problems: list[Problem] = []
+        problems: list[Problem] = [Problem(label, p.line, p.column, p.field, p.message) for p in located.problems]
 
         def add(path, message, prefer="value"):
             line, col = located.position(tuple(path), prefer=prefer)
@@ -172,7 +155,22 @@ class SchemaValidator:
 
         if isinstance(data, dict):
             self._check_extensions(self.schema, data, (), catalog, content_root, add)
+        self._check_characters(self.schema, data, (), add)
         return data, problems
+
+    def _check_characters(self, schema, value, path, add):
+        """Every text in the document, known field or not: no control or invisible format characters."""
+        if isinstance(value, str):
+            problem = formats.character_problem(value, multiline=bool(schema.get("x-markdown")))
+            if problem:
+                add(path, problem[1])
+        elif isinstance(value, dict):
+            properties = schema.get("properties", {})
+            for key, item in value.items():
+                self._check_characters(properties.get(key, {}), item, path + (key,), add)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self._check_characters(schema.get("items", {}), item, path + (index,), add)
 
     @staticmethod
     def _message(error) -> str:
@@ -193,7 +191,9 @@ class SchemaValidator:
                 + did_you_mean(value, [str(o) for o in options])
             )
         if rule == "format":
-            return formats.MESSAGES.get(error.validator_value, "ongeldige waarde") + f" ('{value}')"
+            if isinstance(error.cause, formats.FormatProblem):
+                return f"{error.cause} ('{_shorten(value)}')"
+            return formats.MESSAGES.get(error.validator_value, "ongeldige waarde") + f" ('{_shorten(value)}')"
         if rule == "uniqueItems":
             return "bevat dezelfde waarde meer dan eens"
         if rule == "minItems":
@@ -247,14 +247,20 @@ class SchemaValidator:
             except ValueError:
                 return  # the format check already reported it
             if _before(end, start):
-                add(path, f"ligt voor {other} ({parent[other]})")
+                add(path, f"ligt voor {other} ({parent[other]}), met de tijdzones meegerekend")
+
+
+def _shorten(value, limit: int = 80) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _before(end, start) -> bool:
+    """Whether ``end`` lies before ``start``: instants compared with their zones (a time without
+    a zone is Amsterdam time), and a bare date as its whole day."""
     if isinstance(end, dt.datetime) and isinstance(start, dt.datetime):
-        if (end.tzinfo is None) != (start.tzinfo is None):
-            end, start = end.replace(tzinfo=None), start.replace(tzinfo=None)
-        return end < start
-    end_day = end.date() if isinstance(end, dt.datetime) else end
-    start_day = start.date() if isinstance(start, dt.datetime) else start
+        return formats.to_local(end) < formats.to_local(start)
+    end_day = formats.to_local(end).astimezone(formats.AMSTERDAM).date() if isinstance(end, dt.datetime) else end
+    start_day = (formats.to_local(start).astimezone(formats.AMSTERDAM).date()
+                 if isinstance(start, dt.datetime) else start)
     return end_day < start_day

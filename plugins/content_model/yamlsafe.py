@@ -1,8 +1,11 @@
 """Safe YAML loading with source positions.
 
-Refuses anchors and aliases outright (no alias bombs), duplicate keys, and anything
-but plain data. Returns the data together with the position of every key so that
-validation errors can point at ``line:column``.
+Refuses anchors and aliases outright (no alias bombs), duplicate keys, merge keys (``<<``),
+explicit tags (``!!binary``, ``!!timestamp``) and anything but plain data. Timestamps stay text:
+the schema's date formats parse them as real dates with their zone, so an impossible date is a
+problem line at its position, never an exception out of the loader. Returns the data together
+with the position of every key so that validation errors can point at ``line:column``; problems
+that do not stop the parser are collected in :attr:`Located.problems`, all of them at once.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
+
+from .problems import field_name
 
 Path = tuple  # a path into the document: ("consent", "scope", 1)
 
@@ -34,6 +39,12 @@ class YamlProblem(Exception):
 
 
 class _NoAliasComposer(Composer):
+    """Refuses aliases and anchors; remembers the nodes that carry a tag the editor wrote."""
+
+    def __init__(self):
+        super().__init__()
+        self.tagged: set[int] = set()
+
     def compose_node(self, parent, index):
         if self.check_event(AliasEvent):
             event = self.peek_event()
@@ -50,16 +61,34 @@ class _NoAliasComposer(Composer):
                 event.start_mark.column + 1,
                 "YAML-ankers (&) zijn niet toegestaan",
             )
-        return super().compose_node(parent, index)
+        explicit = event.tag is not None if isinstance(event, ScalarEvent) else not getattr(event, "implicit", True)
+        node = super().compose_node(parent, index)
+        if explicit:
+            self.tagged.add(id(node))
+        return node
 
 
-class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolver):
+class _TextTimestamps(SafeConstructor):
+    """Timestamps are constructed as the text the editor wrote (checked later as dates)."""
+
+    def construct_yaml_timestamp(self, node):
+        return self.construct_scalar(node)
+
+
+_TextTimestamps.add_constructor("tag:yaml.org,2002:timestamp", _TextTimestamps.construct_yaml_timestamp)
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+PLAIN_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
+              MappingNode: "tag:yaml.org,2002:map"}
+
+
+class _Loader(Reader, Scanner, Parser, _NoAliasComposer, _TextTimestamps, Resolver):
     def __init__(self, stream):
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
         _NoAliasComposer.__init__(self)
-        SafeConstructor.__init__(self)
+        _TextTimestamps.__init__(self)
         Resolver.__init__(self)
 
 
@@ -70,6 +99,7 @@ class Located:
     data: object
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
 
     def position(self, path: Path, prefer: str = "value") -> tuple[int, int]:
         """Best position for a path: the value (or key), else the nearest parent."""
@@ -89,26 +119,46 @@ def _mark(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _walk(node: Node, path: Path, located: Located) -> None:
+def _walk(node: Node, path: Path, located: Located, tagged: set[int]) -> None:
     located.values[path] = _mark(node)
+    if id(node) in tagged:
+        line, col = _mark(node)
+        located.problems.append(YamlProblem(
+            line, col, "YAML-labels (zoals !!binary of !!timestamp) zijn niet toegestaan; schrijf de waarde zonder label",
+            field=field_name(path)))
+        node.tag = PLAIN_TAGS[type(node)]  # constructed as plain data; the file is refused anyway
     if isinstance(node, MappingNode):
         seen: dict[object, tuple[int, int]] = {}
+        kept = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 line, col = _mark(key_node)
                 raise YamlProblem(line, col, "een veldnaam moet gewone tekst zijn")
+            if id(key_node) in tagged:
+                line, col = _mark(key_node)
+                located.problems.append(YamlProblem(
+                    line, col, "YAML-labels (zoals !!str) zijn niet toegestaan, ook niet voor een veldnaam",
+                    field=field_name(path)))
+            if key_node.tag == MERGE_TAG:
+                line, col = _mark(key_node)
+                located.problems.append(YamlProblem(
+                    line, col, "YAML-samenvoegsleutels (<<) zijn niet toegestaan; schrijf elk veld zelf uit",
+                    field=f"{field_name(path)}.<<" if path else "<<"))
+                continue
             key = key_node.value
             if key in seen:
                 line, col = _mark(key_node)
-                raise YamlProblem(
-                    line, col, f"dubbel veld '{key}' (ook op regel {seen[key][0]})", field=str(key)
-                )
+                located.problems.append(YamlProblem(
+                    line, col, f"dubbel veld '{key}' (ook op regel {seen[key][0]})", field=field_name(path + (key,))))
+                continue
             seen[key] = _mark(key_node)
+            kept.append((key_node, value_node))
             located.keys[path + (key,)] = _mark(key_node)
-            _walk(value_node, path + (key,), located)
+            _walk(value_node, path + (key,), located, tagged)
+        node.value = kept
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), located)
+            _walk(item, path + (index,), located, tagged)
 
 
 def load(text: str, line_offset: int = 0) -> Located:
@@ -123,7 +173,7 @@ def load(text: str, line_offset: int = 0) -> Located:
         if node is None:
             return Located(None)
         located = Located(None)
-        _walk(node, (), located)
+        _walk(node, (), located, loader.tagged)
         located.data = loader.construct_document(node)
     except YamlProblem as problem:
         problem.line += line_offset
@@ -140,6 +190,8 @@ def load(text: str, line_offset: int = 0) -> Located:
     if line_offset:
         located.keys = {p: (line + line_offset, col) for p, (line, col) in located.keys.items()}
         located.values = {p: (line + line_offset, col) for p, (line, col) in located.values.items()}
+        for problem in located.problems:
+            problem.line += line_offset
     return located
 
 
