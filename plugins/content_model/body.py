@@ -1,62 +1,121 @@
-"""Checks on Markdown text: no raw HTML, only safe link schemes, images with alt text."""
+"""Checks on Markdown text, made on what the Markdown parser produces.
+
+The text is parsed with the same python-markdown configuration that renders it
+(:mod:`content_model.render`), and every link and image of the resulting document is checked:
+inline, reference-style (full, collapsed, shortcut), autolinks, footnotes, whatever spelling the
+editor used. Raw HTML is what the parser set aside as raw HTML. So the check sees exactly what
+would be published; nh3 stays behind it as a second line. Positions are found back in the
+source afterwards: where a refused URL (or raw HTML) stands in the text.
+"""
 
 from __future__ import annotations
 
 import html
 import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE, ETX, STX
+
 from .files import FileProblem, inspect_image, resolve_content_path
+from .formats import character_problem, http_url_problem
 from .problems import Problem
 
-RAW_HTML = re.compile(
-    r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|/[A-Za-z][A-Za-z0-9-]*\s*>|!--|\?|!\[CDATA\[|![A-Za-z])"
-)
-INLINE_LINK = re.compile(
-    r"(!?)\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
-)
-REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
-AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
+ESCAPED = re.compile(f"{STX}([0-9]+){ETX}")  # python-markdown's backslash escapes inside link targets
+FOREIGN_IMAGE = "afbeeldingen van andere sites zijn niet toegestaan; zet ze onder content/images/"
 
 
-def _blank(match: re.Match) -> str:
-    return " " * len(match.group(0))
+@dataclass
+class Found:
+    """What one parse of a Markdown text contains: its links, images and raw HTML."""
+
+    links: list[str] = field(default_factory=list)
+    images: list[tuple[str, str]] = field(default_factory=list)  # (alt, src)
+    raw_html: list[str] = field(default_factory=list)
 
 
-def _target(raw: str) -> str:
-    raw = raw.strip()
+class _Collect(Treeprocessor):
+    """Runs after every other tree processor: records the finished document's links and images."""
+
+    def run(self, root: etree.Element):
+        found = self.md.found
+        for element in root.iter():
+            if element.tag == "a":
+                found.links.append(element.get("href", ""))
+            elif element.tag == "img":
+                found.images.append((element.get("alt", ""), element.get("src", "")))
+
+
+class _CountCodeBlocks(Preprocessor):
+    """Runs after fenced_code (25) and before html_block (20): what the stash holds by then is
+    fenced code (escaped by the extension), everything stashed later is raw HTML or entities."""
+
+    def run(self, lines):
+        self.md.code_blocks = len(self.md.htmlStash.rawHtmlBlocks)
+        return lines
+
+
+class _CollectExtension(Extension):
+    def extendMarkdown(self, md):  # noqa: N802 - python-markdown API
+        md.preprocessors.register(_CountCodeBlocks(md), "count_code_blocks", 22)
+        md.treeprocessors.register(_Collect(md), "collect", -1000)
+
+
+class MarkdownParser:
+    """One python-markdown parser, configured as the renderer is, reused for many texts."""
+
+    def __init__(self):
+        from .render import markdown_config  # the one configuration of the renderer
+
+        self.markdown = Markdown(**markdown_config([_CollectExtension()]))
+
+    def parse(self, text: str) -> Found:
+        markdown = self.markdown.reset()
+        markdown.found = Found()
+        markdown.code_blocks = 0
+        markdown.convert(text)
+        for stashed in markdown.htmlStash.rawHtmlBlocks[markdown.code_blocks:]:
+            raw = stashed if isinstance(stashed, str) else etree.tostring(stashed, encoding="unicode")
+            if raw.strip() and not ENTITY.fullmatch(raw.strip()):
+                markdown.found.raw_html.append(raw)
+        return markdown.found
+
+
+def _plain(raw: str) -> str:
+    """A link target as the browser will read it: placeholders and entities decoded, and the
+    control characters and spaces that browsers drop inside a scheme removed."""
+    raw = ESCAPED.sub(lambda m: chr(int(m.group(1))), raw).replace(AMP_SUBSTITUTE, "&")
+    raw = PLACEHOLDER.sub("", raw).strip()
     if raw.startswith("<") and raw.endswith(">"):
         raw = raw[1:-1]
-    # Browsers ignore control characters and whitespace inside a scheme and decode entities.
-    return re.sub(r"[\x00-\x20]", "", html.unescape(raw))
-
-
-def visible_lines(text: str):
-    """(offset, line) for every line outside fenced code blocks, with code spans blanked."""
-    fence: str | None = None
-    for offset, line in enumerate(text.split("\n")):
-        fence_match = FENCE.match(line)
-        if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
-        yield offset, CODE_SPAN.sub(_blank, line)
+    return re.sub(r"[\x00-\x20]", "", html.unescape(html.unescape(raw)))
 
 
 def unsafe_url_reason(raw: str) -> str | None:
     """Why a link target is refused, or None when it is fine."""
-    target = _target(raw)
+    target = _plain(raw)
     match = SCHEME.match(target)
     if match and match.group(1).lower() not in SAFE_SCHEMES:
         return f"link met '{match.group(1)}:' is niet toegestaan; gebruik https://, mailto: of een pad op deze site"
+    if (match and match.group(1).lower() in ("http", "https")) or target.startswith("//"):
+        problem = http_url_problem(("https:" + target) if target.startswith("//") else target)
+        if problem:
+            return f"ongeldig webadres in link: {problem}"
     return None
+
+
+def is_foreign(target: str) -> bool:
+    """Whether an image source would make the browser fetch from another host."""
+    return bool(SCHEME.match(target)) or target.startswith("//") or "\\" in target or target.startswith("/\\")
 
 
 def markdown_start(text: str, position: tuple[int, int]) -> tuple[int, int]:
@@ -70,6 +129,38 @@ def markdown_start(text: str, position: tuple[int, int]) -> tuple[int, int]:
     return line, column + (first in ("'", '"'))
 
 
+class _Locator:
+    """Finds where a construct stands in the source text (1-based line and column offset)."""
+
+    def __init__(self, text: str, first_line: int, indent: int):
+        self.text = text
+        self.first_line = first_line
+        self.indent = indent
+        self.claimed: set[int] = set()
+
+    def position(self, offset: int) -> tuple[int, int]:
+        before = self.text[:offset]
+        line = before.count("\n")
+        column = offset - (before.rfind("\n") + 1) + 1
+        return self.first_line + line, column + self.indent
+
+    def find(self, *needles: str) -> tuple[int, int]:
+        """The first unclaimed place where one of ``needles`` (tried in order) stands."""
+        for needle in needles:
+            if not needle:
+                continue
+            pattern = re.compile(r"\\?".join(re.escape(ch) for ch in needle))  # backslash escapes allowed
+            for match in pattern.finditer(self.text):
+                start = match.start()
+                if start in self.claimed:
+                    continue
+                self.claimed.add(start)
+                if start and self.text[start - 1] == "<":
+                    start -= 1
+                return self.position(start)
+        return self.first_line, 1 + self.indent
+
+
 def check_markdown(
     label: str,
     field: str,
@@ -77,60 +168,74 @@ def check_markdown(
     first_line: int,
     content_root: Path | None,
     first_column: int = 1,
+    parser: MarkdownParser | None = None,
+    images: bool = True,
+    images_found: list | None = None,
 ) -> list[Problem]:
     """Return problems in Markdown ``text`` whose first line is ``first_line`` of the file.
 
     ``first_column`` is where the text's first character stands; every line of a YAML block
-    scalar is indented that far as well.
+    scalar is indented that far as well. ``content_root`` is where local images must exist;
+    with ``images=False`` (Markdown fields of profiles and data files) no image is allowed.
+    ``images_found`` receives (path below content/, line, column) of every local image.
     """
     problems: list[Problem] = []
-    indent = first_column - 1
-    for offset, visible in visible_lines(text):
-        number = first_line + offset
-        for match in RAW_HTML.finditer(AUTOLINK.sub(_blank, visible)):
-            problems.append(
-                Problem(label, number, match.start() + 1 + indent, field,
-                        "HTML is niet toegestaan; gebruik Markdown")
-            )
-        for match in AUTOLINK.finditer(visible):
-            reason = unsafe_url_reason(match.group(1))
-            if reason:
-                problems.append(Problem(label, number, match.start() + 1 + indent, field, reason))
-        reference = REFERENCE_DEF.match(visible)
-        if reference:
-            reason = unsafe_url_reason(reference.group(1))
-            if reason:
-                problems.append(Problem(label, number, reference.start(1) + 1 + indent, field, reason))
-        for match in INLINE_LINK.finditer(visible):
-            column = match.start() + 1 + indent
-            target = _target(match.group(3))
-            reason = unsafe_url_reason(match.group(3))
-            if reason:
-                problems.append(Problem(label, number, column, field, reason))
-                continue
-            if match.group(1) != "!":
-                continue
-            if not match.group(2).strip():
-                problems.append(Problem(label, number, column, field,
-                                        "afbeelding zonder alternatieve tekst: zet een beschrijving tussen ![ en ]"))
-            if SCHEME.match(target) or target.startswith("//"):
-                problems.append(Problem(label, number, column, field,
-                                        "afbeeldingen van andere sites zijn niet toegestaan; zet ze onder content/images/"))
-                continue
-            if content_root is not None:
-                reference_path = target.removeprefix("{static}").removeprefix("{filename}").lstrip("/")
-                if target.startswith("/") and not target.startswith("/images/"):
-                    problems.append(Problem(label, number, column, field,
-                                            f"afbeelding '{target}' moet onder content/images/ staan"))
-                    continue
-                try:
-                    inspect_image(resolve_content_path(content_root, reference_path))
-                except FileProblem as problem:
-                    problems.append(Problem(label, number, column, field, problem.message))
+    locate = _Locator(text, first_line, first_column - 1)
+
+    def add(where: tuple[int, int], message: str):
+        problems.append(Problem(label, where[0], where[1], field, message))
+
+    character = character_problem(text, multiline=True)
+    if character:
+        add(locate.position(character[0]), character[1])
+    found = (parser or MarkdownParser()).parse(text)
+    for raw in found.raw_html:
+        tag = re.match(r"\s*(<[^\s>]{1,40})", raw)
+        add(locate.find(tag.group(1) if tag else raw.strip()[:40]), "HTML is niet toegestaan; gebruik Markdown")
+    for raw in found.links:
+        reason = unsafe_url_reason(raw)
+        if reason:
+            add(locate.find(raw, _plain(raw)), reason)
+    for alt, raw in found.images:
+        target = _plain(raw)
+        where = locate.find(raw, target)
+        if is_foreign(target):
+            add(where, FOREIGN_IMAGE)
+            continue
+        if not images:
+            add(where, "in dit veld kunnen geen afbeeldingen staan")
+            continue
+        if not target:
+            add(where, "afbeelding zonder pad: zet het pad tussen ( en ), zoals images/foto.jpg")
+            continue
+        if not alt.strip():
+            add(where, "afbeelding zonder alternatieve tekst: zet een beschrijving tussen ![ en ]")
+        if content_root is not None:
+            problem = local_image_problem(content_root, target)
+            if problem:
+                add(where, problem)
+        if images_found is not None:
+            images_found.append((image_reference(target), *where))
     return problems
 
 
-def body_images(text: str) -> list[tuple[str, str]]:
-    """(alt, path) of every Markdown image in ``text``, outside code."""
-    return [(match.group(2), _target(match.group(3)))
-            for _, line in visible_lines(text) for match in INLINE_LINK.finditer(line) if match.group(1) == "!"]
+def image_reference(target: str) -> str:
+    """An image target as a path below content/ (``{static}/images/a.jpg`` -> ``images/a.jpg``)."""
+    return target.removeprefix("{static}").removeprefix("{filename}").lstrip("/")
+
+
+def local_image_problem(content_root: Path, target: str) -> str | None:
+    """Why a local image target cannot be published, or None."""
+    bare = target.removeprefix("{static}").removeprefix("{filename}")
+    if bare.startswith("/") and not bare.startswith("/images/"):
+        return f"afbeelding '{target}' moet onder content/images/ staan"
+    try:
+        inspect_image(resolve_content_path(content_root, image_reference(target)))
+    except FileProblem as problem:
+        return problem.message
+    return None
+
+
+def body_images(text: str, parser: MarkdownParser | None = None) -> list[tuple[str, str]]:
+    """(alt, path below content/) of every image the parsed ``text`` contains."""
+    return [(alt, image_reference(_plain(src))) for alt, src in (parser or MarkdownParser()).parse(text).images]

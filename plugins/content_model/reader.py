@@ -9,7 +9,6 @@ from pathlib import Path
 from nl_format.clock import now as build_now
 from pelican.readers import BaseReader, MarkdownReader
 
-from .body import body_images
 from .check import ContentChecker, content_kinds
 from .formats import parse_date_or_datetime, to_local
 from .problems import ContentError
@@ -62,7 +61,7 @@ class ContentReader(MarkdownReader):
             "kind": kind,
             "slug": checked.slug,
             "reading_minutes": reading_minutes(checked.body),
-            "body_images": [path for _, path in body_images(checked.body)],
+            "body_images": [path for path, _, _ in checked.images],
         }
         properties = self.checker().validators[kind].schema["properties"]
         for key, value in data.items():

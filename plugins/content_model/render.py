@@ -15,7 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .files import load_json_cache, save_json_cache
 
-EXTENSIONS = ["tables", "footnotes", "abbr", "def_list", "sane_lists", "smarty", "toc"]
+EXTENSIONS = ["tables", "fenced_code", "footnotes", "abbr", "def_list", "sane_lists", "smarty", "toc"]
 EXTENSION_CONFIGS = {
     "toc": {"permalink": False, "toc_depth": "2-3"},
     "smarty": {"smart_angled_quotes": False},

@@ -65,7 +65,7 @@ def _check_markdown_fields(label, text, located, path, item, properties) -> list
         value = item.get(name) if isinstance(item, dict) else None
         if prop.get("x-markdown") and isinstance(value, str):
             line, column = markdown_start(text, located.values[(*path, name)])
-            problems += check_markdown(label, field_name((*path, name)), value, line, None, column)
+            problems += check_markdown(label, field_name((*path, name)), value, line, None, column, images=False)
     return problems
 
 
