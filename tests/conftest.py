@@ -150,7 +150,7 @@ type: ambachtsmens
 crafts: [smeden]
 region: utrecht
 place: "Utrecht"
-photo: images/foto.jpg
+photo: images/profiles/jan-de-vries.jpg
 photo_alt: "Jan in de smidse"
 website: https://example.nl
 email: jan@example.nl
@@ -169,11 +169,11 @@ Programma.
 """
 
 
-def make_jpeg(path: Path, size=(640, 400), exif: bool = True) -> None:
+def make_jpeg(path: Path, size=(640, 400), exif: bool = True, color=(170, 80, 40)) -> None:
     from PIL import Image
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    image = Image.new("RGB", size, (170, 80, 40))
+    image = Image.new("RGB", size, color)
     data = image.getexif()
     if exif:
         data[0x010F] = "ExampleCam"  # Make
@@ -195,6 +195,7 @@ def write_minimal_content(content: Path) -> Path:
     (content / "pages" / "over.md").write_text(MINIMAL_PAGE, encoding="utf-8")
     (content / "events" / "open-dag.md").write_text(MINIMAL_EVENT, encoding="utf-8")
     make_jpeg(content / "images" / "foto.jpg")
+    make_jpeg(content / "images" / "profiles" / "jan-de-vries.jpg", size=(480, 600), color=(60, 90, 120))
     return content
 
 

@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from .body import check_markdown, markdown_start
+from .body import MarkdownParser, check_markdown, image_reference, markdown_start
 from .checkcache import CheckCache, environment_digest
 from .files import FileProblem, is_inside, read_text
 from .formats import is_slug
 from .frontmatter import Document, split
 from .problems import Problem
+from .reserved import RESERVED_PAGE_SLUGS, RESERVED_PROFILE_SLUGS, RESERVED_SLUGS, alias_problem
 from .taxonomy import Taxonomy, shared_taxonomy
 from .validate import SCHEMA_DIR, Catalog, SchemaValidator, field_name, load_schema
 from .yamlsafe import Located, YamlProblem, load
 
-# URL segments the site itself uses; a campaign page may not take them.
-RESERVED_PAGE_SLUGS = {
-    "admin", "agenda", "ambachtengids", "badges", "feeds", "images", "openbadges",
-    "open-data", "pagefind", "theme", "verhalen", "zoeken", "404",
-}
-# Segments the ambachtengids itself uses below ambachtengids/ (facets per DIRECTORY_FACET_URL's
-# kinds, the A-Z pages of a large directory); a profile may not take them.
-RESERVED_PROFILE_SLUGS = {"a-z", "aanbod", "ambacht", "regio", "type"}
-RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "profile": RESERVED_PROFILE_SLUGS}
+__all__ = ["RESERVED_PAGE_SLUGS", "RESERVED_PROFILE_SLUGS", "Checked", "ContentChecker"]
 
 
 def schemas_with(marker: str) -> dict[str, dict]:
@@ -66,6 +61,7 @@ class Checked:
     header_form: str = "yaml"
     problems: list[Problem] = field(default_factory=list)
     positions: Located | None = None
+    images: list[tuple[str, int, int]] = field(default_factory=list)  # body images: (path below content/, line, column)
 
 
 def whole_yaml(text: str) -> Document:
@@ -99,6 +95,10 @@ class ContentChecker:
             self.catalog = Catalog({k: None for k in self.catalog.ids})
         self.validators = {kind: SchemaValidator(kind) for kind in content_kinds()}
 
+    @cached_property
+    def parser(self) -> MarkdownParser:
+        return MarkdownParser()
+
     def check_file(self, kind: str, path: Path) -> Checked:
         """Check one file, or reuse the result of an identical earlier check (see checkcache)."""
         if self.cache is None or self.problems:
@@ -106,7 +106,7 @@ class ContentChecker:
         checked = self.cache.seen(kind, path)  # checked before in this build (files do not change meanwhile)
         if checked is not None:
             return checked
-        if path.is_symlink():
+        if path.is_symlink() or not is_inside(self.root, path):
             return self._check_file(kind, path)
         try:
             raw = path.read_bytes()
@@ -141,8 +141,8 @@ class ContentChecker:
                 label, 1, 1, "slug", f"'{path.stem}' is een vast adres van de site; kies een andere bestandsnaam"
             ))
         try:
-            if path.is_symlink() and not is_inside(self.root, path):
-                raise FileProblem("bestand is een snelkoppeling naar buiten content/")
+            if not is_inside(self.root, path):
+                raise FileProblem("bestand is een snelkoppeling naar buiten content/ (of staat in een map die dat is)")
             text = read_text(path)
             document = split(text) if validator.body else whole_yaml(text)
         except FileProblem as problem:
@@ -162,12 +162,14 @@ class ContentChecker:
         checked.header_form = document.header_form
         checked.positions = document.meta
         if validator.body:
-            checked.problems += check_markdown(label, "tekst", document.body, document.body_line, self.root)
+            checked.problems += check_markdown(label, "tekst", document.body, document.body_line, self.root,
+                                               parser=self.parser, images_found=checked.images)
         for name, prop in validator.schema["properties"].items():
             value = checked.data.get(name)
             if prop.get("x-markdown") and isinstance(value, str):
                 line, column = markdown_start(text, document.meta.values[(name,)])
-                checked.problems += check_markdown(label, name, value, line, None, column)
+                checked.problems += check_markdown(label, name, value, line, None, column, parser=self.parser,
+                                                   images=False)
         return checked
 
     def files(self, kind: str) -> list[Path]:
@@ -177,10 +179,22 @@ class ContentChecker:
             return []
         return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.name != "README.md")
 
+    def folder_problems(self) -> list[Problem]:
+        """Every folder of content/ must really be inside it: a folder that is a snelkoppeling
+        (symlink) would publish files from elsewhere on the machine."""
+        problems = []
+        names = {validator.schema["x-folder"] for validator in self.validators.values()} | {"images", "data"}
+        for name in sorted(names):
+            folder = self.root / name
+            if folder.is_symlink() or (folder.exists() and not is_inside(self.root, folder)):
+                problems.append(Problem(display_path(folder), 1, 1, "bestand",
+                                        "deze map is een snelkoppeling; zet de bestanden zelf in content/" + name))
+        return problems
+
     def check_all(self) -> tuple[list[Checked], list[Problem]]:
         """Check every file of every kind; return the results and all problems, sorted."""
         results: list[Checked] = []
-        problems = list(self.problems)
+        problems = list(self.problems) + self.folder_problems()
         for kind in self.validators:
             extension = self.validators[kind].schema["x-extension"]
             for path in self.files(kind):
@@ -192,6 +206,7 @@ class ContentChecker:
                 results.append(checked)
                 problems += checked.problems
         problems += self.check_aliases(results)
+        problems += self.check_profile_photos(results)
         return results, sorted(set(problems))
 
     def url_of(self, checked: Checked) -> str:
@@ -201,20 +216,64 @@ class ContentChecker:
         return "/" + self.validators[checked.kind].schema["x-url"].format(slug=checked.slug)
 
     def check_aliases(self, results: list[Checked]) -> list[Problem]:
-        """Old URLs must be unique and must not hide a page that exists."""
+        """Old URLs must be unique and must not hide a page that exists or a file the build writes."""
+        from .reserved import alias_target
+
         problems: list[Problem] = []
-        urls = {self.url_of(r) for r in results if not r.problems}
+        urls = {self.url_of(r) for r in results}
         seen: dict[str, Checked] = {}
         for checked in results:
             for index, alias in enumerate(checked.data.get("aliases", []) or []):
+                if not isinstance(alias, str):
+                    continue
                 path = ("aliases", index)
-                if alias in urls or alias.rstrip("/") + "/" in urls:
-                    problems.append(self._problem(checked, path, f"'{alias}' is het adres van een bestaande pagina"))
-                elif alias in seen and seen[alias] is not checked:
-                    other = display_path(seen[alias].path)
+                target = alias_target(alias)
+                reason = alias_problem(alias, urls)
+                if reason:
+                    problems.append(self._problem(checked, path, reason))
+                elif target in seen and seen[target] is not checked:
+                    other = display_path(seen[target].path)
                     problems.append(self._problem(checked, path, f"'{alias}' wordt ook gebruikt door {other}"))
-                seen.setdefault(alias, checked)
+                seen.setdefault(target, checked)
         return problems
+
+    def check_profile_photos(self, results: list[Checked]) -> list[Problem]:
+        """A profile's photo is published only through its profile, under its consent: no story,
+        page or event may use the same file (by path or by content)."""
+        photos: dict[str, str] = {}
+        for checked in results:
+            photo = checked.data.get("photo") if checked.kind == "profile" else None
+            if isinstance(photo, str):
+                for key in self._image_keys(photo):
+                    photos[key] = checked.slug
+        if not photos:
+            return []
+        problems = []
+        for checked in results:
+            if checked.kind == "profile":
+                continue
+            used = []
+            if isinstance(checked.data.get("image"), str):
+                line, column = checked.positions.position(("image",)) if checked.positions else (1, 1)
+                used.append(("image", checked.data["image"], line, column))
+            used += [("tekst", reference, line, column) for reference, line, column in checked.images]
+            for field_, reference, line, column in used:
+                owner = next((photos[key] for key in self._image_keys(reference) if key in photos), None)
+                if owner:
+                    problems.append(Problem(
+                        display_path(checked.path), line, column, field_,
+                        f"'{reference}' is de foto van profiel {owner}; een profielfoto verschijnt alleen op het "
+                        "profiel zelf (met toestemming foto). Gebruik een eigen afbeelding onder content/images/"))
+        return problems
+
+    def _image_keys(self, reference: str) -> list[str]:
+        """Ways to recognise one image file: its real path and its content."""
+        candidate = self.root / image_reference(reference)
+        try:
+            real = candidate.resolve()
+            return [f"path:{real}", "sha256:" + hashlib.sha256(real.read_bytes()).hexdigest()]
+        except OSError:
+            return []
 
     def _problem(self, checked: Checked, path: tuple, message: str) -> Problem:
         line, column = checked.positions.position(path) if checked.positions else (1, 1)

@@ -323,3 +323,22 @@ def test_headers_file_sends_the_strict_policy(example_site):
     strict = text[: text.index("/campagne/admin/*")]
     for name, value in HEADERS:
         assert strict.count(f"  {name}: {value}\n") == len(expected)
+
+
+def test_no_alias_can_take_a_file_the_build_wrote(example_site):
+    """Every file of the built site, written as an alias in any spelling, is refused by the check's rule."""
+    from content_model.reserved import alias_problem
+
+    results, _ = ContentChecker(ROOT / "content").check_all()
+    checker = ContentChecker(ROOT / "content")
+    urls = {checker.url_of(r) for r in results}
+    taken = []
+    for path in sorted(p for p in example_site.output.rglob("*") if p.is_file()):
+        relative = path.relative_to(example_site.output).as_posix()
+        if path.suffix == ".html" and 'http-equiv="refresh"' in path.read_text(encoding="utf-8", errors="replace"):
+            continue  # a redirect page: itself an alias
+        spellings = ["/" + relative, "/" + relative.upper()]
+        if relative.endswith("index.html"):
+            spellings += ["/" + relative.removesuffix("index.html"), "/" + relative.removesuffix("/index.html")]
+        taken += [alias for alias in spellings if alias_problem(alias, urls) is None]
+    assert taken == []

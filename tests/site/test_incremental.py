@@ -60,14 +60,16 @@ def test_cached_check_still_reports_new_problems(minimal_content, tmp_path):
     assert list(cache.glob("content-check-*.pickle")), "the check keeps its results"
     assert check_with_cache(minimal_content, cache).returncode == 0
 
-    # The story and the profile are unchanged, but the photo they both point at is gone.
+    # The story and the profile are unchanged, but the images they point at are gone.
     (minimal_content / "images" / "foto.jpg").unlink()
+    (minimal_content / "images" / "profiles" / "jan-de-vries.jpg").unlink()
     missing = check_with_cache(minimal_content, cache)
     assert missing.returncode == 1
     assert "stories/een-klein-verhaal.md" in missing.stderr and "profiles/jan-de-vries.yaml" in missing.stderr
 
     # A story checked (and cached) while its profile exists must fail once the profile is gone.
     make_jpeg(minimal_content / "images" / "foto.jpg")
+    make_jpeg(minimal_content / "images" / "profiles" / "jan-de-vries.jpg", size=(480, 600), color=(60, 90, 120))
     story = minimal_content / "stories" / "een-klein-verhaal.md"
     story.write_text(story.read_text(encoding="utf-8").replace("region: utrecht\n", "region: utrecht\nprofiles: [jan-de-vries]\n"),
                      encoding="utf-8")
