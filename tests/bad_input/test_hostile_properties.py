@@ -131,7 +131,10 @@ def story_is_published(story: dict) -> bool:
     """Whether the publish build may show the story (the check accepted its date, so it parses)."""
     if story["status"] == "draft":
         return False
-    moment = dt.datetime.fromisoformat(story["date"].strip('"'))
+    try:
+        moment = dt.datetime.fromisoformat(story["date"].strip('"'))
+    except ValueError:  # an impossible date the check let through: nothing may be published from it
+        return False
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=BUILD_MOMENT.tzinfo)
     return moment <= BUILD_MOMENT
