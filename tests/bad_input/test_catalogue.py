@@ -5,19 +5,32 @@ relative to ``content/``), plus ``case.yaml``::
 
     covers: what the case is about
     expect: {path: profiles/x.yaml, line: 3, column: 9, field: crafts[0], contains: onbekende ambacht}
+    also: [{path: ..., line: ..., column: ..., field: ..., contains: ...}]  # optional: further lines the same run prints
     remove: [profiles/jan-de-vries.yaml]   # optional: files of the valid tree to delete first
     generate: [{png_header: {...}}]        # optional: files made at run time (see GENERATORS)
     needs: {path: plugins/badges, reason: ...}  # optional: expected to fail while that path is missing
 
 Both commands must exit non-zero within 10 s, name the file as ``path:line:column: field: message``
-at the expected position, print no traceback, and leave the previous good build byte-identical.
+at the expected position (``contains`` is a part of the message; left out where only the field and
+position are fixed), print no traceback, and leave the previous good build byte-identical.
+
+A case with ``builds:`` instead of ``expect:`` is content that must be accepted and built safely::
+
+    covers: what the case is about
+    builds: [html, publish]                # the builds that must succeed (``check`` must pass too)
+    output:                                # assertions on each built output/ (hostile_output.ASSERTIONS)
+      - {glob: "open-data/ambachtengids.csv", csv_cells_not_starting: ["=", "+", "-", "@"]}
+      - {glob: "images/concept-*", absent: true, in: [publish]}   # ``in``: only for these builds
+
+Every assertion but ``absent`` needs at least one matching file. Every build of every built case
+must also print no traceback, load nothing from another host (``hostile_output.foreign_resources``)
+and hold no inline script, event handler or ``javascript:`` URL (``hostile_output.active_markup``).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import struct
 import zlib
@@ -25,19 +38,22 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, make_jpeg, run_build, run_check, tree_digest, write_minimal_content
+from conftest import ROOT, SITEURL, make_jpeg, run_build, run_check, tree_digest, write_minimal_content
+from hostile_output import ASSERTIONS, LINE, OPTIONS, active_markup, check_output, foreign_resources
 
 pytestmark = pytest.mark.build
 
 CASES = Path(__file__).parent / "cases"
 TIMEOUT = 10  # seconds, for each command of each case
-LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<field>[^:]+): (?P<message>.+)$")
 
 
-def load_cases() -> list:
+def load_cases(built: bool = False) -> list:
+    """The refusal cases, or with ``built`` the cases that must build."""
     params = []
     for folder in sorted(p for p in CASES.iterdir() if p.is_dir()):
         spec = yaml.safe_load((folder / "case.yaml").read_text(encoding="utf-8"))
+        if ("builds" in spec) != built:
+            continue
         marks = []
         needs = spec.get("needs")
         if needs and not (ROOT / needs["path"]).exists():
@@ -73,6 +89,30 @@ def symlink_outside(content: Path, outside: Path, path: str, kind: str) -> None:
     (content / path).symlink_to(target)
 
 
+def folder_outside(content: Path, outside: Path, path: str) -> None:
+    """Move a content folder (``profiles``, ``images`` ...) outside content/ and leave a symlink to it."""
+    outside.mkdir(parents=True, exist_ok=True)
+    target = outside / path
+    shutil.move(content / path, target)
+    (content / path).symlink_to(target, target_is_directory=True)
+
+
+def jpeg(content: Path, outside: Path, path: str) -> None:
+    """A valid JPEG at ``path`` relative to content/ (``../x.jpg`` lies next to it, outside)."""
+    make_jpeg(content / path)
+
+
+def greyscale_png16(content: Path, outside: Path, path: str) -> None:
+    """A 16-bit greyscale PNG (mode I;16): a dark-to-mid-grey gradient, mean about a third of white."""
+    from PIL import Image
+
+    width, height = 900, 300
+    image = Image.new("I;16", (width, height))
+    image.putdata([8000 + 30000 * x // width for _ in range(height) for x in range(width)])
+    (content / path).parent.mkdir(parents=True, exist_ok=True)
+    image.save(content / path, "PNG")
+
+
 def truncated_jpeg(content: Path, outside: Path, path: str) -> None:
     whole = outside / "heel.jpg"
     make_jpeg(whole, size=(1200, 800), exif=False)
@@ -90,7 +130,8 @@ def png_header(content: Path, outside: Path, path: str, width: int, height: int)
     (content / path).write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
 
 
-GENERATORS = {"pad": pad, "symlink_outside": symlink_outside, "truncated_jpeg": truncated_jpeg, "png_header": png_header}
+GENERATORS = {"pad": pad, "symlink_outside": symlink_outside, "truncated_jpeg": truncated_jpeg, "png_header": png_header,
+              "folder_outside": folder_outside, "jpeg": jpeg, "greyscale_png16": greyscale_png16}
 
 
 def apply_case(folder: Path, spec: dict, content: Path, outside: Path) -> None:
@@ -117,15 +158,20 @@ def same_file(printed: str, expected: Path) -> bool:
     return os.path.normpath(os.path.join(ROOT, printed)) == os.path.normpath(expected)
 
 
-def assert_refused(command: str, returncode: int, stdout: str, stderr: str, content: Path, expect: dict) -> None:
+def expected_lines(spec: dict) -> list[dict]:
+    return [spec["expect"], *spec.get("also", [])]
+
+
+def assert_refused(command: str, returncode: int, stdout: str, stderr: str, content: Path, expects: list[dict]) -> None:
     shown = f"{command} printed:\n{stdout}{stderr}"
     assert returncode != 0, shown
     assert "Traceback" not in stdout + stderr, shown
-    ours = [p for p in reported(stderr) if same_file(p["path"], content / expect["path"])]
-    assert ours, f"no problem reported for {expect['path']}; {shown}"
-    wanted = (expect["line"], expect["column"], expect["field"])
-    assert any((int(p["line"]), int(p["column"]), p["field"]) == wanted
-               and expect["contains"].lower() in p["message"].lower() for p in ours), f"expected {expect}; {shown}"
+    for expect in expects:
+        ours = [p for p in reported(stderr) if same_file(p["path"], content / expect["path"])]
+        assert ours, f"no problem reported for {expect['path']}; {shown}"
+        wanted = (expect["line"], expect["column"], expect["field"])
+        assert any((int(p["line"]), int(p["column"]), p["field"]) == wanted
+                   and expect.get("contains", "").lower() in p["message"].lower() for p in ours), f"expected {expect}; {shown}"
 
 
 @pytest.fixture(scope="session")
@@ -152,9 +198,9 @@ def test_hostile_input_is_refused_clearly(tmp_path, good_site, folder, spec):
     content, output, before, cache = case_copy(tmp_path, good_site)
     apply_case(folder, spec, content, tmp_path / "outside")
     checked = run_check(content, timeout=TIMEOUT)
-    assert_refused("check", checked.returncode, checked.stdout, checked.stderr, content, spec["expect"])
+    assert_refused("check", checked.returncode, checked.stdout, checked.stderr, content, expected_lines(spec))
     built = run_build(output, content=content, cache=cache, timeout=TIMEOUT)
-    assert_refused("html", built.returncode, built.stdout, built.stderr, content, spec["expect"])
+    assert_refused("html", built.returncode, built.stdout, built.stderr, content, expected_lines(spec))
     assert tree_digest(output) == before
     assert sorted(p.name for p in output.parent.iterdir()) == ["output"]  # no staging folder left behind
 
@@ -164,8 +210,9 @@ def test_catalogue_is_large_and_well_formed():
     assert len(cases) >= 25
     for case in cases:
         folder, spec = case.values
-        assert set(spec) <= {"covers", "expect", "remove", "generate", "needs"}, folder.name
-        assert set(spec["expect"]) == {"path", "line", "column", "field", "contains"}, folder.name
+        assert set(spec) <= {"covers", "expect", "also", "remove", "generate", "needs"}, folder.name
+        for expect in expected_lines(spec):
+            assert {"path", "line", "column", "field"} <= set(expect) <= {"path", "line", "column", "field", "contains"}, folder.name
         assert all(next(iter(step)) in GENERATORS for step in spec.get("generate", [])), folder.name
         made = {step[next(iter(step))]["path"] for step in spec.get("generate", [])}
         dropped = {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p.name != "case.yaml"}
@@ -185,9 +232,69 @@ def test_every_problem_is_reported_at_once(tmp_path, good_site):
     checked = run_check(content, timeout=TIMEOUT)
     built = run_build(output, content=content, cache=cache, timeout=TIMEOUT)
     for folder, spec in together:
-        assert_refused(f"check ({folder.name})", checked.returncode, checked.stdout, checked.stderr, content, spec["expect"])
-        assert_refused(f"html ({folder.name})", built.returncode, built.stdout, built.stderr, content, spec["expect"])
+        assert_refused(f"check ({folder.name})", checked.returncode, checked.stdout, checked.stderr, content, expected_lines(spec))
+        assert_refused(f"html ({folder.name})", built.returncode, built.stdout, built.stderr, content, expected_lines(spec))
     assert tree_digest(output) == before
+
+
+# --- hostile content that must be accepted and built safely ---
+
+@pytest.mark.parametrize(("folder", "spec"), load_cases(built=True))
+def test_hostile_input_builds_safely(tmp_path, good_site, folder, spec):
+    _, _, _, cache = good_site
+    content = tmp_path / "content"
+    shutil.copytree(good_site[0], content, symlinks=True)
+    apply_case(folder, spec, content, tmp_path / "outside")
+    checked = run_check(content, timeout=TIMEOUT)
+    assert checked.returncode == 0 and "Traceback" not in checked.stdout + checked.stderr, checked.stderr
+    for command in spec["builds"]:
+        # A copy of the warm cache: image and badge renders are reused, nothing is shared between cases.
+        shutil.copytree(cache, tmp_path / f"cache-{command}")
+        build = run_build(tmp_path / command / "output", command=command, content=content, cache=tmp_path / f"cache-{command}")
+        assert build.ok and "Traceback" not in build.stdout + build.stderr, f"{command}: {build.stdout}{build.stderr}"
+        assert not foreign_resources(build.output, SITEURL), command
+        assert not active_markup(build.output), command
+        check_output(build.output, command, spec.get("output", []), content)
+
+
+def test_built_cases_are_well_formed():
+    cases = load_cases(built=True)
+    assert len(cases) >= 6
+    for case in cases:
+        folder, spec = case.values
+        assert set(spec) <= {"covers", "builds", "output", "remove", "generate", "needs"}, folder.name
+        assert spec["builds"] and set(spec["builds"]) <= {"html", "publish"}, folder.name
+        assert spec.get("output"), f"{folder.name} asserts nothing on its output"
+        for assertion in spec["output"]:
+            assert len(set(assertion) - OPTIONS) == 1 and set(assertion) - OPTIONS <= set(ASSERTIONS), (folder.name, assertion)
+            assert set(assertion.get("in", spec["builds"])) <= set(spec["builds"]), (folder.name, assertion)
+
+
+def test_output_invariants_hold_for_the_good_site(good_site):
+    """The invariants every built case asserts hold for the valid tree, so a failing case means its input."""
+    _, output, _, _ = good_site
+    assert list(output.rglob("*.html")) and list(output.rglob("*.css"))
+    assert not foreign_resources(output, SITEURL)
+    assert not active_markup(output)
+
+
+def test_output_invariants_catch_foreign_resources(tmp_path):
+    """The foreign-resource check itself: every spelling of another host is caught, links are not."""
+    page = tmp_path / "verhalen" / "x" / "index.html"
+    page.parent.mkdir(parents=True)
+    hostile = ['<img src="https://evil.example/a.png">', '<img src="//evil.example/a.png">',
+               '<img src="\\/\\/evil.example/a.png">', '<img src="/\\evil.example/a.png">',
+               '<img src="HTTPS://EVIL.example/a.png">', '<img src="&#104;ttps://evil.example/a.png">',
+               '<img srcset="/ok.png 1x, https://evil.example/b.png 2x">', '<video poster="https://evil.example/p.jpg"></video>',
+               '<link rel="stylesheet" href="https://evil.example/s.css">', '<meta property="og:image" content="https://evil.example/o.png">',
+               '<div style="background: url(//evil.example/bg.png)"></div>']
+    allowed = ['<a href="https://elders.example/">link</a>', '<img src="/campagne/images/a.png">', '<img src="../../images/a.png">',
+               '<link rel="canonical" href="https://elders.example/">', '<meta property="og:image" content="https://example.test/campagne/a.png">']
+    page.write_text("".join(allowed), encoding="utf-8")
+    assert foreign_resources(tmp_path, SITEURL) == []
+    for snippet in hostile:
+        page.write_text("".join(allowed) + snippet, encoding="utf-8")
+        assert len(foreign_resources(tmp_path, SITEURL)) == 1, snippet
 
 
 # --- legitimate oddities must build and render exactly ---
