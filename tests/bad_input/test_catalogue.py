@@ -98,8 +98,12 @@ def folder_outside(content: Path, outside: Path, path: str) -> None:
 
 
 def jpeg(content: Path, outside: Path, path: str) -> None:
-    """A valid JPEG at ``path`` relative to content/ (``../x.jpg`` lies next to it, outside)."""
-    make_jpeg(content / path)
+    """A valid JPEG at ``path`` relative to content/ (``../x.jpg`` lies next to it, outside), its colour
+    taken from its path: two generated images are never the same photo."""
+    import hashlib
+
+    red, green, blue = hashlib.sha256(path.encode()).digest()[:3]
+    make_jpeg(content / path, color=(red, green, blue))
 
 
 def greyscale_png16(content: Path, outside: Path, path: str) -> None:
