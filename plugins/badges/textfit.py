@@ -6,24 +6,21 @@ never overflows the box; ``draw`` and ``svg`` place the same lines on a PNG or i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from content_model.xmltext import xml_chars
 from PIL import ImageDraw
 
 from .fonts import FontSet, Run, css_font
 
-# Characters XML 1.0 does not allow (or discourages: DEL and C1) in a document; never in an SVG.
-NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+LINE_HEIGHT = 1.12  # line distance as a factor of the font size
+ELLIPSIS = "…"
 
 
 def xml_text(value: str) -> str:
     """``value`` as XML character data: characters XML cannot hold dropped, ``& < >`` escaped."""
-    return escape(NOT_XML.sub("", value))
-
-LINE_HEIGHT = 1.12  # line distance as a factor of the font size
-ELLIPSIS = "…"
+    return escape(xml_chars(value))
 
 
 @dataclass(frozen=True)
