@@ -8,6 +8,7 @@ from craft_directory.directory import (
     filter_counts,
     initials,
     is_published,
+    is_withdrawn,
     profile_from_data,
     sort_key,
 )
@@ -29,6 +30,8 @@ def test_consent_decides_what_is_published():
     assert is_published(data())
     assert not is_published(data(status="withdrawn"))
     assert not is_published(data(consent={"date": "2026-01-01", "scope": ["foto", "badge"]}))
+    assert is_withdrawn(data(status="withdrawn"))
+    assert not is_withdrawn(data(consent={"date": "2026-01-01", "scope": ["foto", "badge"]}))  # never published
 
 
 def test_photo_needs_foto_consent_and_email_needs_contact_public():
