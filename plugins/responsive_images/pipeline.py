@@ -109,7 +109,8 @@ def _srgb(image: Image.Image) -> Image.Image:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(image.info["icc_profile"]))
         return ImageCms.profileToProfile(image, profile, SRGB, outputMode="RGBA" if image.mode == "RGBA" else "RGB")
     except (OSError, ValueError, TypeError, ImageCms.PyCMSError) as error:
-        logger.warning("%s: ICC-profiel niet te gebruiken (%s); kleuren zonder omzetting", getattr(image, "filename", "") or "?", error)
+        logger.warning("%s: ICC-profiel niet te gebruiken (%s); kleuren zonder omzetting",
+                       getattr(image, "filename", "") or "?", error)
         return image
 
 

@@ -127,7 +127,7 @@ def test_sixteen_bit_rgb_and_rgba_pngs(tmp_path):
     render(rgba, result, tmp_path / "cache")
     for variant in result.variants:
         with Image.open(tmp_path / "cache" / variant.name) as out:
-            red, green, blue, alpha = out.convert("RGBA").getpixel((10, 10))
+            _, green, _, alpha = out.convert("RGBA").getpixel((10, 10))
             assert abs(green - 0x80) < 4 and abs(alpha - 0x80) < 4
 
 
