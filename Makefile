@@ -37,16 +37,16 @@ $(VENDOR) &: vendor.json $(VENV)/.runtime
 vendor: $(VENDOR)
 
 serve: $(VENV)/.runtime $(VENDOR)
-	$(PY) scripts/build.py serve --port $(PORT)
+	$(PY) scripts/build.py serve --port $(PORT) $(if $(DEBUG),--debug)
 
 html: $(VENV)/.runtime $(VENDOR)
-	$(PY) scripts/build.py html
+	$(PY) scripts/build.py html $(if $(DEBUG),--debug)
 
 publish: $(VENV)/.runtime $(VENDOR)
-	$(PY) scripts/build.py publish
+	$(PY) scripts/build.py publish $(if $(DEBUG),--debug)
 
 check: $(VENV)/.runtime
-	@$(PY) scripts/build.py check
+	@$(PY) scripts/build.py check $(if $(DEBUG),--debug)
 
 # The IMS Open Badges 2.0 validator (badgecheck) for tests/openbadges/ob2_check.py, in its own virtualenv:
 # its old pins cannot live next to the site's. Runs offline; see requirements-ob2.txt.

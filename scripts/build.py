@@ -6,6 +6,10 @@ and the build stops with exit status 1. Pelican builds into a fresh staging fold
 damages the last good site. The first build swaps the whole folder in. Later builds are
 incremental (``plugins/incremental``): a page, badge file, image or search shard whose inputs
 did not change is kept where it is, and only what changed moves from staging into ``output/``.
+
+``serve`` runs every build in a fresh process, so a broken edit (or a bug) never stops the server.
+An unexpected exception anywhere is one line, ``build: interne fout in <where>: <type>: <message>``;
+``--debug`` adds its traceback.
 """
 
 from __future__ import annotations
@@ -27,12 +31,43 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from buildstamp import Stamp, environment, file_stamps, next_change, stamps_digest  # noqa: E402
-from content_model.check import ContentChecker  # noqa: E402
-from content_model.checkcache import CheckCache, cache_file  # noqa: E402
-from content_model.problems import ContentError  # noqa: E402
-from incremental.overlay import OutputOverlay  # noqa: E402
-from nl_format.clock import now  # noqa: E402
+
+def _origin(error: BaseException, config: Path) -> str:
+    """``path:line:column`` of the template or project file where an unexpected error arose."""
+    import traceback
+
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        path = Path(frame.filename)
+        if path.suffix in (".html", ".xml", ".txt") or (ROOT in path.parents and ".venv" not in path.parts):
+            with contextlib.suppress(ValueError):
+                path = path.relative_to(ROOT)
+            return f"{path}:{frame.lineno or 1}:1"
+    return f"{config.name}:1:1"
+
+
+def internal_error(error: BaseException, config: Path | None = None) -> None:
+    """An unexpected exception as ONE line naming where it arose; the traceback only with --debug."""
+    message = " ".join(str(error).split()) or "-"
+    where = _origin(error, config or ROOT / "pelicanconf.py")
+    print(f"build: interne fout in {where}: {type(error).__name__}: {message} (details: --debug)", file=sys.stderr)
+    if os.environ.get("BUILD_DEBUG") or "--debug" in sys.argv:
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+
+
+try:  # our own modules: a bug in one of them is one line too, not a traceback
+    from buildstamp import Stamp, environment, file_stamps, next_change, stamps_digest
+    from content_model.check import ContentChecker
+    from content_model.checkcache import CheckCache, cache_file
+    from content_model.problems import ContentError
+    from incremental.overlay import OutputOverlay
+    from nl_format.clock import now
+except Exception as error:
+    if __name__ != "__main__":
+        raise
+    internal_error(error)
+    sys.exit(1)
 
 logger = logging.getLogger("build")
 
@@ -99,7 +134,7 @@ def _collector_for_a_build():
     try:
         yield
     finally:
-        gc.unfreeze()  # make serve builds again in this process: the old context may go
+        gc.unfreeze()  # a caller that builds again in this process may drop the old context
         gc.set_threshold(*thresholds)
 
 
@@ -152,8 +187,8 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
         for problem in error.problems:
             print(problem, file=sys.stderr)
         counter.messages.append("content")
-    except Exception as error:  # report in one line; never a traceback for content problems
-        print(f"{_origin(error, config)}: build: {type(error).__name__}: {error}", file=sys.stderr)
+    except Exception as error:  # a bug (ours or a library's): one line, the traceback only with --debug
+        internal_error(error, config)
         counter.messages.append(str(error))
     finally:
         logging.getLogger().removeHandler(counter)
@@ -203,46 +238,35 @@ def _jinja_environment(settings: dict) -> dict:
     return {**options, "bytecode_cache": FileSystemBytecodeCache(str(folder))}
 
 
-def _origin(error: BaseException, config: Path) -> str:
-    """``path:line:column`` of the template or project file where an unexpected error arose."""
-    import traceback
-
-    for frame in reversed(traceback.extract_tb(error.__traceback__)):
-        path = Path(frame.filename)
-        if path.suffix in (".html", ".xml", ".txt") or (ROOT in path.parents and ".venv" not in path.parts):
-            with contextlib.suppress(ValueError):
-                path = path.relative_to(ROOT)
-            return f"{path}:{frame.lineno or 1}:1"
-    return f"{config.name}:1:1"
-
-
 def _display(path: Path) -> str:
     with contextlib.suppress(ValueError):
         return str(path.relative_to(Path.cwd()))
     return str(path)
 
 
-def _snapshot(paths: list[Path]) -> dict[str, float]:
-    stamps = {}
-    for base in paths:
-        if base.is_file():
-            stamps[str(base)] = base.stat().st_mtime
-            continue
-        for path in base.rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts:
-                stamps[str(path)] = path.stat().st_mtime
-    return stamps
+def serve(config: Path, port: int, build_args: list[str]) -> int:
+    """Build, serve the output on localhost, and build again whenever a source file changes.
 
-
-def serve(config: Path, port: int) -> int:
-    """Build, serve output/ on localhost, and rebuild whenever a source file changes."""
+    Every build runs in a fresh process (``build.py html``): whatever goes wrong in it (a content
+    problem, a broken template, a plugin that raises, even a crash) ends that process only. Its
+    problems are printed, the last good site stays served, and the next good edit is live again.
+    A fresh process also never runs stale plugin code after an edit."""
     import http.server  # only here: a build does not need it
+    import subprocess
 
-    from pelican.settings import read_settings
+    from watchfiles import DefaultFilter, watch
 
-    settings = read_settings(str(config))
-    output = Path(settings["OUTPUT_PATH"]).resolve()
-    build(config)
+    os.environ.setdefault("SITEURL", f"http://localhost:{port}")  # the site's links point at this server
+    output = _option(build_args, "--output") or _output_folder(config)
+    content = _option(build_args, "--content") or ROOT / "content"
+    command = [sys.executable, str(Path(__file__).resolve()), "html", *build_args]
+
+    def rebuild() -> None:
+        code = subprocess.run(command, cwd=ROOT, check=False).returncode
+        if code != 0:
+            print(f"De vorige goede site blijft te zien op http://localhost:{port}/.", file=sys.stderr)
+
+    rebuild()
     output.mkdir(parents=True, exist_ok=True)
 
     class Handler(http.server.SimpleHTTPRequestHandler):
@@ -264,20 +288,30 @@ def serve(config: Path, port: int) -> int:
     handler = functools.partial(Handler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"De site draait op http://localhost:{port}/ (stoppen met Ctrl+C). Wijzigingen worden direct gebouwd.")
-    watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", config, ROOT / "pelicanconf.py"]
-    stamps = _snapshot(watched)
+    print(f"De site draait op http://localhost:{port}/ (stoppen met Ctrl+C). Wijzigingen worden direct gebouwd.",
+          flush=True)
+    watched = [p for p in (content, ROOT / "theme", ROOT / "plugins", ROOT / "scripts", config,
+                           ROOT / "pelicanconf.py") if p.exists()]
     try:
-        while True:
-            time.sleep(0.7)
-            current = _snapshot(watched)
-            if current != stamps:
-                stamps = current
-                print("Wijziging gezien, opnieuw bouwen ...")
-                build(config)
+        for _ in watch(*watched, watch_filter=DefaultFilter(), debounce=300, step=50):
+            print("Wijziging gezien, opnieuw bouwen ...", flush=True)
+            rebuild()
     except KeyboardInterrupt:
+        pass
+    finally:
         server.shutdown()
     return 0
+
+
+def _option(args: list[str], name: str) -> Path | None:
+    return Path(args[args.index(name) + 1]) if name in args else None
+
+
+def _output_folder(config: Path) -> Path:
+    """The output folder the settings name (``output/``)."""
+    from pelican.settings import read_settings
+
+    return Path(read_settings(str(config))["OUTPUT_PATH"]).resolve()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -294,7 +328,13 @@ def main(argv: list[str] | None = None) -> int:
                                                           "for content/; none for other folders)")
     serve_parser = sub.add_parser("serve")
     serve_parser.add_argument("--port", type=int, default=8000)
+    for name in ("output", "content", "cache"):
+        serve_parser.add_argument(f"--{name}", type=Path, help=f"as for html: the {name} folder")
+    for command in sub.choices.values():
+        command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     args = parser.parse_args(argv)
+    if args.debug:
+        os.environ["BUILD_DEBUG"] = "1"  # also for the builds that serve starts
     handler = logging.StreamHandler()
     handler.setFormatter(ProblemFormatter())
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
@@ -302,6 +342,14 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, name, None) is not None:
             setattr(args, name, Path(args.__dict__[name]).resolve())
     os.chdir(ROOT)
+    try:
+        return _command(args)
+    except Exception as error:  # a bug: one line naming it, never a traceback (unless --debug)
+        internal_error(error)
+        return 1
+
+
+def _command(args) -> int:
     if args.command == "check":
         content = Path(args.content).resolve()
         cache_dir = args.cache or (ROOT / ".cache" if content == (ROOT / "content").resolve() else None)
@@ -311,7 +359,9 @@ def main(argv: list[str] | None = None) -> int:
             print("Alle content is in orde.")
         return code
     if args.command == "serve":
-        return serve(ROOT / "pelicanconf.py", args.port)
+        folders = [item for name in ("output", "content", "cache") if getattr(args, name) is not None
+                   for item in (f"--{name}", str(getattr(args, name)))]
+        return serve(ROOT / "pelicanconf.py", args.port, folders)
     config = ROOT / ("publishconf.py" if args.command == "publish" else "pelicanconf.py")
     overrides = {}
     if args.content:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw
 
@@ -280,5 +279,5 @@ def to_svg(size: tuple[int, int], shapes: list[Shape], title: str) -> str:
         elif shape.kind == "text":
             body.append(textfit.svg(shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-            f'role="img" aria-labelledby="titel">\n<title id="titel">{escape(title)}</title>\n'
+            f'role="img" aria-labelledby="titel">\n<title id="titel">{textfit.xml_text(title)}</title>\n'
             + "\n".join(body) + "\n</svg>\n")

@@ -15,7 +15,7 @@ from urllib.parse import urlencode, urlsplit
 
 import segno
 from content_model.render import render
-from craft_directory.directory import is_published
+from craft_directory.directory import is_published, is_withdrawn
 from incremental.files import claim_output_group, output_placer, record_output_group, write_output
 from incremental.fingerprint import Fingerprinter, plain_digest
 from markupsafe import Markup
@@ -133,7 +133,9 @@ class BadgesGenerator(Generator):
             profile = directory.by_slug.get(slug)
             if profile is not None and is_published(data) and "badge" in profile.scope and earned:
                 self.kits[slug] = self._kit(profile, data, earned, taxonomy)
-            else:
+            elif is_withdrawn(data) and {"profiel", "badge"} <= set(data.get("consent", {}).get("scope", [])):
+                # only a withdrawal revokes what was issued; a profile that was never published with
+                # badges (no 'profiel' or no 'badge' consent) has nothing to revoke, and its slug is a name
                 self.revoked += [(slug, badge_id) for badge_id in earned]
         self.supporter_kits = [self._supporter(entry) for entry in self.supporters]
         self.criteria = {badge_id: Markup(render(badge["criteria"], siteurl=self.siteurl))

@@ -9,12 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from content_model.xmltext import xml_chars
 from PIL import ImageDraw
 
 from .fonts import FontSet, Run, css_font
 
 LINE_HEIGHT = 1.12  # line distance as a factor of the font size
 ELLIPSIS = "…"
+
+
+def xml_text(value: str) -> str:
+    """``value`` as XML character data: characters XML cannot hold dropped, ``& < >`` escaped."""
+    return escape(xml_chars(value))
 
 
 @dataclass(frozen=True)
@@ -152,7 +158,7 @@ def svg(fitted: Fitted, x: float, top: float, fill: str, align: str = "center") 
         for run in line:
             family, weight = css_font(run.font)
             spans.append(f'<tspan font-family="{escape(family, {chr(34): "&quot;"})}" font-weight="{weight}">'
-                         f"{escape(run.text)}</tspan>")
+                         f"{xml_text(run.text)}</tspan>")
         parts.append(f'<text x="{x:.1f}" y="{baseline:.1f}" font-size="{fitted.size}" fill="{fill}" '
                      f'text-anchor="{anchor}">{"".join(spans)}</text>')
     return "\n".join(parts)

@@ -86,6 +86,11 @@ def is_published(data: dict) -> bool:
     return data.get("status", "published") == "published" and "profiel" in data.get("consent", {}).get("scope", [])
 
 
+def is_withdrawn(data: dict) -> bool:
+    """Withdrawn explicitly (``status: withdrawn``), as opposed to never published."""
+    return data.get("status") == "withdrawn"
+
+
 def profile_from_data(slug: str, data: dict, url_pattern: str) -> Profile:
     """The public part of a validated profile; call only for published profiles."""
     scope = list(data.get("consent", {}).get("scope", []))

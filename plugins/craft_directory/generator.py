@@ -177,7 +177,7 @@ class DirectoryGenerator(Generator):
             self._write_initials(writer, common)
         related = self._related()
         for profile in self.directory.profiles:
-            image = image_service.share_image(profile.photo) if profile.photo and image_service else None
+            image = image_service.profile_photo(profile.photo) if profile.photo and image_service else None
             writer.write_file(
                 profile.url + "index.html", self.get_template("profile"), self.context,
                 profile=profile, bio=self.bios.get(profile.slug), related=related[profile.slug],

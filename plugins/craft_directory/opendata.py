@@ -66,12 +66,29 @@ def to_json(data_rows: list[dict]) -> str:
     return json.dumps(data_rows, ensure_ascii=False, indent=1) + "\n"
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection"),
+# also after leading white space; the full-width forms are read as formulas by some too.
+FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+FORMULA_CONTROLS = ("\t", "\r", "\n")
+
+
+def neutralise_formula(value):
+    """A text cell a spreadsheet would run as a formula gets a single quote in front (OWASP);
+    numbers and other text stay as they are."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(FORMULA_CONTROLS) or value.lstrip().startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(data_rows: list[dict]) -> str:
+    """The rows as CSV; text cells neutralised against formula injection (the JSON stays exact)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[c.name for c in COLUMNS], lineterminator="\r\n")
     writer.writeheader()
     for row in data_rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else neutralise_formula(v)) for k, v in row.items()})
     return buffer.getvalue()
 
 

@@ -21,6 +21,7 @@ def create_service(pelican):
         settings["SITEURL"],
         settings.get("IMAGE_WIDTHS", [480, 800, 1200, 1600]),
         Path(settings.get("IMAGE_CACHE_PATH", ".cache/images")),
+        show_drafts=bool(settings.get("SHOW_DRAFTS", False)),
     )
     settings[SERVICE_KEY] = service
     extensions = settings["MARKDOWN"].setdefault("extensions", [])
@@ -35,20 +36,23 @@ def add_globals(generator):
 
 
 def register_content_images(instance):
-    """Images of cached content must be published too, so register them on every read."""
+    """Every story, page and event read (cached or not); its images are published only if this
+    build writes it (drafts and future stories in a publish build are not)."""
     service = instance.settings.get(SERVICE_KEY)
     if service is None:
         return
-    for reference in [instance.metadata.get("image"), *instance.metadata.get("body_images", [])]:
-        if reference:
-            service.plan(reference)
+    service.add_document(instance)
 
 
 def render_images(pelican):
+    from content_model.check import ContentChecker
+    from content_model.photos import profile_photos
     from incremental.files import output_placer
 
-    put = output_placer(pelican.settings, pelican.output_path, "images/")
-    pelican.settings[SERVICE_KEY].render_into(Path(pelican.output_path), put)
+    settings = pelican.settings
+    checker = ContentChecker(Path(settings["PATH"]), cache=settings.get("CONTENT_CHECK_CACHE"))
+    put = output_placer(settings, pelican.output_path, "images/")
+    settings[SERVICE_KEY].render_into(Path(pelican.output_path), put, profile_photos(checker))
 
 
 def register():

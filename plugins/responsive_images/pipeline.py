@@ -7,6 +7,8 @@ variant names carry a content hash and rendered files can be cached forever.
 from __future__ import annotations
 
 import hashlib
+import io
+import logging
 import multiprocessing
 import os
 import shutil
@@ -15,9 +17,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
-PIPELINE_VERSION = "1"  # bump when rendering changes, to invalidate caches
+logger = logging.getLogger(__name__)
+
+PIPELINE_VERSION = "2"  # bump when rendering changes, to invalidate caches
 WEBP_QUALITY = 78
 JPEG_QUALITY = 82
 
@@ -75,6 +79,53 @@ def plan(source: Path, reference: str, widths: list[int]) -> ImagePlan:
     return ImagePlan(reference, digest, width, height, fallback, tuple(variants))
 
 
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """A greyscale image with more than 8 bits per sample (``I;16*``, ``I``, ``F``) as ``L``,
+    its range scaled down rather than clipped (a clipped 16-bit photo is almost white)."""
+    if image.mode.startswith("I;16"):
+        return image.convert("I").point(lambda v: v / 257).convert("L")
+    low, high = image.getextrema()
+    if image.mode == "F" and low >= 0 and high <= 1:
+        top = 1.0  # a float image in 0..1
+    elif low >= 0 and high <= 255:
+        top = 255.0
+    elif low >= 0 and high <= 65535:
+        top = 65535.0  # 16-bit samples in a 32-bit image (older Pillow opens 16-bit PNGs so)
+    else:
+        span = (high - low) or 1
+        return image.point(lambda v: (v - low) * 255 / span).convert("L")
+    return image.point(lambda v: v * 255 / top).convert("L")
+
+
+SRGB = ImageCms.createProfile("sRGB")
+
+
+def _srgb(image: Image.Image) -> Image.Image:
+    """Colours of an image with an embedded ICC profile (CMYK, Adobe RGB, Display P3) converted
+    to sRGB: the published files carry no profile, and browsers read untagged files as sRGB."""
+    if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+        return image
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(image.info["icc_profile"]))
+        return ImageCms.profileToProfile(image, profile, SRGB, outputMode="RGBA" if image.mode == "RGBA" else "RGB")
+    except (OSError, ValueError, TypeError, ImageCms.PyCMSError) as error:
+        logger.warning("%s: ICC-profiel niet te gebruiken (%s); kleuren zonder omzetting",
+                       getattr(image, "filename", "") or "?", error)
+        return image
+
+
+def to_display(image: Image.Image, mode: str) -> Image.Image:
+    """Any decoded image as 8-bit sRGB ``mode`` (``RGB`` or ``RGBA``), orientation applied."""
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("I", "F") or image.mode.startswith("I;16"):
+        image = _eight_bit(image)
+    elif image.mode == "P":
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+    if image.info.get("icc_profile"):
+        image = _srgb(image)
+    return image.convert(mode)
+
+
 def render(source: Path, image_plan: ImagePlan, cache_dir: Path) -> int:
     """Render the variants missing from ``cache_dir``; return how many were rendered."""
     missing = [v for v in image_plan.variants if not (cache_dir / v.name).exists()]
@@ -82,9 +133,7 @@ def render(source: Path, image_plan: ImagePlan, cache_dir: Path) -> int:
         return 0
     cache_dir.mkdir(parents=True, exist_ok=True)
     with Image.open(source) as original:
-        image = ImageOps.exif_transpose(original)
-        mode = "RGBA" if image_plan.fallback == "png" else "RGB"
-        image = image.convert(mode)
+        image = to_display(original, "RGBA" if image_plan.fallback == "png" else "RGB")
     for variant in missing:
         resized = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
         resized.info = {}  # never carry EXIF, XMP, ICC or comments into the output

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
+from content_model.check import display_path
 from content_model.files import BuildScoped, resolve_content_path
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -18,22 +20,70 @@ logger = logging.getLogger(__name__)
 PROSE_SIZES = "(min-width: 48rem) 46rem, calc(100vw - 2rem)"
 
 
-class ImageService(BuildScoped):
-    """Plans, and later renders, every image a page refers to."""
+def is_shown(document, show_drafts: bool) -> bool:
+    """Whether this build writes ``document``: it has an output file, and it is published (or hidden),
+    or a draft (which includes a story dated in the future of a publish build) in a build that
+    shows drafts."""
+    if not getattr(document, "save_as", ""):
+        return False
+    status = getattr(document, "status", "published")
+    return status in ("published", "hidden") or (status == "draft" and show_drafts)
 
-    def __init__(self, content_root: Path, siteurl: str, widths: list[int], cache_dir: Path):
+
+class ImageService(BuildScoped):
+    """Plans, and later renders, every image a published page refers to.
+
+    Planning (sizes, names) happens whenever a page or a Markdown text asks; publishing only for
+    images that a document this build writes uses (:meth:`add_document`), that a rendered template
+    shows (:meth:`picture`, :meth:`share_image`), or that a published profile shows with consent
+    (:meth:`profile_photo`). A file some profile names as its photo is published through that
+    profile only: :meth:`render_into` refuses it on any other route.
+    """
+
+    def __init__(self, content_root: Path, siteurl: str, widths: list[int], cache_dir: Path,
+                 show_drafts: bool = False):
         self.content_root = Path(content_root)
         self.siteurl = siteurl.rstrip("/")
         self.widths = list(widths)
         self.cache_dir = Path(cache_dir)
+        self.show_drafts = show_drafts
         self.plans: dict[str, tuple[Path, ImagePlan]] = {}
+        self.used: dict[str, str] = {}  # reference -> how it is used ("page" or "profile")
+        self.documents: list = []
+
+    @staticmethod
+    def _key(reference: str) -> str:
+        return reference.removeprefix("{static}").removeprefix("{filename}").lstrip("/")
 
     def plan(self, reference: str) -> ImagePlan:
-        reference = reference.removeprefix("{static}").removeprefix("{filename}").lstrip("/")
+        """The image's variants (nothing is published by planning alone)."""
+        reference = self._key(reference)
         if reference not in self.plans:
             source = resolve_content_path(self.content_root, reference)
             self.plans[reference] = (source, plan(source, reference, self.widths))
         return self.plans[reference][1]
+
+    def use(self, reference: str, how: str = "page") -> ImagePlan:
+        """Plan the image and publish it in this build."""
+        image_plan = self.plan(reference)
+        key = self._key(reference)
+        if self.used.get(key) != "profile":
+            self.used[key] = how
+        return image_plan
+
+    def profile_photo(self, reference: str) -> dict:
+        """A published profile shows its photo with ``foto`` consent: publish it (its share image)."""
+        self.use(reference, "profile")
+        return self.share_image(reference)
+
+    def add_document(self, document) -> None:
+        """A story, page or event read in this build; its images are published if it is written."""
+        references = [document.metadata.get("image"), *document.metadata.get("body_images", [])]
+        references = [r for r in references if r]
+        if references:
+            for reference in references:
+                self.plan(reference)  # a broken reference fails the build now, not at the end
+            self.documents.append((document, references))
 
     def url(self, name: str) -> str:
         return f"{self.siteurl}/images/{name}"
@@ -62,7 +112,9 @@ class ImageService(BuildScoped):
         return source, img
 
     def picture(self, reference, alt, **options) -> Markup:
-        """``<picture>`` with WebP and fallback sources, width/height and alt text."""
+        """``<picture>`` with WebP and fallback sources, width/height and alt text (for templates:
+        the page being rendered is written, so the image is published)."""
+        self.use(reference)
         source, img = self.picture_attributes(reference, alt, **options)
 
         def attributes(values):
@@ -71,21 +123,67 @@ class ImageService(BuildScoped):
         return Markup(f"<picture><source {attributes(source)}><img {attributes(img)}></picture>")
 
     def share_image(self, reference: str) -> dict:
-        """URL and size of the variant used for Open Graph previews."""
-        image_plan = self.plan(reference)
+        """URL and size of the variant used for Open Graph previews (published, as for picture)."""
+        image_plan = self.use(reference)
         variant = image_plan.largest(max_width=1200)
         return {"url": self.url(variant.name), "width": variant.width, "height": variant.height,
                 "type": variant.mime}
 
-    def render_into(self, output_dir: Path, put=None) -> int:
-        """Render missing variants and place all of them below ``output_dir/images/``.
+    def published(self, profile_photos: dict[Path, Path] | None = None) -> tuple[list, list[str]]:
+        """The images this build publishes, and a problem line for each one it must refuse.
 
-        ``put(relative, key, place)`` (relative to ``images/``) may decide the placing instead."""
-        jobs = list(self.plans.values())
+        ``profile_photos`` (see content_model.photos) maps every file a profile names as its photo
+        to that profile. Such a file, or a copy of its bytes, is published only when a published
+        profile shows it with consent (:meth:`profile_photo`)."""
+        for document, references in self.documents:
+            if is_shown(document, self.show_drafts):
+                for reference in references:
+                    self.use(reference)
+        jobs, refused = {}, []
+        protected = self._protected(profile_photos or {})
+        for reference, how in sorted(self.used.items()):
+            source, image_plan = self.plans[reference]
+            owner = protected.get(_identity(source)) or protected.get(("bytes", image_plan.digest))
+            if owner is not None and how != "profile" and not self._consented(owner, protected):
+                refused.append(f"{display_path(source)}:1:1: image: dit is de foto van profiel {display_path(owner)}; "
+                               "een profielfoto verschijnt alleen op het eigen profiel, met toestemming 'foto'")
+                continue
+            jobs[_identity(source)] = (source, image_plan)
+        return list(jobs.values()), refused
+
+    def _protected(self, profile_photos: dict[Path, Path]) -> dict:
+        """Profile photos by file identity and, where a used image has the same size, by content."""
+        protected: dict = {}
+        sizes = {os.stat(source).st_size for source, _ in (self.plans[r] for r in self.used)}
+        for source, owner in profile_photos.items():
+            protected[_identity(source)] = owner
+            if os.stat(source).st_size in sizes:  # a copy under another name has the same bytes
+                protected[("bytes", plan(source, str(source), self.widths).digest)] = owner
+        return protected
+
+    def _consented(self, owner: Path, protected: dict) -> bool:
+        """Whether the profile ``owner`` publishes its own photo in this build."""
+        return any(how == "profile" and protected.get(_identity(self.plans[r][0])) == owner
+                   for r, how in self.used.items())
+
+    def render_into(self, output_dir: Path, put=None, profile_photos: dict[Path, Path] | None = None) -> int:
+        """Render missing variants of the published images and place them below ``output_dir/images/``.
+
+        ``put(relative, key, place)`` (relative to ``images/``) may decide the placing instead.
+        An image refused (see :meth:`published`) is logged as an error, which fails the build."""
+        jobs, refused = self.published(profile_photos)
+        for problem in refused:
+            logger.error("%s", problem)
         rendered = render_all(jobs, self.cache_dir)
         publish(jobs, self.cache_dir, Path(output_dir) / "images", put)
         logger.info("responsive_images: %s images, %s variants rendered, rest from cache", len(jobs), rendered)
         return rendered
+
+
+def _identity(path: Path) -> tuple:
+    """The file itself, whatever its name: hard links and symbolic links count as the same file."""
+    status = os.stat(path)
+    return (status.st_dev, status.st_ino)
 
 
 class _PictureTreeprocessor(Treeprocessor):

@@ -153,14 +153,42 @@ def test_generic_kit_has_supporter_badges_photo_frame_and_badge_criteria(example
         assert local(example_site, badge_class["image"]).is_file()
 
 
-def test_withdrawn_and_unconsented_profiles_leave_only_revoked_stubs(example_site):
-    for slug in ("wendelien-schoonderwoerd", "marloes-ypma", "omar-el-amrani"):
+def test_withdrawn_profiles_leave_only_revoked_stubs_and_unconsented_ones_nothing(example_site):
+    for slug in ("wendelien-schoonderwoerd", "marloes-ypma"):  # status: withdrawn
         stubs = list((example_site.output / "openbadges/assertions").glob(f"{slug}-*.json"))
         assert stubs, slug
         for stub in stubs:
             document = json.loads(stub.read_text())
             assert set(document) == {"@context", "id", "type", "revoked", "revocationReason"}
             assert document["revoked"] is True
+    for slug in ("omar-el-amrani", "anouk-brinkman-sahin"):  # published, but never with badge consent
+        assert not any(slug in path.name for path in (example_site.output / "openbadges").rglob("*")), slug
+        assert not (example_site.output / "badges" / slug).exists()
+
+
+def test_a_never_published_profile_leaves_no_file_named_after_it(tmp_path, minimal_content):
+    profile = (minimal_content / "profiles" / "jan-de-vries.yaml").read_text(encoding="utf-8")
+    variants = {
+        "nooit-profiel": profile.replace("scope: [profiel, foto, badge, open-data]", "scope: [foto, badge, open-data]"),
+        "nooit-badge": profile.replace("scope: [profiel, foto, badge, open-data]", "scope: [profiel, foto]"),
+        "ingetrokken": profile + "status: withdrawn\n",
+        "ingetrokken-zonder-badge": (profile.replace("scope: [profiel, foto, badge, open-data]", "scope: [profiel]")
+                                     + "status: withdrawn\n"),
+    }
+    for slug, text in variants.items():
+        (minimal_content / "profiles" / f"{slug}.yaml").write_text(text, encoding="utf-8")
+    build = run_build(tmp_path / "output", command="publish", content=minimal_content)
+    assert build.ok, build.stderr
+    files = [path.relative_to(build.output).as_posix() for path in build.output.rglob("*")]
+    for slug in ("nooit-profiel", "ingetrokken-zonder-badge"):
+        assert not [name for name in files if slug in name], slug
+    assert not [name for name in files if "nooit-badge" in name and name.startswith(("openbadges/", "badges/"))]
+    assert "ambachtengids/nooit-badge/index.html" in files  # its profile itself is published
+    stubs = [name for name in files if "ingetrokken" in name and "zonder" not in name]
+    assert stubs and all(name.startswith("openbadges/assertions/ingetrokken-") for name in stubs)
+    for name in stubs:
+        assert json.loads((build.output / name).read_text())["revoked"] is True
+    assert (build.output / "openbadges/assertions/jan-de-vries-ambachtsmens.json").is_file()
 
 
 def test_publish_without_the_badge_secret_names_the_profile_instead_of_a_hash(tmp_path, minimal_content):

@@ -177,6 +177,8 @@ def test_open_data_has_only_consenting_profiles_and_declared_columns(example_sit
     page = example_site.page("open-data/")
     documented = [code.get_text() for code in page.select("tbody th code")]
     assert documented == [c.name for c in COLUMNS]
+    prose = page.select_one(".prose").get_text(" ", strip=True)
+    assert "niet als formule" in prose and "enkel aanhalingsteken" in prose  # OWASP formula neutralisation, documented
 
 
 def test_profile_json_ld(example_site):

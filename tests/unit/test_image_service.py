@@ -5,8 +5,9 @@ from responsive_images.service import ImageService, PictureExtension
 
 
 def service(tmp_path):
-    (tmp_path / "images").mkdir()
-    Image.new("RGB", (1000, 500)).save(tmp_path / "images" / "a.jpg")
+    if not (tmp_path / "images").exists():
+        (tmp_path / "images").mkdir()
+        Image.new("RGB", (1000, 500)).save(tmp_path / "images" / "a.jpg")
     return ImageService(tmp_path, "https://example.test/c", [480, 800], tmp_path / "cache")
 
 
@@ -24,7 +25,7 @@ def test_template_and_markdown_produce_the_same_picture(tmp_path):
 
 def test_images_are_rendered_into_output_once(tmp_path):
     images = service(tmp_path)
-    images.plan("images/a.jpg")
+    images.use("images/a.jpg")
     assert images.render_into(tmp_path / "out") == 4
     assert images.render_into(tmp_path / "out2") == 0
     assert len(list((tmp_path / "out2" / "images").iterdir())) == 4
@@ -33,3 +34,49 @@ def test_images_are_rendered_into_output_once(tmp_path):
 def test_share_image_is_at_most_1200_wide(tmp_path):
     info = service(tmp_path).share_image("images/a.jpg")
     assert info["width"] == 800 and info["type"] == "image/jpeg"
+
+
+def document(image, save_as="verhalen/x/index.html", status="published", body=()):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(metadata={"image": image, "body_images": list(body)}, save_as=save_as, status=status)
+
+
+def published_names(images, photos=None):
+    jobs, refused = images.published(photos)
+    return sorted(plan.source for _, plan in jobs), refused
+
+
+def test_only_documents_this_build_writes_publish_their_images(tmp_path):
+    images = service(tmp_path)
+    for name in ("b", "c", "d", "e"):
+        Image.new("RGB", (600, 300), (10 * ord(name), 0, 0)).save(tmp_path / "images" / f"{name}.jpg")
+    images.add_document(document("images/a.jpg"))
+    images.add_document(document("images/b.jpg", save_as="", status="draft"))  # publish build: not written
+    images.add_document(document(None, status="draft", body=["images/c.jpg"]))  # written, but a draft
+    images.add_document(document("images/d.jpg", status="hidden"))
+    images.add_document(document("images/e.jpg", save_as=""))  # a translation that is not written
+    images.picture_attributes("images/b.jpg", "")  # Markdown of a draft: planned, not published
+    assert published_names(images) == (["images/a.jpg", "images/d.jpg"], [])
+    images.show_drafts = True
+    assert published_names(images) == (["images/a.jpg", "images/c.jpg", "images/d.jpg"], [])
+
+
+def test_a_profile_photo_is_published_only_through_its_profile(tmp_path):
+    images = service(tmp_path)
+    photo = tmp_path / "images" / "a.jpg"
+    profile = tmp_path / "profiles" / "jan.yaml"
+    (tmp_path / "images" / "kopie.jpg").write_bytes(photo.read_bytes())  # same bytes, other name
+    (tmp_path / "images" / "link.jpg").hardlink_to(photo)
+    for route in ("images/a.jpg", "/images/a.jpg", "images/kopie.jpg", "images/link.jpg"):
+        images = service(tmp_path) if route != "images/a.jpg" else images
+        images.add_document(document(route))
+        jobs, refused = images.published({photo.resolve(): profile})
+        assert jobs == [] and len(refused) == 1, route
+        assert refused[0].endswith("een profielfoto verschijnt alleen op het eigen profiel, met toestemming 'foto'")
+        assert ":1:1: image: dit is de foto van profiel " in refused[0] and "jan.yaml" in refused[0]
+    consented = service(tmp_path)
+    consented.add_document(document("images/kopie.jpg"))
+    consented.profile_photo("images/a.jpg")  # the directory: a published profile with foto consent
+    jobs, refused = consented.published({photo.resolve(): profile})
+    assert refused == [] and {plan.source for _, plan in jobs} == {"images/a.jpg", "images/kopie.jpg"}

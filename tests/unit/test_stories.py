@@ -34,3 +34,19 @@ def test_share_links_are_plain_urls_with_encoded_page():
     assert parse_qs(urlsplit(links["linkedin"]).query)["url"] == ["https://example.test/verhalen/a/"]
     assert links["email"].startswith("mailto:?subject=Smid%20%26%20zoon")
     assert all(href.startswith(("https://", "mailto:")) for href in links.values())
+
+
+def test_feed_items_get_plain_titles_and_summaries_and_clean_content():
+    from types import SimpleNamespace
+
+    from stories.feed import clean_feed_items
+
+    story = SimpleNamespace(title="Tom &amp; <b>Jerry</b>\x01", metadata={"summary": "A & <img src=x onerror=y>"})
+    items = [{"link": "https://x.test/verhalen/a/?ref=feed", "title": "Tom & Jerry", "description": "A & <img>",
+              "content": '<p onclick="x">Tekst</p><script>alert(1)</script>'},
+             {"link": "https://x.test/elders/", "title": "B\x0b", "description": "<i>b</i>", "content": None}]
+    clean_feed_items(items, {"https://x.test/verhalen/a/": story})
+    assert items[0]["title"] == "Tom &amp; <b>Jerry</b>"  # the editor's own text, as Atom text
+    assert items[0]["description"] == "A &amp; &lt;img src=x onerror=y&gt;"
+    assert items[0]["content"] == "<p>Tekst</p>"
+    assert items[1]["title"] == "B" and items[1]["description"] == "&lt;i&gt;b&lt;/i&gt;" and items[1]["content"] is None
