@@ -112,7 +112,6 @@ def test_images_of_unpublished_documents_are_not_published(tmp_path, minimal_con
 
 
 def test_a_profile_photo_is_never_published_without_foto_consent(tmp_path, minimal_content):
-    from conftest import make_jpeg
 
     profile = minimal_content / "profiles" / "jan-de-vries.yaml"
     profile.write_text(profile.read_text().replace("scope: [profiel, foto, badge, open-data]",
