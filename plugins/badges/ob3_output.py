@@ -65,7 +65,7 @@ def signer(settings: dict) -> Signer | None:
         return None
     else:
         key = _dev_key(dev_path)
-        logger.info("Open Badges 3.0: ondertekend met de ontwikkelsleutel van deze machine (%s), niet voor publicatie",
+        logger.warning("Open Badges 3.0: ondertekend met de ontwikkelsleutel van deze machine (%s), niet voor publicatie",
                     dev_path)
     previous = [str(public).strip() for public in settings.get("BADGE_PREVIOUS_KEYS") or []]
     for public in previous:
