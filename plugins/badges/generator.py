@@ -28,8 +28,8 @@ from . import ob3_output, openbadges
 from .baking import bake_png, bake_svg
 from .designs import BadgeArt
 from .fonts import FontSet
-from .verify_page import VerifyPageGenerator
 from .kit import BadgeFile, download_rows, earned_badges, plan_files, publish, render_all
+from .verify_page import VerifyPageGenerator
 
 logger = logging.getLogger(__name__)
 
