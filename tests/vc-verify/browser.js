@@ -239,6 +239,7 @@ function show(root, result) {
   const [title, explanation] = VERDICTS[result.verdict];
   out.replaceChildren();
   out.hidden = false;
+  out.dataset.run = String(Number(out.dataset.run || 0) + 1);  // one more check shown
   out.className = `verify-result verify-result--${result.verdict}`;
   const heading = document.createElement('h2');
   heading.className = 'verify-result__verdict';

@@ -16,6 +16,8 @@ const result = await build({
   minify: true,
   legalComments: 'none',
   metafile: true,
+  // esbuild follows "exports" before a package's "browser" map for its entry point; this one's entry needs Buffer
+  alias: {'base64url-universal': path.join(here, 'node_modules/base64url-universal/lib/browser.js')},
   outfile,
   logLevel: 'warning',
 });
