@@ -202,6 +202,16 @@ def verdict(page, run: int) -> str:
     return heading.get_attribute("data-verdict") + " | " + page.locator("[data-verify-result]").inner_text()
 
 
+def assert_accessible(page):
+    """No sideways scrolling and no axe-core violations, with a result and the e-mail check shown."""
+    from axe_playwright_python.sync_playwright import Axe
+    from browser_support import AXE_TAGS
+
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]] == []
+
+
 def drop_file(page, path: Path, mime: str):
     """A real drop event on the drop zone, with the file's bytes in a DataTransfer."""
     data = list(path.read_bytes())
@@ -242,6 +252,7 @@ def test_verify_page_in_chromium(withdrawal, browser, tmp_path):
         page.click("[data-verify-email] button")
         page.locator('[data-verify-email-result][data-match="false"]').wait_for()
         page.screenshot(path="/tmp/verifieer-375.png", full_page=True)
+        assert_accessible(page)
         drop_file(page, before / "jan-de-vries-ambachtsmens-verifieerbaar-v3.png", "image/png")
         assert verdict(page, 2).startswith("ingetrokken"), verdict(page, 2)
         drop_file(page, tampered, "image/png")
@@ -267,6 +278,7 @@ def test_verify_page_in_chromium(withdrawal, browser, tmp_path):
         v.page.set_input_files("#verify-file", str(valid_png))
         assert verdict(v.page, 1).startswith("geldig")
         v.page.screenshot(path="/tmp/verifieer-1280.png", full_page=True)
+        assert_accessible(v.page)
         assert v.foreign_requests == [] and v.console_errors == []
     # the kit and the profile link to the page
     for page in ("badges/piet-smit/index.html", "ambachtengids/piet-smit/index.html"):
