@@ -223,6 +223,9 @@ function formatDate(value) {
 }
 
 function link(url, text) {
+  if(typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
+    return String(text || url || '');  // a badge's data decides no link target but a web address
+  }
   const a = document.createElement('a');
   a.href = url;
   a.textContent = text || url;
