@@ -317,7 +317,8 @@ class ContextLoader:
         if url not in self.documents:
             raise JsonLdError(f"The JSON-LD context {url} is not bundled (plugins/badges/contexts/); "
                               "a build never fetches one.", "jsonld.LoadDocumentError", code="loading document failed")
-        return {"contextUrl": None, "documentUrl": url, "document": copy.deepcopy(self.documents[url])}
+        # "static": pyld may keep the processed context for the rest of the build (the files never change)
+        return {"contextUrl": None, "documentUrl": url, "document": copy.deepcopy(self.documents[url]), "tag": "static"}
 
 
 def canonize(document: dict, loader: ContextLoader) -> str:

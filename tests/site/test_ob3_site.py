@@ -19,6 +19,7 @@ from conftest import ROOT, SITEURL, run_build, write_minimal_content
 VC_VERIFY = ROOT / "tests" / "vc-verify"
 SCHEMA = VC_VERIFY / "schema" / "achievementcredential.json"
 KEY = ob3.SigningKey.generate()  # this test run's publishing key
+CREATED_AT = "2026-01-02T00:00:00+01:00"
 PIET = """name: "Piet Smit"
 type: ambachtsmens
 crafts: [smeden]
@@ -239,6 +240,15 @@ def test_verify_page_in_chromium(withdrawal, browser, tmp_path):
     tampered.write_bytes(baking.bake_png(valid_png.read_bytes(), ob3.to_json(changed), baking.KEYWORD_V3))
     assert baking.unbake_png(tampered.read_bytes(), baking.KEYWORD_V3) != text
     credential_url = json.loads(text)["id"]
+    changed["evidence"][0]["id"] = "javascript:alert(1)"
+    lure = tmp_path / "lokaas.png"
+    lure.write_bytes(baking.bake_png(valid_png.read_bytes(), ob3.to_json(changed), baking.KEYWORD_V3))
+    other = ob3.SigningKey.generate()
+    elsewhere = {**{k: v for k, v in json.loads(text).items() if k != "proof"},
+                 "issuer": {**json.loads(text)["issuer"], "id": "did:web:elders.example"}}
+    signed = ob3.sign(elsewhere, other, "did:web:elders.example", CREATED_AT, ob3.ContextLoader())
+    foreign = tmp_path / "elders.png"
+    foreign.write_bytes(baking.bake_png(valid_png.read_bytes(), ob3.to_json(signed), baking.KEYWORD_V3))
     with visit(browser, output, "verifieer/", width=375, height=900) as v:
         page = v.page
         page.set_input_files("#verify-file", str(valid_png))
@@ -273,6 +283,15 @@ def test_verify_page_in_chromium(withdrawal, browser, tmp_path):
         assert verdict(page, 8).startswith("onbekend") and "alleen badges van" in verdict(page, 8)
         page.set_input_files("#verify-file", str(output / "theme" / "images" / "favicon.svg"))
         assert "geen Open Badge" in verdict(page, 9), verdict(page, 9)
+        # a tampered badge shows none of its claims (no links it chose)
+        drop_file(page, lure, "image/png")
+        result = verdict(page, 10)
+        assert result.startswith("gewijzigd") and "Meester" not in result, result
+        assert page.locator("[data-verify-result] a").count() == 0
+        # a badge of another issuer is not checked here, and nothing is fetched from its host
+        drop_file(page, foreign, "image/png")
+        result = verdict(page, 11)
+        assert result.startswith("onbekend") and "alleen badges van example.test" in result, result
         assert v.foreign_requests == [] and v.console_errors == [], (v.foreign_requests, v.console_errors)
     with visit(browser, output, "verifieer/", width=1280, height=900) as v:
         v.page.set_input_files("#verify-file", str(valid_png))

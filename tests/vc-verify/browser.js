@@ -257,6 +257,11 @@ function show(root, result) {
     out.append(why);
   }
   const rows = [];
+  // what a badge says about itself is shown only when it is the issuer's own, untouched word
+  const trusted = result.verdict === 'geldig' || result.verdict === 'ingetrokken';
+  if(!trusted) {
+    result = {verdict: result.verdict, version: result.version};
+  }
   if(result.badge) {
     rows.push(['Badge', result.badge + (result.description ? ` — ${result.description}` : '')]);
   }
