@@ -53,6 +53,7 @@ def credentials(output: Path) -> list[Path]:
 @pytest.mark.build
 def test_every_credential_of_the_example_site_verifies(example_site):
     output = example_site.output
+    assert example_site.stderr.count("ondertekend met de ontwikkelsleutel") == 1  # one line says so
     files = credentials(output)
     baked = sorted(output.glob("badges/*/*-verifieerbaar-v3.png"))
     assert files and len(files) == len(baked) == len(sorted(output.glob("badges/*/*-verifieerbaar-v3.svg")))
