@@ -211,12 +211,7 @@ def issuer_profile(did: str, name: str, siteurl: str, email: str, description: s
 
 def achievement(badge: dict, achievement_id: str, image_url: str) -> dict:
     """The badge class of ``badges.yaml`` as an Achievement, with its ESCO/CompetentNL alignments."""
-    missing = [key for key in ("id", "name", "description") if not badge.get(key)]
-    if missing:
-        raise ValueError(f"Badge {badge.get('id', '?')!r} lacks {', '.join(missing)}")
-    criteria = {"id": achievement_id}
-    if str(badge.get("criteria") or "").strip():
-        criteria["narrative"] = str(badge["criteria"]).strip()
+    criteria = openbadges.criteria_of(badge, achievement_id)
     document = {
         "id": achievement_id,
         "type": ["Achievement"],
