@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve html publish check test test-fast new-story new-event new-profile bench clean docs vendor test-deps new-profile
+.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile bench clean docs vendor test-deps new-profile
 
 help:
 	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
@@ -17,6 +17,8 @@ help:
 	@echo "make test         de hele testsuite (installeert ook browser en validators)"
 	@echo "make new-story TITLE=\"...\"   nieuw verhaal"
 	@echo "make bench SCALE=S|M|L   prestatiemeting tegen stock Pelican en Hugo (bench/README.md)"
+	@echo "make keygen       nieuwe sleutel voor de Open Badges 3.0 (docs/openbadges3.md)"
+	@echo "make badge-status leg nieuwe posities in de intrekkingslijst vast (content/data/badge-status.yaml)"
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -60,10 +62,22 @@ test-deps:
 	@command -v java >/dev/null 2>&1 || { echo "java ontbreekt; installeren met apt-get"; \
 	  (apt-get update -qq && apt-get install -y -qq default-jre-headless) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq default-jre-headless'; }
 
-test: $(VENV)/.test test-deps $(VENDOR) .venv-ob2/.ready
+# The independent Open Badges 3.0 verifier (Digital Bazaar, tests/vc-verify): exact versions from its lock file.
+tests/vc-verify/node_modules/.package-lock.json: tests/vc-verify/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm ontbreekt; installeren met apt-get"; \
+	  (apt-get update -qq && apt-get install -y -qq npm) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq npm'; }
+	cd tests/vc-verify && npm ci --no-audit --no-fund --ignore-scripts
+
+keygen: $(VENV)/.runtime
+	@$(PY) scripts/badge_keys.py keygen
+
+badge-status: $(VENV)/.runtime
+	@$(PY) scripts/badge_keys.py status
+
+test: $(VENV)/.test test-deps $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
-test-fast: $(VENV)/.test $(VENDOR) .venv-ob2/.ready
+test-fast: $(VENV)/.test $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 new-story: $(VENV)/.runtime

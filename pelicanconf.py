@@ -162,6 +162,13 @@ BADGE_SITE_NAME = "https://www.dekrachtvanambacht.nl"  # the address printed on 
 # Without it the badges name the profile URL as recipient; publish builds warn about that.
 BADGE_SECRET = os.environ.get("BADGE_SECRET", "")
 BADGE_SECRET_WARNING = False
+# Open Badges 3.0 (docs/openbadges3.md): the Ed25519 signing key as secretKeyMultibase (`make keygen`).
+# Without it a development build signs with this machine's key in BADGE_DEV_KEY_PATH.
+BADGE_SIGNING_KEY = os.environ.get("BADGE_SIGNING_KEY", "")
+BADGE_SIGNING_KEY_REQUIRED = False
+BADGE_DEV_KEY_PATH = os.environ.get("BADGE_DEV_KEY_PATH") or ".cache/badge-signing-dev-key"
+BADGE_PREVIOUS_KEYS = []  # publicKeyMultibase of earlier keys whose badges stay valid (key rotation)
+VERIFY_URL = "verifieer/"
 REDIRECTS_FILE = "_redirects"  # old URLs (aliases), for hosts that read it
 
 # Web editor (Decap CMS at /admin/): the repository editors' changes go to, as pull requests

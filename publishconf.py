@@ -19,3 +19,5 @@ CACHE_PATH = ".cache/pelican-publish"
 # profile URL as recipient (a warning says so); never a hash with a public salt.
 BADGE_SECRET = os.environ.get("BADGE_SECRET", "")
 BADGE_SECRET_WARNING = True
+# Open Badges 3.0 are signed only with BADGE_SIGNING_KEY (a CI secret); without it they are left out.
+BADGE_SIGNING_KEY_REQUIRED = True

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ENVIRONMENT = ("SITEURL", "BADGE_SECRET", "ADMIN_BACKEND", "SOURCE_DATE_EPOCH", "BADGE_CACHE_PATH",
-               "DIRECTORY_INDEX_LIMIT", "ADMIN_AUTH_BASE_URL")
+               "DIRECTORY_INDEX_LIMIT", "ADMIN_AUTH_BASE_URL", "BADGE_SIGNING_KEY", "BADGE_DEV_KEY_PATH")
 TIMED_FIELDS = {"event": ("start", "end"), "story": ("date",)}
 
 
@@ -57,7 +57,7 @@ def environment(names=ENVIRONMENT, environ=os.environ) -> dict[str, str]:
     values = {}
     for name in names:
         value = environ.get(name, "")
-        values[name] = hashlib.sha256(value.encode()).hexdigest() if "SECRET" in name else value
+        values[name] = hashlib.sha256(value.encode()).hexdigest() if "SECRET" in name or name.endswith("_KEY") else value
     return values
 
 

@@ -4,6 +4,10 @@
   at most one such chunk, so baking again replaces it.
 - SVG: an ``<openbadges:assertion verify="...">`` element (namespace ``http://openbadges.org``) as the first
   child of the root ``<svg>``, holding the assertion JSON in a CDATA section.
+
+Open Badges 3.0 bakes the signed credential the same way under other names: the PNG keyword
+``openbadgecredential``, and in SVG an ``<openbadges:credential>`` element with the prefix bound to
+``https://purl.imsglobal.org/ob/v3p0``.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ KEYWORD = b"openbadges"
 TEXT_CHUNKS = (b"iTXt", b"tEXt", b"zTXt")
 OB_NAMESPACE = "http://openbadges.org"
 OB_PREFIX = "openbadges"
+KEYWORD_V3 = b"openbadgecredential"
+OB_NAMESPACE_V3 = "https://purl.imsglobal.org/ob/v3p0"
 
 
 # --- PNG --------------------------------------------------------------------------------------------------
@@ -50,18 +56,18 @@ def png_chunks(png: bytes) -> list[tuple[bytes, bytes]]:
             return chunks
 
 
-def _is_badge_chunk(kind: bytes, data: bytes) -> bool:
-    return kind in TEXT_CHUNKS and data.split(b"\x00", 1)[0] == KEYWORD
+def _is_badge_chunk(kind: bytes, data: bytes, keyword: bytes = KEYWORD) -> bool:
+    return kind in TEXT_CHUNKS and data.split(b"\x00", 1)[0] == keyword
 
 
-def bake_png(png: bytes, assertion_json: str) -> bytes:
+def bake_png(png: bytes, assertion_json: str, keyword: bytes = KEYWORD) -> bytes:
     """The PNG with ``assertion_json`` in an ``openbadges`` iTXt chunk just before IEND (any earlier one removed)."""
     chunks = png_chunks(png)
     if chunks[0][0] != b"IHDR":
         raise ValueError("PNG does not start with IHDR")
     # keyword, NUL, compression flag 0, compression method 0, empty language tag, NUL, empty translated keyword, NUL
-    badge = KEYWORD + b"\x00\x00\x00" + b"\x00" + b"\x00" + assertion_json.encode("utf-8")
-    kept = [(kind, data) for kind, data in chunks if not _is_badge_chunk(kind, data)]
+    badge = keyword + b"\x00\x00\x00" + b"\x00" + b"\x00" + assertion_json.encode("utf-8")
+    kept = [(kind, data) for kind, data in chunks if not _is_badge_chunk(kind, data, keyword)]
     kept.insert(len(kept) - 1, (b"iTXt", badge))
     return PNG_SIGNATURE + b"".join(_chunk(kind, data) for kind, data in kept)
 
@@ -73,11 +79,11 @@ def _itxt_text(data: bytes) -> str:
     return (zlib.decompress(text) if compressed else text).decode("utf-8")
 
 
-def unbake_png(png: bytes) -> str | None:
-    """The text of the ``openbadges`` iTXt (or legacy tEXt) chunk, or None when the PNG is not baked."""
+def unbake_png(png: bytes, keyword: bytes = KEYWORD) -> str | None:
+    """The text of the ``openbadges`` (or ``keyword``) iTXt (or legacy tEXt) chunk, or None when the PNG is not baked."""
     fallback = None
     for kind, data in png_chunks(png):
-        if not _is_badge_chunk(kind, data):
+        if not _is_badge_chunk(kind, data, keyword):
             continue
         if kind == b"iTXt":
             return _itxt_text(data)
@@ -129,22 +135,28 @@ def _cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
-def bake_svg(svg: str, assertion_json: str, verify_url: str) -> str:
-    """The SVG with an ``openbadges:assertion`` element as the root's first child (replacing an earlier one)."""
-    svg = _ASSERTION_ELEMENT.sub("", svg)
+def _first_child(svg: str, existing: re.Pattern, namespace: str, element: str) -> str:
+    """The SVG with ``element`` as the root's first child, any ``existing`` one removed and the prefix
+    ``openbadges`` bound to ``namespace``."""
+    svg = existing.sub("", svg)
     start, end = _root_start_tag(svg)
     tag = svg[start:end]
     declared = _NAMESPACE_ATTRIBUTE.search(tag)
-    if declared and declared.group(2) != OB_NAMESPACE:
-        raise ValueError(f"The SVG binds the prefix openbadges to {declared.group(2)!r}, not {OB_NAMESPACE}")
+    if declared and declared.group(2) != namespace:
+        raise ValueError(f"The SVG binds the prefix openbadges to {declared.group(2)!r}, not {namespace}")
     self_closing = tag.endswith("/>")
     head = tag[:-2] if self_closing else tag[:-1]
     if not declared:
-        head = head.rstrip() + f' xmlns:{OB_PREFIX}="{OB_NAMESPACE}"'
-    element = f"<{OB_PREFIX}:assertion verify={quoteattr(verify_url)}>{_cdata(assertion_json)}</{OB_PREFIX}:assertion>"
+        head = head.rstrip() + f' xmlns:{OB_PREFIX}="{namespace}"'
     if self_closing:
         return svg[:start] + head + ">" + element + "</svg>" + svg[end:]
     return svg[:start] + head + ">" + element + svg[end:]
+
+
+def bake_svg(svg: str, assertion_json: str, verify_url: str) -> str:
+    """The SVG with an ``openbadges:assertion`` element as the root's first child (replacing an earlier one)."""
+    element = f"<{OB_PREFIX}:assertion verify={quoteattr(verify_url)}>{_cdata(assertion_json)}</{OB_PREFIX}:assertion>"
+    return _first_child(svg, _ASSERTION_ELEMENT, OB_NAMESPACE, element)
 
 
 def unbake_svg(svg: str) -> str | None:
@@ -155,3 +167,19 @@ def unbake_svg(svg: str) -> str | None:
         return None
     text = (element.text or "").strip()
     return text or element.get("verify")
+
+
+_CREDENTIAL_ELEMENT = re.compile(
+    r"<openbadges:credential\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(?:/>|>.*?</openbadges:credential>)", re.DOTALL)
+
+
+def bake_svg_credential(svg: str, credential_json: str) -> str:
+    """The SVG with an Open Badges 3.0 ``openbadges:credential`` element as the root's first child."""
+    element = f"<{OB_PREFIX}:credential>{_cdata(credential_json)}</{OB_PREFIX}:credential>"
+    return _first_child(svg, _CREDENTIAL_ELEMENT, OB_NAMESPACE_V3, element)
+
+
+def unbake_svg_credential(svg: str) -> str | None:
+    """The credential text of an Open Badges 3.0 baked SVG, or None."""
+    element = ET.fromstring(svg).find(f".//{{{OB_NAMESPACE_V3}}}credential")
+    return None if element is None else (element.text or "").strip() or None

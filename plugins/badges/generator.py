@@ -24,11 +24,12 @@ from pelican import signals
 from pelican.generators import Generator
 from responsive_images.pipeline import place
 
-from . import openbadges
+from . import ob3_output, openbadges
 from .baking import bake_png, bake_svg
 from .designs import BadgeArt
 from .fonts import FontSet
 from .kit import BadgeFile, download_rows, earned_badges, plan_files, publish, render_all
+from .verify_page import VerifyPageGenerator
 
 logger = logging.getLogger(__name__)
 
@@ -220,6 +221,8 @@ class BadgesGenerator(Generator):
         logger.info("badges: %s bestanden gemaakt, %s uit de cache, in %s s; %s van %s kits ongewijzigd",
                     stats.rendered, stats.reused, stats.seconds, len(self.kits) - len(fresh), len(self.kits))
         self._write_open_badges(output, fresh)
+        signer = ob3_output.signer(settings)  # Open Badges 3.0 (ob3_output.py); None leaves them out
+        ob3_links = ob3_output.write(self, settings, signer, self.kits, self.revoked) if signer else {}
         for kit in fresh:
             self._write_qr(output, kit)
             record_output_group(settings, f"badges:{kit.profile.slug}", keys[kit.profile.slug], self._kit_files(kit),
@@ -230,6 +233,7 @@ class BadgesGenerator(Generator):
             paths = self._images(kit) + self._baked(kit)  # the QR codes show no size
             writer.write_file(kit.url + "index.html", self.get_template("badge_kit"), self.context, kit=kit,
                               linkedin=[self._linkedin(kit, entry) for entry in kit.badges], url=kit.url,
+                              ob3=ob3_links.get(kit.profile.slug, {}),
                               sizes=self.sizes.only(paths), **common)
         if self.classes or self.supporters:
             paths = [f.path for supporter in self.supporter_kits for f in supporter["files"]]
@@ -340,7 +344,7 @@ class BadgesGenerator(Generator):
 
 
 def get_generators(pelican):
-    return BadgesGenerator
+    return [BadgesGenerator, VerifyPageGenerator]
 
 
 def register():

@@ -105,14 +105,21 @@ def _alignment(entry: dict) -> dict:
     return alignment
 
 
-def badge_class_document(siteurl: str, badge: dict, image_url: str, criteria_url: str) -> dict:
-    """A BadgeClass for one entry of ``badges.yaml``; ``criteria`` (Markdown) becomes the criteria narrative."""
+def criteria_of(badge: dict, criteria_url: str) -> dict:
+    """The criteria of a badge class (``criteria``, Markdown, as narrative), after checking the fields every
+    Open Badges version needs."""
     missing = [key for key in ("id", "name", "description") if not badge.get(key)]
     if missing:
         raise ValueError(f"Badge {badge.get('id', '?')!r} lacks {', '.join(missing)}")
     criteria = {"id": criteria_url}
     if str(badge.get("criteria") or "").strip():
         criteria["narrative"] = str(badge["criteria"]).strip()
+    return criteria
+
+
+def badge_class_document(siteurl: str, badge: dict, image_url: str, criteria_url: str) -> dict:
+    """A BadgeClass for one entry of ``badges.yaml``; ``criteria`` (Markdown) becomes the criteria narrative."""
+    criteria = criteria_of(badge, criteria_url)
     document = {
         "@context": CONTEXT,
         "type": "BadgeClass",

@@ -1,0 +1,173 @@
+"""Open Badges 3.0 output of a build: the signing key, the DID document, the signed credentials, the
+revocation list and the baked images. Called by the badges generator; no Pelican import.
+
+The signing key (``BADGE_SIGNING_KEY``, a ``secretKeyMultibase``; ``make keygen`` makes one):
+
+- set: every credential and the status list are signed with it;
+- not set, development build: a key of this machine in ``BADGE_DEV_KEY_PATH`` (made once), and one log line
+  says so; its badges verify against the DID document of that build only;
+- not set, publish build (``BADGE_SIGNING_KEY_REQUIRED``): a warning, and Open Badges 3.0 are left out. A
+  publish build never signs with the development key either.
+
+Signing is cached: a credential is signed again only when its unsigned text or the key changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import yaml
+from nl_format.clock import now
+
+from . import ob3, statuslist
+from .baking import KEYWORD_V3, bake_png, bake_svg_credential
+
+logger = logging.getLogger(__name__)
+
+REGISTRY_HEADER = """\
+Vaste posities van de Open Badges 3.0 in de intrekkingslijst (/openbadges/v3/status/revocation.json).
+Deze lijst groeit alleen: verwijder of wijzig nooit een regel, anders wijst een uitgegeven badge naar de
+positie van iemand anders. Nieuwe regels schrijft `make badge-status` (zie docs/openbadges3.md)."""
+
+
+@dataclass(frozen=True)
+class Signer:
+    """The key of this build, the issuer's DID and every public key its DID document lists."""
+
+    key: ob3.SigningKey
+    did: str
+    keys: tuple[str, ...]
+
+
+def signer(settings: dict) -> Signer | None:
+    """The build's signer, or None when Open Badges 3.0 are left out (a warning or error says why)."""
+    siteurl = settings["SITEURL"]
+    secret = str(settings.get("BADGE_SIGNING_KEY") or "").strip()
+    dev_path = Path(settings.get("BADGE_DEV_KEY_PATH") or ".cache/badge-signing-dev-key")
+    publish = bool(settings.get("BADGE_SIGNING_KEY_REQUIRED"))
+    if secret:
+        try:
+            key = ob3.SigningKey.from_secret(secret)
+        except ValueError as error:
+            logger.error("pelicanconf.py:1:1: BADGE_SIGNING_KEY: %s (maak een sleutel met `make keygen`)", error)
+            return None
+        if publish and dev_path.exists() and dev_path.read_text(encoding="ascii").strip() == key.secret():
+            logger.error("publishconf.py:1:1: BADGE_SIGNING_KEY: dit is de ontwikkelsleutel uit %s; "
+                         "publiceer nooit met een bekende sleutel", dev_path)
+            return None
+    elif publish:
+        logger.warning("publishconf.py:1:1: BADGE_SIGNING_KEY: niet gezet; Open Badges 3.0 blijven weg uit deze "
+                       "build (zet de sleutel uit `make keygen` als geheim in de CI)")
+        return None
+    else:
+        key = _dev_key(dev_path)
+        logger.warning("Open Badges 3.0: ondertekend met de ontwikkelsleutel van deze machine (%s), niet voor publicatie",
+                    dev_path)
+    previous = [str(public).strip() for public in settings.get("BADGE_PREVIOUS_KEYS") or []]
+    for public in previous:
+        try:
+            ob3.public_key(public)
+        except ValueError as error:
+            logger.error("pelicanconf.py:1:1: BADGE_PREVIOUS_KEYS: %s: %s", public, error)
+            return None
+    return Signer(key, ob3.did_web(siteurl), tuple(dict.fromkeys([key.public, *previous])))
+
+
+def _dev_key(path: Path) -> ob3.SigningKey:
+    """This machine's development key, made once (readable by the owner only)."""
+    if path.exists():
+        return ob3.SigningKey.from_secret(path.read_text(encoding="ascii"))
+    key = ob3.SigningKey.generate()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial_path = path.with_name(f"{path.name}.{os.getpid()}.part")
+    descriptor = os.open(partial_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+        handle.write(key.secret() + "\n")
+    try:
+        os.link(partial_path, path)  # the first of two parallel builds wins; both then use its key
+    except FileExistsError:
+        pass
+    finally:
+        partial_path.unlink()
+    return ob3.SigningKey.from_secret(path.read_text(encoding="ascii"))
+
+
+def load_registry(path: Path) -> dict[str, int]:
+    """The pinned status list positions (``content/data/badge-status.yaml``); empty when there is none."""
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}:1:1: badge-status: een lijst van \"profiel/badge\": positie verwacht")
+    return data
+
+
+def credential_files(url: str, stem: str) -> dict[str, str]:
+    """The kit's Open Badges 3.0 images, beside the 2.0 ones."""
+    return {"png": f"{url}{stem}-verifieerbaar-v3.png", "svg": f"{url}{stem}-verifieerbaar-v3.svg"}
+
+
+def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tuple[str, str]]) -> dict:
+    """Write the DID document, the credentials, the baked images and the status list.
+
+    ``generator`` provides ``cached(target, inputs, make)`` and ``cache`` (the badge cache) and
+    ``sizes``. Returns, per profile slug, per badge id, the URLs of its credential and images."""
+    siteurl = settings["SITEURL"]
+    loader = ob3.ContextLoader()
+    registry_path = Path(settings["PATH"]) / "data" / "badge-status.yaml"
+    registry = load_registry(registry_path)
+    issued = [(slug, entry.badge["id"]) for slug, kit in kits.items() for entry in kit.badges]
+    positions = statuslist.assign(registry, [statuslist.status_key(*pair) for pair in issued + list(revoked)])
+    current = {statuslist.status_key(*pair) for pair in issued}
+    new = statuslist.unpinned(registry, positions)
+    if new:
+        proposal = generator.cache / "badge-status.yaml"
+        text = statuslist.registry_text({**registry, **new}, REGISTRY_HEADER)
+        part = proposal.with_name(f"{proposal.name}.{os.getpid()}.part")
+        part.write_text(text, encoding="utf-8")
+        os.replace(part, proposal)
+        logger.info("Open Badges 3.0: %s posities in de intrekkingslijst nog niet vastgelegd; `make badge-status` "
+                    "zet ze in %s", len(new), registry_path)
+
+    did_path = ob3.did_document_path(siteurl)
+    generator.cached(did_path, ("ob3-did", sign.did, sign.keys),
+                     lambda: ob3.to_json(ob3.did_document(sign.did, list(sign.keys))).encode())
+    issuer = ob3.issuer_profile(sign.did, settings["SITENAME"], siteurl, settings["SITE_EMAIL"],
+                                settings["SITE_DESCRIPTION"], f"{siteurl}/{settings['SHARE_IMAGE_SQUARE']}")
+    links = {}
+    for slug, kit in kits.items():
+        for entry in kit.badges:
+            badge_id = entry.badge["id"]
+            badge_image = f"{siteurl}/openbadges/badges/{badge_id}-vierkant-400-licht.png"
+            achievement = ob3.achievement(entry.badge, f"{siteurl}/{settings['BADGES_URL']}#badge-{badge_id}",
+                                          badge_image)
+            unsigned = ob3.credential_document(
+                siteurl, slug, badge_id, issuer, ob3.subject(kit.recipient, achievement), kit.issued,
+                positions[statuslist.status_key(slug, badge_id)], badge_image, f"{siteurl}/{kit.profile.url}")
+            path = ob3.credential_path(slug, badge_id)
+            generator.cached(path, ("ob3-credential", ob3.to_json(unsigned), sign.key.public, sign.did),
+                             partial(_signed, unsigned, sign, kit.issued, loader))
+            text = Path(generator.sizes.sources[path]).read_text(encoding="utf-8")
+            files = credential_files(kit.url, f"{slug}-{badge_id}")
+            square, vector = entry.file("vierkant-400"), entry.file("svg")
+            generator.cached(files["png"], ("ob3-bake-png", square.key, text),
+                             lambda key=square.key, text=text: bake_png((generator.cache / key).read_bytes(), text,
+                                                                       KEYWORD_V3))
+            generator.cached(files["svg"], ("ob3-bake-svg", vector.key, text),
+                             lambda key=vector.key, text=text: bake_svg_credential(
+                                 (generator.cache / key).read_text(encoding="utf-8"), text).encode())
+            links.setdefault(slug, {})[badge_id] = {"json": f"{siteurl}/{path}", **files}
+    withdrawn = sorted(index for key, index in positions.items() if key not in current)
+    moment = now().replace(microsecond=0).isoformat()
+    status = ob3.status_list_document(siteurl, sign.did, statuslist.encode(withdrawn), moment)
+    generator.cached(ob3.STATUS_PATH, ("ob3-status", ob3.to_json(status), sign.key.public, sign.did),
+                     lambda: ob3.to_json(ob3.sign(status, sign.key, sign.did, moment, loader)).encode())
+    return links
+
+
+def _signed(unsigned: dict, sign: Signer, created: str, loader: ob3.ContextLoader) -> bytes:
+    return ob3.to_json(ob3.sign(unsigned, sign.key, sign.did, created, loader)).encode()
