@@ -40,6 +40,7 @@ PLUGINS = [
     "web_editor",
     "site_search",
     "seo",
+    "assets",  # last: it precompresses what the others wrote
 ]
 
 # Content folders. Events are read by the agenda plugin, not as articles.
