@@ -10,12 +10,14 @@ A missing path answers with ``404.html`` and status 404.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import mimetypes
 import os
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -31,10 +33,7 @@ TYPES = {".woff2": "font/woff2", ".ics": "text/calendar; charset=utf-8", ".csv":
 
 def resolve(root: Path, url_path: str) -> tuple[Path | None, str]:
     """The file a URL path names below ``root`` (a folder means its index.html), and its site path."""
-    relative = url_path.split("?", 1)[0].split("#", 1)[0].lstrip("/")
-    from urllib.parse import unquote
-
-    relative = unquote(relative)
+    relative = unquote(url_path.split("?", 1)[0].split("#", 1)[0]).lstrip("/")
     if relative == "" or relative.endswith("/"):
         relative += "index.html"
     candidate = (root / relative).resolve()
@@ -46,11 +45,9 @@ def resolve(root: Path, url_path: str) -> tuple[Path | None, str]:
 
 
 def content_type(path: Path) -> str:
-    name = path.name
-    for suffix, kind in TYPES.items():
-        if name.endswith(suffix) and suffix == ".atom.xml":
-            return kind
-    return TYPES.get(path.suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if path.name.endswith(".atom.xml"):
+        return TYPES[".atom.xml"]
+    return TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
 
 def encoded(path: Path, accept_encoding: str) -> tuple[Path, str | None]:
@@ -112,14 +109,12 @@ def server(root: Path, port: int, host: str = "127.0.0.1") -> http.server.Thread
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path, nargs="?", default=ROOT / "output")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     args = parser.parse_args(argv)
     httpd = server(args.root, args.port)
     print(f"http://127.0.0.1:{args.port}/ serveert {args.root}")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         httpd.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

@@ -62,12 +62,15 @@ def load_spec(path: Path) -> BundleSpec:
     problems += [f"{path}: order: {name}.css is in no bundle's order" for name in sorted(on_disk - set(order))]
     if len(set(order)) != len(order):
         problems.append(f"{path}: order: a part is named twice")
-    base = tuple(data["bundles"].get("base", []))
+    lists = dict(data["bundles"])
+    standalone = set(lists.pop("standalone", []))
+    problems += [f"{path}: bundles.standalone: {name}: no such bundle" for name in sorted(standalone - set(lists))]
+    base = tuple(lists.get("base", []))
     bundles = {}
-    for name, parts in data["bundles"].items():
+    for name, parts in lists.items():
         unknown = [part for part in parts if part not in order]
         problems += [f"{path}: bundles.{name}: {part}: not in the order" for part in unknown]
-        wanted = set(parts) | (set(base) if name not in ("base",) else set())
+        wanted = set(parts) | (set(base) if name != "base" and name not in standalone else set())
         bundles[name] = tuple(part for part in order if part in wanted)
     if problems:
         raise AssetError("\n".join(problems))

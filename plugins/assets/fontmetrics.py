@@ -10,12 +10,15 @@ over Dutch text (each letter weighted by how often it occurs); the overrides are
 vertical metrics (hhea, which Chromium uses on Linux and macOS; the fonts set USE_TYPO_METRICS
 and their typo metrics are equal) divided by that ratio. The local font is Arial, or its
 metric-compatible twin Liberation Sans: same advance widths and vertical metrics, so the figures
-computed from Liberation Sans hold for Arial and Helvetica (metrics of Arial) too.
+computed from Liberation Sans hold for Arial and Helvetica (metrics of Arial) too. A fallback face
+covers only the web font's ``unicode-range``: a character the web font lacks falls through to the
+rest of the font stack, as it would without the fallback face.
 ``scripts/font_fallbacks.py`` writes ``theme/css/base/font-fallbacks.css`` with this module.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -46,6 +49,7 @@ class Fallback:
     ascent: float        # percent
     descent: float       # percent
     line_gap: float      # percent
+    unicode_range: str = ""  # the web font's; other characters fall through to the rest of the stack
 
     def css(self) -> str:
         return "\n".join([
@@ -58,8 +62,19 @@ class Fallback:
             f"  ascent-override: {self.ascent:.2f}%;",
             f"  descent-override: {self.descent:.2f}%;",
             f"  line-gap-override: {self.line_gap:.2f}%;",
+            *([f"  unicode-range: {self.unicode_range};"] if self.unicode_range else []),
             "}",
         ])
+
+
+def unicode_ranges(css: str, family: str) -> str:
+    """The unicode-range of all ``@font-face`` rules of ``family`` in ``css``, joined."""
+    ranges: list[str] = []
+    for block in re.findall(r"@font-face\s*\{([^}]*)\}", css):
+        if re.search(rf'font-family:\s*"{re.escape(family)}"', block):
+            found = re.search(r"unicode-range:\s*([^;]+);", block)
+            ranges += [part.strip() for part in found.group(1).split(",")] if found else []
+    return ", ".join(dict.fromkeys(ranges))
 
 
 def load(path: str, axes: dict[str, float] | None = None) -> TTFont:
@@ -88,8 +103,10 @@ def average_width(font: TTFont) -> float:
     return total / weight
 
 
-def fallback(family: str, weight: str, local: str, web: TTFont, fallback_font: TTFont) -> Fallback:
+def fallback(family: str, weight: str, local: str, web: TTFont, fallback_font: TTFont,
+             unicode_range: str = "") -> Fallback:
     ratio = average_width(web) / average_width(fallback_font)
     upm, hhea = web["head"].unitsPerEm, web["hhea"]
     return Fallback(family, weight, local, size_adjust=100 * ratio, ascent=100 * hhea.ascent / upm / ratio,
-                    descent=100 * abs(hhea.descent) / upm / ratio, line_gap=100 * hhea.lineGap / upm / ratio)
+                    descent=100 * abs(hhea.descent) / upm / ratio, line_gap=100 * hhea.lineGap / upm / ratio,
+                    unicode_range=unicode_range)

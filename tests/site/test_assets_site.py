@@ -1,10 +1,10 @@
 """The published site's assets: fingerprinted stylesheets per page type, precompressed copies."""
 
-import brotli
 import gzip
 import hashlib
 import re
 
+import brotli
 import pytest
 from assets.bundle import HASH_LENGTH, load_spec
 from assets.compress import compressible
@@ -32,11 +32,14 @@ def test_every_page_loads_existing_fingerprinted_assets(published_site):
     assert len(pages) > 50
     for path in pages:
         html = path.read_text(encoding="utf-8")
-        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
-        assert len(links) == 1, path
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
+        media = re.findall(r'<link rel="stylesheet" href="([^"]+)" media="([^"]+)">', html)
+        assert len(links) == 1, path  # the page type's bundle, and the two for other media:
+        assert [(FINGERPRINTED.match(url).group(1), medium) for url, medium in media] == [
+            ("print", "print"), ("forced-colors", "(forced-colors: active)")], path
         scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
         preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', html)
-        for url in links + [s for s in scripts if "/theme/" in s] + preloads:
+        for url in links + [url for url, _ in media] + [s for s in scripts if "/theme/" in s] + preloads:
             match = FINGERPRINTED.match(url)
             assert match, f"{path}: {url} is not a fingerprinted asset"
             data = local(published_site, url).read_bytes()
@@ -45,7 +48,7 @@ def test_every_page_loads_existing_fingerprinted_assets(published_site):
         assert bundle in bundles
         seen.add(bundle)
     # every page type's bundle is in use
-    assert bundles - seen <= {"base"}, bundles - seen
+    assert bundles - seen <= {"base", "print", "forced-colors"}, bundles - seen
 
 
 def test_fonts_in_the_css_are_fingerprinted_and_exist(published_site):

@@ -1,12 +1,12 @@
 """The theme assets: CSS bundles, minifying, fingerprinted names, imports, precompression."""
 
-import brotli
 import gzip
 import hashlib
 import re
 import subprocess
 import sys
 
+import brotli
 import pytest
 from assets.bundle import AssetError, collect, fingerprinted, load_spec, minify_css
 from assets.compress import brotli_bytes, compressible, gzip_bytes
@@ -133,7 +133,7 @@ def test_broken_imports_are_errors(tmp_path, scripts, message):
 
 def test_unknown_asset_is_an_error(tmp_path):
     assets = collect(make_theme(tmp_path))
-    with pytest.raises(AssetError, match="css/nope.css"):
+    with pytest.raises(AssetError, match=re.escape("css/nope.css")):
         assets.path("css/nope.css")
 
 
@@ -168,3 +168,33 @@ def test_font_fallbacks_are_up_to_date():
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "font_fallbacks.py"), "--check"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_fallback_faces_cover_only_the_web_fonts_characters():
+    from assets.fontmetrics import Fallback, unicode_ranges
+
+    css = ('@font-face { font-family: "A"; src: url(a.woff2); unicode-range: U+0100-02BA, U+2020; }\n'
+           '@font-face { font-family: "A"; src: url(b.woff2); unicode-range: U+0000-00FF, U+2020; }\n'
+           '@font-face { font-family: "AB"; unicode-range: U+2192; }\n@font-face { font-family: "A"; }')
+    assert unicode_ranges(css, "A") == "U+0100-02BA, U+2020, U+0000-00FF"
+    face = Fallback("A", "400", "regular", 99.5, 90.0, 25.0, 0.0, unicode_ranges(css, "A")).css()
+    assert 'font-family: "A Fallback";' in face and 'local("Liberation Sans")' in face
+    assert "size-adjust: 99.50%;" in face and "unicode-range: U+0100-02BA, U+2020, U+0000-00FF;" in face
+
+
+def test_fallback_metrics_follow_the_fonts():
+    from assets.fontmetrics import average_width, fallback, load
+
+    liberation = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"
+    if not __import__("os").path.isfile(liberation):
+        pytest.skip("fonts-liberation is not installed")
+    arial_like = load(liberation)
+    same = fallback("X", "400", "regular", arial_like, arial_like)
+    assert round(same.size_adjust, 6) == 100.0  # a font against itself needs no adjusting
+    body = load(str(ROOT / "theme" / "static" / "fonts" / "atkinson-hyperlegible-next-latin-wght-normal.woff2"),
+                {"wght": 400})
+    bold = load(str(ROOT / "theme" / "static" / "fonts" / "atkinson-hyperlegible-next-latin-wght-normal.woff2"),
+                {"wght": 700})
+    assert average_width(bold) > average_width(body)  # the axis is applied
+    face = fallback("X", "400", "regular", body, arial_like)
+    assert face.ascent == pytest.approx(100 * 984 / 1000 / (face.size_adjust / 100))

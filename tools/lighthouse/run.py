@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -33,7 +34,12 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGE_TIMEOUT = 240  # seconds for one Lighthouse run (the whole run is bounded by the page count)
+# A page type whose first run misses 100 is measured twice more and the median run (by
+# performance) counts, as Lighthouse CI does: the CPU-bound metrics (total blocking time) vary
+# with the load of the machine, which Lighthouse reports as its benchmark index.
+RUNS_WHEN_SHORT = 3
 FACET_KINDS = {"a-z", "ambacht", "regio", "type", "aanbod"}
+OTHER_MEDIA = re.compile(r"/theme/assets/(?:print|forced-colors)\.[0-9a-f]+\.css$")
 
 # Audits that fail by design on one page type, with the reason (printed with the scores).
 ACCEPTED = {
@@ -105,11 +111,30 @@ def summarise(result: dict) -> dict:
                ("first-contentful-paint", "largest-contentful-paint", "cumulative-layout-shift", "total-blocking-time")}
     blocking = audits.get("render-blocking-resources", {}).get("details", {}).get("items", [])
     return {"scores": scores, "lost": lost, "metrics": metrics,
-            "render_blocking_bytes": sum(item.get("totalBytes", 0) for item in blocking)}
+            "render_blocking_bytes": sum(item.get("totalBytes", 0) for item in blocking),
+            "benchmark_index": result.get("environment", {}).get("benchmarkIndex")}
+
+
+def short(summary: dict, accepted: dict) -> bool:
+    """Whether a run lost points on an audit that is not a deliberate exception."""
+    return any(audit not in accepted for audits in summary["lost"].values() for audit in audits)
+
+
+def measure(url: str, report: Path, accepted: dict) -> dict:
+    """One run, or the median of RUNS_WHEN_SHORT runs when the first misses 100."""
+    runs = [summarise(lighthouse(url, report))]
+    if short(runs[0], accepted):
+        runs += [summarise(lighthouse(url, report)) for _ in range(RUNS_WHEN_SHORT - 1)]
+    ranked = sorted(runs, key=lambda run: run["scores"]["performance"])
+    chosen = dict(ranked[len(ranked) // 2])
+    chosen["runs"] = [run["scores"]["performance"] for run in runs]
+    return chosen
 
 
 def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
-    """Per page type: bytes of CSS loaded and the share no rule of which applied (412 px, after load)."""
+    """Per page type: bytes of the screen CSS loaded and the share of it that no element used
+    (Chromium's rule usage at 412 px after load, as Lighthouse's unused-css-rules counts it:
+    states such as :hover, wider screens, the dark scheme and @font-face count as unused)."""
     from playwright.sync_api import sync_playwright
 
     figures = {}
@@ -120,8 +145,13 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
                 page = browser.new_page(viewport={"width": 412, "height": 823}, device_scale_factor=2.625)
                 cdp = page.context.new_cdp_session(page)
                 sheets: dict[str, int] = {}
-                cdp.on("CSS.styleSheetAdded", lambda event: sheets.__setitem__(
-                    event["header"]["styleSheetId"], int(event["header"]["length"])))
+
+                def added(event, sheets=sheets):
+                    # the print and forced-colours sheets apply to other media; not counted
+                    if not OTHER_MEDIA.search(event["header"].get("sourceURL", "")):
+                        sheets[event["header"]["styleSheetId"]] = int(event["header"]["length"])
+
+                cdp.on("CSS.styleSheetAdded", added)
                 cdp.send("DOM.enable")
                 cdp.send("CSS.enable")
                 cdp.send("CSS.startRuleUsageTracking")
@@ -130,7 +160,7 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
                 usage = cdp.send("CSS.stopRuleUsageTracking")["ruleUsage"]
                 used = {}
                 for rule in usage:
-                    if rule["used"]:
+                    if rule["used"] and rule["styleSheetId"] in sheets:
                         used[rule["styleSheetId"]] = used.get(rule["styleSheetId"], 0) + rule["endOffset"] - rule["startOffset"]
                 total = sum(sheets.values())
                 figures[name] = {"css_bytes": total,
@@ -147,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--only", action="append", help="only this page type (repeatable)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "lighthouse.json")
+    parser.add_argument("--reports", type=Path, help="keep each page type's full Lighthouse report (JSON) here")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.is_file():
         print("Lighthouse ontbreekt: npm ci --prefix tools/lighthouse", file=sys.stderr)
@@ -166,21 +197,22 @@ def main(argv: list[str] | None = None) -> int:
             for name, path in pages.items():
                 started = time.perf_counter()
                 try:
-                    summary = summarise(lighthouse(base + path, Path(scratch) / "report.json"))
+                    report = (args.reports or Path(scratch)) / f"{name.replace(' ', '-')}.json"
+                    report.parent.mkdir(parents=True, exist_ok=True)
+                    summary = measure(base + path, report, ACCEPTED.get(name, {}))
                 except (subprocess.SubprocessError, OSError, ValueError, KeyError) as error:
                     print(f"{name:14} /{path}: Lighthouse mislukt: {error}", file=sys.stderr)
                     failed = True
                     continue
                 summary.update(path="/" + path, seconds=round(time.perf_counter() - started, 1), **coverage[name])
                 accepted = ACCEPTED.get(name, {})
-                unexpected = {c: [a for a in audits if a not in accepted] for c, audits in summary["lost"].items()}
-                ok = all(not audits for audits in unexpected.values())
-                failed |= not ok
+                failed |= short(summary, accepted)
                 summary["accepted"] = {a: accepted[a] for audits in summary["lost"].values() for a in audits if a in accepted}
                 results[name] = summary
                 scores = " ".join(f"{summary['scores'][c]:3d}" for c in CATEGORIES)
                 print(f"{name:14} {scores}  CLS {summary['metrics']['cumulative-layout-shift']:.3f}  "
-                      f"CSS {summary['css_bytes'] / 1024:5.1f} KB ({summary['unused_percent']:4.1f}% ongebruikt)  /{path}",
+                      f"CSS {summary['css_bytes'] / 1024:5.1f} KB ({summary['unused_percent']:4.1f}% ongebruikt)  /{path}"
+                      + (f"  (mediaan van perf {summary['runs']})" if len(summary["runs"]) > 1 else ""),
                       flush=True)
                 for category, audits in summary["lost"].items():
                     for audit in audits:
