@@ -92,8 +92,11 @@ def lighthouse(url: str, report: Path) -> dict:
     command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
                "--form-factor=mobile", "--throttling-method=simulate", "--max-wait-for-load=45000",
                f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox"]
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROME}, timeout=PAGE_TIMEOUT,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, timeout=PAGE_TIMEOUT,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        raise subprocess.SubprocessError(f"lighthouse exit {done.returncode}: {' | '.join(lines[-3:])}")
     return json.loads(report.read_text(encoding="utf-8"))
 
 
@@ -122,11 +125,13 @@ def short(summary: dict, accepted: dict) -> bool:
 
 def measure(url: str, report: Path, accepted: dict) -> dict:
     """One run, or the median of RUNS_WHEN_SHORT runs when the first misses 100."""
-    runs = [summarise(lighthouse(url, report))]
+    reports = [report.with_name(f"{report.stem}-{number}{report.suffix}") for number in range(1, RUNS_WHEN_SHORT + 1)]
+    runs = [summarise(lighthouse(url, reports[0]))]
     if short(runs[0], accepted):
-        runs += [summarise(lighthouse(url, report)) for _ in range(RUNS_WHEN_SHORT - 1)]
-    ranked = sorted(runs, key=lambda run: run["scores"]["performance"])
-    chosen = dict(ranked[len(ranked) // 2])
+        runs += [summarise(lighthouse(url, path)) for path in reports[1:]]
+    ranked = sorted(range(len(runs)), key=lambda index: runs[index]["scores"]["performance"])
+    middle = ranked[len(ranked) // 2]
+    chosen = dict(runs[middle], report=str(reports[middle]))
     chosen["runs"] = [run["scores"]["performance"] for run in runs]
     return chosen
 
@@ -205,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
                     failed = True
                     continue
                 summary.update(path="/" + path, seconds=round(time.perf_counter() - started, 1), **coverage[name])
+                if args.reports is None:
+                    summary.pop("report")
                 accepted = ACCEPTED.get(name, {})
                 failed |= short(summary, accepted)
                 summary["accepted"] = {a: accepted[a] for audits in summary["lost"].values() for a in audits if a in accepted}
