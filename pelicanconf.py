@@ -163,6 +163,11 @@ BADGE_SITE_NAME = "https://www.dekrachtvanambacht.nl"  # the address printed on 
 # Without it the badges name the profile URL as recipient; publish builds warn about that.
 BADGE_SECRET = os.environ.get("BADGE_SECRET", "")
 BADGE_SECRET_WARNING = False
+# A .gz and a .br copy of every text file (plugins/assets), for servers that send them as they are
+# (nginx gzip_static/brotli_static, deploy/nginx-headers.conf). Hosts that compress by themselves
+# (GitHub Pages, GitLab Pages, Netlify, Cloudflare Pages) have no use for them: PRECOMPRESS=0 leaves
+# them out, two files fewer per text file where a host counts files.
+PRECOMPRESS = os.environ.get("PRECOMPRESS", "1") != "0"
 REDIRECTS_FILE = "_redirects"  # old URLs (aliases), for hosts that read it
 
 # Web editor (Decap CMS at /admin/): the repository editors' changes go to, as pull requests

@@ -97,7 +97,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         if body:
-            self.wfile.write(data)
+            try:
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                # The browser dropped the request (Lighthouse does so when it leaves a page);
+                # there is nobody left to answer.
+                self.close_connection = True
 
 
 def server(root: Path, port: int, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:

@@ -55,6 +55,8 @@ def compress_output(pelican) -> None:
     hash): a copy is kept only while its original is byte for byte the one it was made from,
     and one whose original is gone is not part of the new site, so it is deleted with it."""
     settings, output = pelican.settings, pelican.output_path
+    if not settings.get("PRECOMPRESS", True):
+        return
     files = {relative: path for relative, path in output_files(settings, output).items()
              if compressible(relative, COMPRESSED_SUFFIXES)}
 
