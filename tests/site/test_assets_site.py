@@ -39,7 +39,8 @@ def test_every_page_loads_existing_fingerprinted_assets(published_site):
             ("print", "print"), ("forced-colors", "(forced-colors: active)")], path
         scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
         preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin fetchpriority="low">', html)
-        assert len(preloads) == 1 and "atkinson-hyperlegible-next-latin-wght-normal" in preloads[0], path
+        if 'http-equiv="refresh"' not in html:  # redirect stubs show a line of text, no font to hurry
+            assert len(preloads) == 1 and "atkinson-hyperlegible-next-latin-wght-normal" in preloads[0], path
         for url in links + [url for url, _ in media] + [s for s in scripts if "/theme/" in s] + preloads:
             match = FINGERPRINTED.match(url)
             assert match, f"{path}: {url} is not a fingerprinted asset"
