@@ -165,6 +165,8 @@ def test_the_real_theme_bundles(tmp_path):
 
 
 def test_font_fallbacks_are_up_to_date():
+    if not __import__("os").path.isfile("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"):
+        pytest.skip("fonts-liberation is not installed (chromium's package brings it)")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "font_fallbacks.py"), "--check"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
