@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile bench clean docs vendor test-deps new-profile
+.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile bench clean docs vendor test-deps lighthouse
 
 help:
 	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench SCALE=S|M|L   prestatiemeting tegen stock Pelican en Hugo (bench/README.md)"
 	@echo "make keygen       nieuwe sleutel voor de Open Badges 3.0 (docs/openbadges3.md)"
 	@echo "make badge-status leg nieuwe posities in de intrekkingslijst vast (content/data/badge-status.yaml)"
+	@echo "make lighthouse   Lighthouse (mobiel) op elk paginatype van een lokale publish-build"
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -97,6 +98,15 @@ $(VENV)/.bench: requirements-bench.txt $(VENV)/.runtime
 
 bench: $(VENV)/.bench $(VENDOR)
 	$(PY) bench/run.py --scale $(SCALE)
+
+# Lighthouse, pinned by tools/lighthouse/package-lock.json (npm ci; no browser download: Debian's
+# chromium), on every page type of a local publish build served with the production headers.
+# Prints the four scores per page type, writes bench/lighthouse.json; exit 1 below 100.
+tools/lighthouse/node_modules/.package-lock.json: tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --ignore-scripts --no-audit --no-fund
+
+lighthouse: $(VENV)/.test test-deps $(VENDOR) tools/lighthouse/node_modules/.package-lock.json
+	CHROME_PATH=/usr/bin/chromium $(PY) tools/lighthouse/run.py
 
 docs: $(VENV)/.runtime
 	@$(PY) scripts/schema_docs.py

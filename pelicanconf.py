@@ -40,6 +40,7 @@ PLUGINS = [
     "web_editor",
     "site_search",
     "seo",
+    "assets",  # last: it precompresses what the others wrote
 ]
 
 # Content folders. Events are read by the agenda plugin, not as articles.
@@ -169,6 +170,11 @@ BADGE_SIGNING_KEY_REQUIRED = False
 BADGE_DEV_KEY_PATH = os.environ.get("BADGE_DEV_KEY_PATH") or ".cache/badge-signing-dev-key"
 BADGE_PREVIOUS_KEYS = []  # publicKeyMultibase of earlier keys whose badges stay valid (key rotation)
 VERIFY_URL = "verifieer/"
+# A .gz and a .br copy of every text file (plugins/assets), for servers that send them as they are
+# (nginx gzip_static/brotli_static, deploy/nginx-headers.conf). Hosts that compress by themselves
+# (GitHub Pages, GitLab Pages, Netlify, Cloudflare Pages) have no use for them: PRECOMPRESS=0 leaves
+# them out, two files fewer per text file where a host counts files.
+PRECOMPRESS = os.environ.get("PRECOMPRESS", "1") != "0"
 REDIRECTS_FILE = "_redirects"  # old URLs (aliases), for hosts that read it
 
 # Web editor (Decap CMS at /admin/): the repository editors' changes go to, as pull requests

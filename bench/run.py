@@ -360,13 +360,36 @@ def show(results: dict) -> None:
         print(f"  {row['status']:<6} {row['target']}: {row['value']}{cpu}")
 
 
+def lighthouse_scores(path: Path = ROOT / "bench" / "lighthouse.json") -> dict | None:
+    """The scores of the last ``make lighthouse`` (the example site, every page type), if it ran."""
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {"lighthouse": data["lighthouse"], "preset": data["preset"],
+            "pages": {name: {**page["scores"], "cls": page["metrics"]["cumulative-layout-shift"],
+                             "css_bytes": page["css_bytes"], "unused_css_percent": page["unused_percent"]}
+                      for name, page in data["pages"].items()}}
+
+
+def show_lighthouse(scores: dict | None) -> None:
+    if scores is None:
+        print("\nLighthouse: nog niet gemeten (make lighthouse)")
+        return
+    print(f"\nLighthouse {scores['lighthouse']} ({scores['preset']}; make lighthouse): perf a11y bp seo")
+    for name, page in scores["pages"].items():
+        print(f"  {name:<14}{page['performance']:>4}{page['accessibility']:>5}{page['best-practices']:>4}{page['seo']:>4}"
+              f"  CLS {page['cls']:.3f}  CSS {page['css_bytes'] / 1024:.1f} KB, {page['unused_css_percent']}% ongebruikt")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/run.py")
     parser.add_argument("--scale", choices=sorted(SCALES), default="S")
     parser.add_argument("--no-save", action="store_true", help="do not update bench/results.json")
     args = parser.parse_args(argv)
     results = run(args.scale)
+    results["lighthouse"] = lighthouse_scores()
     show(results)
+    show_lighthouse(results["lighthouse"])
     if not args.no_save:
         stored = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
         stored[args.scale] = results

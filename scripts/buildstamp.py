@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ENVIRONMENT = ("SITEURL", "BADGE_SECRET", "ADMIN_BACKEND", "SOURCE_DATE_EPOCH", "BADGE_CACHE_PATH",
-               "DIRECTORY_INDEX_LIMIT", "ADMIN_AUTH_BASE_URL", "BADGE_SIGNING_KEY", "BADGE_DEV_KEY_PATH")
+               "DIRECTORY_INDEX_LIMIT", "ADMIN_AUTH_BASE_URL", "BADGE_SIGNING_KEY", "BADGE_DEV_KEY_PATH", "PRECOMPRESS")
 TIMED_FIELDS = {"event": ("start", "end"), "story": ("date",)}
 
 

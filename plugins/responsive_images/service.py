@@ -107,6 +107,8 @@ class ImageService(BuildScoped):
             "loading": loading,
             "decoding": "async",
         }
+        if loading == "eager":  # the one image above the fold: fetched first, decoded with the page
+            img["fetchpriority"] = "high"
         if class_:
             img["class"] = class_
         return source, img

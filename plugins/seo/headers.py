@@ -49,9 +49,24 @@ ADMIN_HEADERS = (
 )
 
 
+# Caching. Files below ASSET_FOLDER carry a hash of their content in their name (plugins/assets):
+# a changed file gets a new name, so browsers may keep them forever. Everything else (HTML, the
+# images, feeds, badges) is cached briefly and then revalidated; a changed page shows within minutes.
+ASSET_FOLDER = "theme/assets/"
+CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
+CACHE_SHORT = "public, max-age=300"
+# Text files the build writes precompressed copies of (.gz and .br next to the original).
+COMPRESSED_SUFFIXES = (".html", ".css", ".js", ".mjs", ".svg", ".json", ".xml", ".ics", ".csv", ".txt")
+
+
 def headers_for(path: str) -> tuple[tuple[str, str], ...]:
     """The headers a path of the site is served with (path relative to the site root)."""
     return ADMIN_HEADERS if path.lstrip("/").startswith("admin/") else HEADERS
+
+
+def cache_control_for(path: str) -> str:
+    """The Cache-Control header of a path of the site (relative to the site root)."""
+    return CACHE_IMMUTABLE if path.lstrip("/").startswith(ASSET_FOLDER) else CACHE_SHORT
 
 
 def netlify_headers(siteurl: str, top_level: list[tuple[str, bool]]) -> str:
@@ -68,6 +83,9 @@ def netlify_headers(siteurl: str, top_level: list[tuple[str, bool]]) -> str:
         blocks.append("\n".join([path] + [f"  {name}: {value}" for name, value in HEADERS]))
     if any(name == "admin" for name, _ in top_level):
         blocks.append("\n".join([f"{prefix}/admin/*"] + [f"  {name}: {value}" for name, value in ADMIN_HEADERS]))
+    # Matching rules add up (a second Cache-Control would be joined to the first), so only the
+    # fingerprinted assets get one; HTML keeps the hosts' default (max-age=0, must-revalidate).
+    blocks.append(f"{prefix}/{ASSET_FOLDER}*\n  Cache-Control: {CACHE_IMMUTABLE}")
     return "\n".join(blocks) + "\n"
 
 
@@ -78,6 +96,16 @@ def nginx_snippet() -> str:
         "# Include this file inside the server { } block that serves output/.",
     ]
     lines += [f'add_header {name} "{value}" always;' for name, value in HEADERS]
+    lines += [f'add_header Cache-Control "{CACHE_SHORT}" always;']
+    lines += ["", "# Precompressed copies written by the build (file.html.gz, file.html.br next to file.html).",
+              "# brotli_static needs the ngx_brotli module (Debian: libnginx-mod-http-brotli-static);",
+              "# without it, remove that line: gzip_static is part of nginx.",
+              "gzip_static on;", "brotli_static on;", "gzip_vary on;",
+              "",
+              "# Fingerprinted assets (a content hash in the name): cached for a year, never revalidated.",
+              f"location ^~ /{ASSET_FOLDER} {{"]
+    lines += [f'    add_header {name} "{value}" always;' for name, value in HEADERS]
+    lines += [f'    add_header Cache-Control "{CACHE_IMMUTABLE}" always;', "}"]
     lines += ["", "# The web editor (Decap CMS) needs its own policy; nginx does not inherit add_header into a location."]
     lines += ["location ^~ /admin/ {"] + [f'    add_header {name} "{value}" always;' for name, value in ADMIN_HEADERS]
     lines += ["}", "", "# Old URLs: see _redirects in the output; nginx needs them as rewrites, e.g.",

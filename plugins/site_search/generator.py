@@ -30,7 +30,10 @@ class SearchPageGenerator(Generator):
     """Writes /zoeken/; the index itself is made once every page exists."""
 
     def generate_context(self):
-        self.context.setdefault("sitemap_entries", [])
+        # The page itself (a form; results are drawn in the browser) may be found; query
+        # variants (?q=...) name it as their canonical URL.
+        self.context.setdefault("sitemap_entries", []).append(
+            {"url": self.settings.get("SEARCH_URL", "zoeken/"), "lastmod": None})
 
     def generate_output(self, writer):
         url = self.settings.get("SEARCH_URL", "zoeken/")

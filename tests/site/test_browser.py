@@ -384,8 +384,9 @@ def test_keyboard_walk_detects_traps_and_invisible_focus(browser, example_site):
         return js + ("\ndocument.addEventListener('keydown', (e) => {"
                      " if (e.key === 'Tab' && document.activeElement.id === 'filter-regio') e.preventDefault(); });\n")
 
-    with visit(browser, example_site.output, "ambachtengids/",
-               rewrite={"theme/css/site.css": no_focus_styles, "theme/js/directory.js": trap}) as seen:
+    page = example_site.file("ambachtengids/").read_text(encoding="utf-8")
+    css, js = (re.search(rf'{SITEURL}/(theme/assets/directory\.[0-9a-f]+\.{kind})"', page).group(1) for kind in ("css", "js"))
+    with visit(browser, example_site.output, "ambachtengids/", rewrite={css: no_focus_styles, js: trap}) as seen:
         walk = walk_with_tab(seen.page)
     assert walk.trapped_at is not None and walk.visited[-1]["path"] == walk.trapped_at["path"]
     assert walk.visited[-1]["path"].endswith(">select:1")  # the province filter: label, then select

@@ -136,7 +136,7 @@ def test_letter_pages_list_exactly_their_profiles(paged_directory_site):
             item_list = next(b for b in blocks if b["@type"] == "ItemList")
             assert [e["name"] for e in item_list["itemListElement"]] == names_here
             assert page.select_one("form[data-directory-filter]")
-            assert page.select_one('script[type="module"][src$="/theme/js/directory.js"]')
+            assert page.select_one('script[type="module"][src*="/theme/assets/directory."]')
             pagination = page.select_one("nav.pagination")
             if len(urls) == 1:
                 assert pagination is None

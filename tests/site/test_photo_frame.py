@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from assets.bundle import collect
 from browser_support import AXE_TAGS, visit
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL
@@ -43,8 +44,8 @@ HARNESS = """<!DOCTYPE html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Badges | De kracht van ambacht</title>
-  <link rel="stylesheet" href="{siteurl}/theme/css/site.css">
-  <script src="{siteurl}/theme/js/photo-frame.js" defer></script>
+  <link rel="stylesheet" href="{siteurl}/{css}">
+  <script src="{siteurl}/{js}" defer></script>
 </head>
 <body>
   <main id="inhoud" class="site-main" tabindex="-1">
@@ -65,14 +66,14 @@ class FrameSite:
     harness: bool
 
 
-def render_partial() -> str:
+def render_partial(assets) -> str:
     from jinja2 import Environment, FileSystemLoader
 
     # The same Jinja settings as pelicanconf.JINJA_ENVIRONMENT.
     environment = Environment(loader=FileSystemLoader(ROOT / "theme" / "templates"), trim_blocks=True,
                               lstrip_blocks=True, autoescape=True, keep_trailing_newline=True)
     return environment.get_template("partials/photo_frame.html").render(
-        supporter_badges=SUPPORTER_BADGES, SITEURL=SITEURL)
+        supporter_badges=SUPPORTER_BADGES, SITEURL=SITEURL, asset=lambda name: f"{SITEURL}/{assets.path(name)}")
 
 
 @pytest.fixture(scope="module")
@@ -85,11 +86,13 @@ def frame_site(example_site, tmp_path_factory) -> FrameSite:
     output = tmp_path_factory.mktemp("photo-frame") / "output"
     shutil.copytree(example_site.output / "theme", output / "theme")
     # The files under test, as they are in the working tree now.
-    shutil.copy(ROOT / "theme" / "static" / "css" / "site.css", output / "theme" / "css" / "site.css")
-    shutil.copy(ROOT / "theme" / "static" / "js" / "photo-frame.js", output / "theme" / "js" / "photo-frame.js")
+    assets = collect(ROOT / "theme")
+    for name, data in assets.files.items():
+        (output / assets.folder / name).write_bytes(data)
     shutil.copy(example_site.output / "404.html", output / "404.html")
     (output / "badges").mkdir()
-    (output / "badges" / "index.html").write_text(HARNESS.format(siteurl=SITEURL, partial=render_partial()),
+    (output / "badges" / "index.html").write_text(HARNESS.format(
+        siteurl=SITEURL, partial=render_partial(assets), css=assets.path("css/badges.css"), js=assets.path("js/photo-frame.js")),
                                                   encoding="utf-8")
     return FrameSite(output, "badges/", harness=True)
 
@@ -308,7 +311,7 @@ def test_partial_is_progressive_and_csp_clean(frame_site):
         assert element.name not in ("script", "style")
         assert not element.has_attr("style")
         assert not [name for name in element.attrs if name.lower().startswith("on")]
-    script = soup.find("script", src=re.compile(r"/theme/js/photo-frame\.js$"))
+    script = soup.find("script", src=re.compile(r"/theme/assets/photo-frame\.[0-9a-f]+\.js$"))
     assert script is not None and script.has_attr("defer") and script.get("type") in (None, "text/javascript")
     # One text choice per supporter badge, the first one chosen.
     radios = root.select('input[name="fotolijst-tekst"]')

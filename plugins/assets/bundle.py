@@ -1,0 +1,154 @@
+"""The theme's fingerprinted assets: CSS bundles per page type, the JavaScript and the fonts.
+
+Pure Python; no Pelican. The stylesheet is written as small files per layer and component in
+``theme/css/`` (``base/`` and ``components/``); ``theme/css/bundles.toml`` names their cascade
+order once and, per bundle (a page type), which of them it uses. A bundle is those files in
+the cascade order, minified (``rcssmin``), with its ``url()`` references to the fonts replaced by
+the fonts' fingerprinted names. Every asset is published as ``<stem>.<hash>.<ext>`` in one
+folder (``theme/assets/``), the hash taken from the bytes published, so a changed file always
+gets a new name and the old one may be cached forever. JavaScript modules import each other
+by relative path; those imports are rewritten to the fingerprinted names too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import rcssmin
+
+HASH_LENGTH = 10
+ASSET_SUFFIXES = (".js", ".woff2")
+# url("../fonts/x.woff2"), url('x'), url(x): the reference inside
+CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")
+# import ... from "./x.js";  import("./x.js");  export ... from "./x.js"
+JS_IMPORT = re.compile(r"""((?:\bfrom|\bimport)\s*\(?\s*)(["'])(\./[^"'/]+\.js)\2""")
+
+
+class AssetError(ValueError):
+    """A theme file names something that does not exist."""
+
+
+def fingerprinted(name: str, data: bytes) -> str:
+    """``site.css`` + bytes -> ``site.<hash>.css`` (the hash of the bytes published)."""
+    stem, dot, suffix = name.partition(".")
+    digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+    return f"{stem}.{digest}{dot}{suffix}" if dot else f"{stem}.{digest}"
+
+
+def minify_css(text: str) -> str:
+    """Comments and needless whitespace removed; the rules and their order stay as they are."""
+    return rcssmin.cssmin(text, keep_bang_comments=False).strip() + "\n"
+
+
+@dataclass(frozen=True)
+class BundleSpec:
+    order: tuple[str, ...]
+    bundles: dict[str, tuple[str, ...]]
+
+
+def load_spec(path: Path) -> BundleSpec:
+    """Read ``bundles.toml``; every name must be a file of the order, every file of the folder in the order."""
+    with open(path, "rb") as handle:
+        data = tomllib.load(handle)
+    order = tuple(data["order"]["parts"])
+    folder = path.parent
+    problems = []
+    on_disk = {str(p.relative_to(folder).with_suffix("")).replace("\\", "/") for p in folder.rglob("*.css")}
+    problems += [f"{path}: order: {name}: no file {name}.css" for name in order if name not in on_disk]
+    problems += [f"{path}: order: {name}.css is in no bundle's order" for name in sorted(on_disk - set(order))]
+    if len(set(order)) != len(order):
+        problems.append(f"{path}: order: a part is named twice")
+    lists = dict(data["bundles"])
+    standalone = set(lists.pop("standalone", []))
+    problems += [f"{path}: bundles.standalone: {name}: no such bundle" for name in sorted(standalone - set(lists))]
+    base = tuple(lists.get("base", []))
+    bundles = {}
+    for name, parts in lists.items():
+        unknown = [part for part in parts if part not in order]
+        problems += [f"{path}: bundles.{name}: {part}: not in the order" for part in unknown]
+        wanted = set(parts) | (set(base) if name != "base" and name not in standalone else set())
+        bundles[name] = tuple(part for part in order if part in wanted)
+    if problems:
+        raise AssetError("\n".join(problems))
+    return BundleSpec(order, bundles)
+
+
+@dataclass
+class Assets:
+    """Every fingerprinted file: ``files`` (published name -> bytes) and ``names`` (logical -> published)."""
+
+    folder: str  # output-relative folder of the published files, e.g. "theme/assets/"
+    files: dict[str, bytes] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, logical: str, data: bytes) -> str:
+        published = fingerprinted(PurePosixPath(logical).name, data)
+        self.files[published] = data
+        self.names[logical] = published
+        return published
+
+    def path(self, logical: str) -> str:
+        """The output-relative path of an asset by its logical name (``css/story.css``, ``js/x.js``)."""
+        try:
+            return self.folder + self.names[logical]
+        except KeyError:
+            raise AssetError(f"no theme asset {logical!r}; known: {', '.join(sorted(self.names))}") from None
+
+
+def collect(theme: Path, folder: str = "theme/assets/") -> Assets:
+    """Fonts, JavaScript (imports rewritten) and the CSS bundles of a theme, fingerprinted."""
+    assets = Assets(folder)
+    static = theme / "static"
+    for font in sorted((static / "fonts").glob("*.woff2")):
+        assets.add(f"fonts/{font.name}", font.read_bytes())
+    _add_scripts(assets, static / "js")
+    spec = load_spec(theme / "css" / "bundles.toml")
+    sources = {name: (theme / "css" / f"{name}.css").read_text(encoding="utf-8") for name in spec.order}
+    for bundle, parts in spec.bundles.items():
+        text = "\n".join(_rewrite_urls(sources[part], f"{part}.css", assets, static) for part in parts)
+        assets.add(f"css/{bundle}.css", minify_css(text).encode("utf-8"))
+    return assets
+
+
+def _rewrite_urls(css: str, origin: str, assets: Assets, static: Path) -> str:
+    """Fonts by their fingerprinted names; other files (``../images/x.svg``, relative to the
+    published ``theme/css/`` and so to ``theme/assets/``) as they are, if they exist."""
+    def replace(match: re.Match) -> str:
+        reference = match.group(2)
+        if reference.startswith(("data:", "#")):
+            return match.group(0)
+        logical = f"fonts/{PurePosixPath(reference).name}"
+        if reference.startswith("../fonts/") and logical in assets.names:
+            return f'url("{assets.names[logical]}")'
+        if reference.startswith("../") and "/../" not in reference[2:] and (static / reference[3:]).is_file():
+            return match.group(0)
+        raise AssetError(f"theme/css/{origin}: url({reference}): no such file in theme/static/")
+
+    return CSS_URL.sub(replace, css)
+
+
+def _add_scripts(assets: Assets, folder: Path) -> None:
+    """Each script after the scripts it imports, so that their fingerprinted names are known."""
+    sources = {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.js"))}
+    done: set[str] = set()
+
+    def add(name: str, trail: tuple[str, ...]) -> None:
+        if name in done:
+            return
+        if name in trail:
+            raise AssetError(f"theme/static/js/{name}: imports itself through {' -> '.join(trail)}")
+        if name not in sources:
+            raise AssetError(f"theme/static/js/{trail[-1]}: imports ./{name}, which does not exist")
+        for match in JS_IMPORT.finditer(sources[name]):
+            add(match.group(3)[2:], (*trail, name))
+        text = JS_IMPORT.sub(lambda m: f"{m.group(1)}{m.group(2)}./{assets.names['js/' + m.group(3)[2:]]}{m.group(2)}",
+                             sources[name])
+        assets.add(f"js/{name}", text.encode("utf-8"))
+        done.add(name)
+
+    for name in sources:
+        add(name, ())

@@ -1,0 +1,81 @@
+"""Pelican layer of the theme assets: fingerprinted CSS bundles, scripts and fonts, and the
+precompressed copies of every text file of the site."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from pathlib import Path
+
+from incremental.files import made_output, output_content_id, output_files, write_output
+from pelican.generators import Generator
+from seo.headers import ASSET_FOLDER, COMPRESSED_SUFFIXES
+
+from .bundle import collect
+from .compress import brotli_bytes, compressible, gzip_bytes
+
+logger = logging.getLogger(__name__)
+
+
+def collect_assets(pelican) -> None:
+    """Read and fingerprint the theme's assets once per build (``THEME_ASSETS`` in the settings)."""
+    pelican.settings["THEME_ASSETS"] = collect(Path(pelican.settings["THEME"]), ASSET_FOLDER)
+
+
+def asset_url(settings: dict, logical: str) -> str:
+    """The URL of a theme asset by its logical name: ``asset('css/story.css')``."""
+    return f"{settings['SITEURL']}/{settings['THEME_ASSETS'].path(logical)}"
+
+
+def add_globals(generator) -> None:
+    if "THEME_ASSETS" in generator.settings:
+        generator.env.globals["asset"] = partial(asset_url, generator.settings)
+
+
+class AssetsGenerator(Generator):
+    """Writes the fingerprinted assets into ``theme/assets/``."""
+
+    def generate_output(self, writer):
+        assets = self.settings["THEME_ASSETS"]
+        for name, data in sorted(assets.files.items()):
+            write_output(self.settings, self.output_path, assets.folder + name, data)
+
+
+def get_generators(pelican):
+    return AssetsGenerator
+
+
+def compress_output(pelican) -> None:
+    """A ``.gz`` and a ``.br`` next to every text file of the finished site.
+
+    Each copy is keyed by the bytes of its original (their content id in the build, else their
+    hash): a copy is kept only while its original is byte for byte the one it was made from,
+    and one whose original is gone is not part of the new site, so it is deleted with it."""
+    settings, output = pelican.settings, pelican.output_path
+    if not settings.get("PRECOMPRESS", True):
+        return
+    files = {relative: path for relative, path in output_files(settings, output).items()
+             if compressible(relative, COMPRESSED_SUFFIXES)}
+
+    def one(item: tuple[str, str]) -> None:
+        relative, path = item
+        content = output_content_id(settings, relative)
+        data = None
+        if content is None:
+            data = Path(path).read_bytes()
+            content = "sha256:" + hashlib.sha256(data).hexdigest()
+
+        def original() -> bytes:
+            return data if data is not None else Path(path).read_bytes()
+
+        best = relative.startswith(ASSET_FOLDER)
+        made_output(settings, output, relative + ".gz", f"gz:{content}", lambda: gzip_bytes(original()))
+        made_output(settings, output, relative + ".br", f"br:{best}:{content}",
+                    lambda: brotli_bytes(original(), best=best))
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        list(pool.map(one, sorted(files.items())))
+    logger.info("assets: precompressed copies of %s text files in place", len(files))

@@ -1,0 +1,84 @@
+"""The published site's assets: fingerprinted stylesheets per page type, precompressed copies."""
+
+import gzip
+import hashlib
+import re
+
+import brotli
+import pytest
+from assets.bundle import HASH_LENGTH, load_spec
+from assets.compress import compressible
+from conftest import ROOT, SITEURL
+from seo.headers import COMPRESSED_SUFFIXES
+
+pytestmark = pytest.mark.build
+
+FINGERPRINTED = re.compile(rf"^{re.escape(SITEURL)}/theme/assets/([\w-]+)\.([0-9a-f]{{{HASH_LENGTH}}})\.(css|js|woff2)$")
+
+
+def compressible_files(output):
+    return [p for p in output.rglob("*") if p.is_file() and compressible(p.name, COMPRESSED_SUFFIXES)]
+
+
+def local(site, url):
+    assert url.startswith(SITEURL + "/"), url
+    return site.output / url[len(SITEURL) + 1:]
+
+
+def test_every_page_loads_existing_fingerprinted_assets(published_site):
+    bundles = set(load_spec(ROOT / "theme" / "css" / "bundles.toml").bundles)
+    seen = set()
+    pages = [p for p in published_site.html_files() if "/admin/" not in str(p)]
+    assert len(pages) > 50
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
+        media = re.findall(r'<link rel="stylesheet" href="([^"]+)" media="([^"]+)">', html)
+        assert len(links) == 1, path  # the page type's bundle, and the two for other media:
+        assert [(FINGERPRINTED.match(url).group(1), medium) for url, medium in media] == [
+            ("print", "print"), ("forced-colors", "(forced-colors: active)")], path
+        scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
+        preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin fetchpriority="low">', html)
+        if 'http-equiv="refresh"' not in html:  # redirect stubs show a line of text, no font to hurry
+            assert len(preloads) == 1 and "atkinson-hyperlegible-next-latin-wght-normal" in preloads[0], path
+        for url in links + [url for url, _ in media] + [s for s in scripts if "/theme/" in s] + preloads:
+            match = FINGERPRINTED.match(url)
+            assert match, f"{path}: {url} is not a fingerprinted asset"
+            data = local(published_site, url).read_bytes()
+            assert hashlib.sha256(data).hexdigest()[:HASH_LENGTH] == match.group(2), url
+        bundle = FINGERPRINTED.match(links[0]).group(1)
+        assert bundle in bundles
+        seen.add(bundle)
+    # every page type's bundle is in use
+    assert bundles - seen <= {"base", "print", "forced-colors"}, bundles - seen
+
+
+def test_fonts_in_the_css_are_fingerprinted_and_exist(published_site):
+    for css in (published_site.output / "theme" / "assets").glob("*.css"):
+        for reference in re.findall(r'url\("?([^")]+)"?\)', css.read_text(encoding="utf-8")):
+            if reference.startswith("data:"):
+                continue
+            target = (css.parent / reference).resolve()
+            assert target.is_file(), f"{css.name}: {reference}"
+
+
+def test_first_image_is_fetched_first_and_others_lazily(published_site):
+    home = published_site.page("")
+    images = home.select("main img")
+    assert images[0].get("fetchpriority") == "high" and images[0].get("loading") == "eager"
+    assert all(img.get("loading") == "lazy" and not img.get("fetchpriority") for img in images[1:] if img.get("srcset"))
+    assert len(home.select('img[fetchpriority="high"]')) == 1
+
+
+def test_each_precompressed_copy_is_its_original(published_site):
+    files = compressible_files(published_site.output)
+    assert len(files) > 100
+    kinds = {path.suffix for path in files}
+    assert {".html", ".css", ".js", ".xml", ".ics", ".json", ".csv", ".svg"} <= kinds
+    for path in files:
+        data = path.read_bytes()
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data, path
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
+    strays = [p for p in published_site.output.rglob("*") if p.suffix in (".gz", ".br")
+              and not p.with_suffix("").is_file()]
+    assert strays == []

@@ -1,0 +1,202 @@
+"""The theme assets: CSS bundles, minifying, fingerprinted names, imports, precompression."""
+
+import gzip
+import hashlib
+import re
+import subprocess
+import sys
+
+import brotli
+import pytest
+from assets.bundle import AssetError, collect, fingerprinted, load_spec, minify_css
+from assets.compress import brotli_bytes, compressible, gzip_bytes
+from conftest import ROOT
+from seo.headers import COMPRESSED_SUFFIXES
+
+SPEC = """
+[order]
+parts = ["base/a", "components/b", "base/c", "components/d"]
+[bundles]
+base = ["base/a", "base/c"]
+one = ["components/d", "components/b"]
+two = ["components/b"]
+none = []
+"""
+
+
+def make_theme(tmp_path, spec=SPEC, parts=None, scripts=None):
+    theme = tmp_path / "theme"
+    (theme / "static" / "fonts").mkdir(parents=True)
+    (theme / "static" / "images").mkdir()
+    (theme / "static" / "js").mkdir()
+    (theme / "static" / "fonts" / "x.woff2").write_bytes(b"wOF2 font bytes")
+    (theme / "static" / "images" / "logo.svg").write_text("<svg/>")
+    parts = parts or {
+        "base/a": '@font-face { font-family: "X"; src: url("../fonts/x.woff2") format("woff2"); }\n.a { color: red; }',
+        "components/b": "/* the b component */\n.b  >  .c { margin : calc(1rem + 2vw) ; }",
+        "base/c": ".c { background: url(../images/logo.svg) no-repeat; }",
+        "components/d": '.d::before { content: "  a  /* not a comment */ "; }',
+    }
+    for name, text in parts.items():
+        path = theme / "css" / f"{name}.css"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (theme / "css" / "bundles.toml").write_text(spec, encoding="utf-8")
+    for name, text in (scripts or {"a.js": 'import { b } from "./b.js";\nb();\n', "b.js": "export function b() {}\n"}).items():
+        (theme / "static" / "js" / name).write_text(text, encoding="utf-8")
+    return theme
+
+
+def css(assets, bundle):
+    return assets.files[assets.names[f"css/{bundle}.css"]].decode()
+
+
+def test_fingerprinted_name_is_the_hash_of_the_bytes():
+    name = fingerprinted("site.css", b"body{}")
+    assert name == f"site.{hashlib.sha256(b'body{}').hexdigest()[:10]}.css"
+    assert fingerprinted("site.css", b"body{ }") != name
+    assert fingerprinted("x.tar.gz", b"1").endswith(".tar.gz")
+
+
+def test_minifier_keeps_what_matters():
+    text = minify_css('/* c */\n.a  >  .b ,\n.c { width : calc(100% - 2rem) ; content: "  x  /* y */" ; }\n'
+                      "@media (min-width: 40rem) { .a:not(.b) .c { color: red; } }\n.d :is(.e) { top: 0 }")
+    assert "/* c */" not in text and "\n" not in text.strip()
+    assert "calc(100% - 2rem)" in text  # the spaces around - in calc() are needed
+    assert '"  x  /* y */"' in text  # strings are left alone
+    assert ".d :is(.e)" in text  # a descendant combinator before a pseudo-class stays
+    assert "@media (min-width:40rem)" in text or "@media (min-width: 40rem)" in text
+
+
+def test_bundles_keep_the_cascade_order_and_include_base(tmp_path):
+    assets = collect(make_theme(tmp_path))
+    one = css(assets, "one")
+    # listed as d, b; cascade order is a, b, c, d
+    positions = [one.index(marker) for marker in (".a{", ".b>", ".c{", ".d:")]
+    assert positions == sorted(positions)
+    assert ".d:" not in css(assets, "two") and ".b>" in css(assets, "two")
+    assert css(assets, "none").count("{") == css(assets, "base").count("{")
+
+
+def test_fonts_get_their_fingerprinted_name_and_images_stay(tmp_path):
+    assets = collect(make_theme(tmp_path))
+    font = assets.names["fonts/x.woff2"]
+    assert re.fullmatch(r"x\.[0-9a-f]{10}\.woff2", font)
+    assert assets.files[font] == b"wOF2 font bytes"
+    base = css(assets, "base")
+    assert f'url("{font}")' in base and "../fonts/" not in base
+    assert "url(../images/logo.svg)" in base
+    assert assets.path("css/base.css") == "theme/assets/" + assets.names["css/base.css"]
+
+
+@pytest.mark.parametrize("reference", ["../images/missing.svg", "../fonts/missing.woff2", "../../secret.css",
+                                       "https://example.org/x.woff2", "/theme/images/logo.svg"])
+def test_a_missing_or_foreign_url_is_an_error(tmp_path, reference):
+    parts = {"base/a": f".a {{ background: url('{reference}'); }}", "components/b": "", "base/c": "", "components/d": ""}
+    with pytest.raises(AssetError, match=re.escape(reference)):
+        collect(make_theme(tmp_path, parts=parts))
+
+
+@pytest.mark.parametrize("spec, message", [
+    (SPEC.replace('"components/d"]', '"components/d", "components/e"]', 1), "components/e: no file"),
+    (SPEC.replace('parts = ["base/a", ', 'parts = ['), "base/a.css is in no bundle's order"),
+    (SPEC.replace('two = ["components/b"]', 'two = ["components/x"]'), "bundles.two: components/x: not in the order"),
+    (SPEC.replace('"base/c", "components/d"]', '"base/c", "components/d", "base/c"]', 1), "named twice"),
+])
+def test_bundle_spec_problems_are_reported(tmp_path, spec, message):
+    theme = make_theme(tmp_path, spec=spec)
+    with pytest.raises(AssetError, match=re.escape(message)):
+        load_spec(theme / "css" / "bundles.toml")
+
+
+def test_script_imports_name_the_fingerprinted_module(tmp_path):
+    assets = collect(make_theme(tmp_path))
+    b = assets.names["js/b.js"]
+    a = assets.files[assets.names["js/a.js"]].decode()
+    assert f'from "./{b}"' in a and '"./b.js"' not in a
+    # a change of b changes b's name and so a's bytes and name
+    theme = make_theme(tmp_path / "2", scripts={"a.js": 'import { b } from "./b.js";\nb();\n',
+                                                 "b.js": "export function b() { return 1; }\n"})
+    again = collect(theme)
+    assert again.names["js/a.js"] != assets.names["js/a.js"]
+
+
+@pytest.mark.parametrize("scripts, message", [
+    ({"a.js": 'import "./c.js";\n'}, "imports ./c.js"),
+    ({"a.js": 'import { b } from "./b.js";\n', "b.js": 'export { a } from "./a.js";\n'}, "imports itself"),
+    ({"a.js": 'const m = await import("./gone.js");\n'}, "imports ./gone.js"),
+])
+def test_broken_imports_are_errors(tmp_path, scripts, message):
+    with pytest.raises(AssetError, match=re.escape(message)):
+        collect(make_theme(tmp_path, scripts=scripts))
+
+
+def test_unknown_asset_is_an_error(tmp_path):
+    assets = collect(make_theme(tmp_path))
+    with pytest.raises(AssetError, match=re.escape("css/nope.css")):
+        assets.path("css/nope.css")
+
+
+def test_compressed_copies_round_trip_and_are_deterministic():
+    data = ("<p>Vakmanschap verbindt — ĳzer</p>\n" * 200).encode()
+    assert gzip.decompress(gzip_bytes(data)) == data
+    assert gzip_bytes(data) == gzip_bytes(data)
+    assert gzip_bytes(data)[4:8] == b"\0\0\0\0"  # mtime 0
+    assert brotli.decompress(brotli_bytes(data)) == data == brotli.decompress(brotli_bytes(data, best=True))
+    assert brotli_bytes(data) == brotli_bytes(data)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("index.html", True), ("theme/assets/x.1.css", True), ("agenda.ics", True), ("open-data/x.csv", True),
+    ("sitemap.xml", True), ("images/a.svg", True), ("x.json", True), ("index.html.gz", False),
+    ("x.css.br", False), ("images/a.webp", False), ("theme/assets/x.woff2", False), ("images/a.png", False),
+])
+def test_which_files_are_precompressed(name, expected):
+    assert compressible(name, COMPRESSED_SUFFIXES) is expected
+
+
+def test_the_real_theme_bundles(tmp_path):
+    assets = collect(ROOT / "theme")
+    spec = load_spec(ROOT / "theme" / "css" / "bundles.toml")
+    for bundle in spec.bundles:
+        text = css(assets, bundle)
+        assert "/*" not in text and "../fonts/" not in text
+    assert assets.names["css/redirect.css"] == assets.names["css/base.css"].replace("base.", "redirect.")
+
+
+def test_font_fallbacks_are_up_to_date():
+    if not __import__("os").path.isfile("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"):
+        pytest.skip("fonts-liberation is not installed (chromium's package brings it)")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "font_fallbacks.py"), "--check"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+
+def test_fallback_faces_cover_only_the_web_fonts_characters():
+    from assets.fontmetrics import Fallback, unicode_ranges
+
+    css = ('@font-face { font-family: "A"; src: url(a.woff2); unicode-range: U+0100-02BA, U+2020; }\n'
+           '@font-face { font-family: "A"; src: url(b.woff2); unicode-range: U+0000-00FF, U+2020; }\n'
+           '@font-face { font-family: "AB"; unicode-range: U+2192; }\n@font-face { font-family: "A"; }')
+    assert unicode_ranges(css, "A") == "U+0100-02BA, U+2020, U+0000-00FF"
+    face = Fallback("A", "400", "regular", 99.5, 90.0, 25.0, 0.0, unicode_ranges(css, "A")).css()
+    assert 'font-family: "A Fallback";' in face and 'local("Liberation Sans")' in face
+    assert "size-adjust: 99.50%;" in face and "unicode-range: U+0100-02BA, U+2020, U+0000-00FF;" in face
+
+
+def test_fallback_metrics_follow_the_fonts():
+    from assets.fontmetrics import average_width, fallback, load
+
+    liberation = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"
+    if not __import__("os").path.isfile(liberation):
+        pytest.skip("fonts-liberation is not installed")
+    arial_like = load(liberation)
+    same = fallback("X", "400", "regular", arial_like, arial_like)
+    assert round(same.size_adjust, 6) == 100.0  # a font against itself needs no adjusting
+    body = load(str(ROOT / "theme" / "static" / "fonts" / "atkinson-hyperlegible-next-latin-wght-normal.woff2"),
+                {"wght": 400})
+    bold = load(str(ROOT / "theme" / "static" / "fonts" / "atkinson-hyperlegible-next-latin-wght-normal.woff2"),
+                {"wght": 700})
+    assert average_width(bold) > average_width(body)  # the axis is applied
+    face = fallback("X", "400", "regular", body, arial_like)
+    assert face.ascent == pytest.approx(100 * 984 / 1000 / (face.size_adjust / 100))
