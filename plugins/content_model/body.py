@@ -94,10 +94,9 @@ def _plain(raw: str) -> str:
     """A link target as the browser will read it: placeholders and entities decoded, and the
     control characters and spaces that browsers drop inside a scheme removed."""
     raw = ESCAPED.sub(lambda m: chr(int(m.group(1))), raw).replace(AMP_SUBSTITUTE, "&")
-    raw = PLACEHOLDER.sub("", raw).strip()
-    if raw.startswith("<") and raw.endswith(">"):
-        raw = raw[1:-1]
-    return re.sub(r"[\x00-\x20]", "", html.unescape(html.unescape(raw)))
+    raw = html.unescape(html.unescape(PLACEHOLDER.sub("", raw))).strip()
+    raw = raw.removeprefix("<").removesuffix(">")  # an unclosed <…> is a target too
+    return re.sub(r"[\x00-\x20]", "", raw)
 
 
 def unsafe_url_reason(raw: str) -> str | None:

@@ -39,6 +39,7 @@ def alias_target(alias: str) -> str:
     """An alias as the folder-or-file path it would occupy, lower case (hosts may ignore case):
     ``/Over/index.html`` and ``/over`` both become ``over/``."""
     path = normpath("/" + alias.strip()).lstrip("/").lower()
+    path = path.removesuffix(".gz").removesuffix(".br")  # a precompressed copy is the same file to a server
     if path.endswith("index.html"):
         path = path[: -len("index.html")]
     elif path and "." not in path.rsplit("/", 1)[-1]:

@@ -120,6 +120,7 @@ FOREIGN = [
     "![x](HTTPS://evil.example/x.png)",
     "![x](&#104;ttps://evil.example/x.png)",
     "![x](/\\evil.example/x.png)",
+    "![x](<https://evil.example/x.png)",
     "[![x](https://evil.example/x.png)](https://example.nl)",
     "Tekst[^1]\n\n[^1]: ![x](https://evil.example/x.png)",
     "| a |\n|---|\n| ![x](//evil.example/x.png) |",
@@ -194,7 +195,7 @@ def test_no_foreign_image_survives_the_check(text):
     "/openbadges/assertions/x.json", "/theme/css/x/", "/pagefind/", "/verhalen/", "/verhalen/pagina/2/", "/agenda/",
     "/ambachtengids/", "/ambachtengids/a-z/", "/ambachtengids/ambacht/smeden/", "/badges/", "/badges/jan/",
     "/feeds/verhalen.atom.xml", "/404.html", "/index.html", "/Verhalen/", "/VERHALEN", "/ADMIN/index.html",
-    "/x/../robots.txt", "/agenda.ics", "/zoeken/", "/open-data/", "/images/a.jpg", "/", "/.git/config",
+    "/x/../robots.txt", "/agenda.ics", "/404.html.br", "/over/index.html.gz", "/zoeken/", "/open-data/", "/images/a.jpg", "/", "/.git/config",
 ])
 def test_aliases_onto_the_builds_own_files_are_refused(alias):
     assert "adres" in alias_problem(alias, {"/over/", "/verhalen/mijn-verhaal/"})
