@@ -180,11 +180,12 @@ def test_a_never_published_profile_leaves_no_file_named_after_it(tmp_path, minim
     build = run_build(tmp_path / "output", command="publish", content=minimal_content)
     assert build.ok, build.stderr
     files = [path.relative_to(build.output).as_posix() for path in build.output.rglob("*")]
+    originals = [name for name in files if not name.endswith((".gz", ".br"))]  # precompressed copies follow them
     for slug in ("nooit-profiel", "ingetrokken-zonder-badge"):
         assert not [name for name in files if slug in name], slug
     assert not [name for name in files if "nooit-badge" in name and name.startswith(("openbadges/", "badges/"))]
     assert "ambachtengids/nooit-badge/index.html" in files  # its profile itself is published
-    stubs = [name for name in files if "ingetrokken" in name and "zonder" not in name]
+    stubs = [name for name in originals if "ingetrokken" in name and "zonder" not in name]
     assert stubs and all(name.startswith("openbadges/assertions/ingetrokken-") for name in stubs)
     for name in stubs:
         assert json.loads((build.output / name).read_text())["revoked"] is True
