@@ -239,15 +239,36 @@ class ContentChecker:
 
     def check_profile_photos(self, results: list[Checked]) -> list[Problem]:
         """A profile's photo is published only through its profile, under its consent: no story,
-        page or event may use the same file (by path or by content)."""
-        photos: dict[str, str] = {}
+        page or event may use the same file (by its real path, or by its bytes: a copy). Bytes are
+        read only for an image whose size equals a profile photo's, so a check reads no image whole
+        where none can match."""
+        by_path: dict[Path, str] = {}
         for checked in results:
             photo = checked.data.get("photo") if checked.kind == "profile" else None
-            if isinstance(photo, str):
-                for key in self._image_keys(photo):
-                    photos[key] = checked.slug
-        if not photos:
+            real = self._real_image(photo) if isinstance(photo, str) else None
+            if real is not None:
+                by_path[real] = checked.slug
+        if not by_path:
             return []
+        by_size: dict[int, list[Path]] = {}
+        for real in by_path:
+            by_size.setdefault(real.stat().st_size, []).append(real)
+        digests: dict[Path, str] = {}
+
+        def digest(path: Path) -> str:
+            if path not in digests:
+                digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            return digests[path]
+
+        def owner_of(reference: str) -> str | None:
+            real = self._real_image(reference)
+            if real is None:
+                return None
+            if real in by_path:
+                return by_path[real]
+            same_size = by_size.get(real.stat().st_size, [])
+            return next((by_path[photo] for photo in same_size if digest(photo) == digest(real)), None)
+
         problems = []
         for checked in results:
             if checked.kind == "profile":
@@ -258,7 +279,7 @@ class ContentChecker:
                 used.append(("image", checked.data["image"], line, column))
             used += [("tekst", reference, line, column) for reference, line, column in checked.images]
             for field_, reference, line, column in used:
-                owner = next((photos[key] for key in self._image_keys(reference) if key in photos), None)
+                owner = owner_of(reference)
                 if owner:
                     problems.append(Problem(
                         display_path(checked.path), line, column, field_,
@@ -266,14 +287,10 @@ class ContentChecker:
                         "profiel zelf (met toestemming foto). Gebruik een eigen afbeelding onder content/images/"))
         return problems
 
-    def _image_keys(self, reference: str) -> list[str]:
-        """Ways to recognise one image file: its real path and its content."""
-        candidate = self.root / image_reference(reference)
-        try:
-            real = candidate.resolve()
-            return [f"path:{real}", "sha256:" + hashlib.sha256(real.read_bytes()).hexdigest()]
-        except OSError:
-            return []
+    def _real_image(self, reference: str) -> Path | None:
+        """The image file a reference names, symlinks resolved; None when there is none (reported elsewhere)."""
+        real = (self.root / image_reference(reference)).resolve()
+        return real if real.is_file() else None
 
     def _problem(self, checked: Checked, path: tuple, message: str) -> Problem:
         line, column = checked.positions.position(path) if checked.positions else (1, 1)
