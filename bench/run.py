@@ -7,6 +7,7 @@ stores the run under its scale in ``bench/results.json``. See bench/README.md.
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import gzip
 import json
@@ -198,6 +199,7 @@ def run(scale: str) -> dict:
     fresh(work)
     step("cold", "koude build (lege cache en output)", ours(content, work))
     results["output"] = folder_stats(work / "output")
+    results["scale_figures"] = scale_figures(work / "output", content)
     images_cold = count_files(cache / "images")
     badges_cold = badge_stats(cache)
     step("warm", "warme build, niets gewijzigd", ours(content, work))
@@ -266,12 +268,97 @@ def run(scale: str) -> dict:
     results["stock_output"] = stock_output
     results["hugo_output"] = hugo_output
     results["content_files"] = content_files
+    figures = results["scale_figures"]
+    figures["cold_vs_stock_cold"] = ratio(steps["cold"]["seconds"] if steps["cold"]["ok"] else None,
+                                          steps["stock_cold"]["seconds"] if steps["stock_cold"]["ok"] else None)
+    figures["cold_seconds"], figures["stock_cold_seconds"] = steps["cold"]["seconds"], steps["stock_cold"]["seconds"]
     results["targets"] = targets(results, steps, pages, stock_warm, content_files, info, hugo_output)
+    results["targets"] += scale_targets(results)
     results["environment"] = {
         "python": platform.python_version(), "cpus": os.cpu_count(), "machine": platform.machine(),
         "pelican": _version("pelican"), "hugo": _version("hugo"), "measured": dt.date.today().isoformat(),
     }
     return results
+
+
+GB = 10**9  # the hosts state decimal gigabytes; counted so, a fit is never claimed too early
+# Published limits of common static hosts (docs/publiceren.md names the sources).
+HOSTS = [
+    {"host": "GitHub Pages", "bytes": 1 * GB, "files": None, "files_per_folder": None,
+     "note": "site <= 1 GB; a deployment times out after 10 minutes"},
+    {"host": "GitLab Pages", "bytes": 1 * GB, "files": 200_000, "files_per_folder": None,
+     "note": "GitLab.com: site <= 1 GB, <= 200,000 files"},
+    {"host": "Cloudflare Pages", "bytes": None, "files": 20_000, "files_per_folder": None,
+     "note": "<= 20,000 files per deployment (free plan), <= 25 MiB per file"},
+    {"host": "Netlify", "bytes": None, "files": None, "files_per_folder": 54_000,
+     "note": "no limit on files per deploy, but <= 54,000 files per folder"},
+]
+
+
+def folder_totals(folder: Path) -> tuple[int, int]:
+    """(files, bytes) below a folder; (0, 0) if it does not exist."""
+    files = size = 0
+    for path in folder.rglob("*") if folder.is_dir() else ():
+        if path.is_file():
+            files += 1
+            size += path.stat().st_size
+    return files, size
+
+
+def scale_figures(output: Path, content: Path) -> dict:
+    """What a profile and a story add to the published site, and which hosts the site fits.
+
+    A profile: its page (``ambachtengids/<slug>/``), its badge kit (``badges/<slug>/``) and its Open Badges
+    documents (``openbadges/assertions/<slug>-*.json``), beside its photo variants (shared image folder).
+    A story: its page folder (``verhalen/<slug>/``)."""
+    profiles = sorted(p.stem for p in (content / "profiles").glob("*.yaml"))
+    profile_files = profile_bytes = most_files = most_bytes = 0
+    assertions: dict[str, list[Path]] = {}
+    for path in (output / "openbadges" / "assertions").glob("*.json"):
+        assertions.setdefault(path.name, []).append(path)
+    names = sorted(assertions)
+    for slug in profiles:
+        files, size = 0, 0
+        for folder in (output / "ambachtengids" / slug, output / "badges" / slug):
+            counted = folder_totals(folder)
+            files, size = files + counted[0], size + counted[1]
+        prefix = f"{slug}-"
+        for name in names[_first_at_or_after(names, prefix):]:
+            if not name.startswith(prefix):
+                break
+            files, size = files + 1, size + (output / "openbadges" / "assertions" / name).stat().st_size
+        profile_files, profile_bytes = profile_files + files, profile_bytes + size
+        most_files, most_bytes = max(most_files, files), max(most_bytes, size)
+    stories = sorted(p.stem for p in (content / "stories").glob("*.md"))
+    story_files = story_bytes = 0
+    for slug in stories:
+        files, size = folder_totals(output / "verhalen" / slug)
+        story_files, story_bytes = story_files + files, story_bytes + size
+    total = folder_stats(output)
+    widest = max((len(os.listdir(folder)) for folder, _, _ in os.walk(output)), default=0)
+    hosts = []
+    for host in HOSTS:
+        checks = [(total["bytes"] <= host["bytes"]) if host["bytes"] else None,
+                  (total["files"] <= host["files"]) if host["files"] else None,
+                  (widest <= host["files_per_folder"]) if host["files_per_folder"] else None]
+        fits = all(check for check in checks if check is not None)
+        hosts.append({**host, "fits": fits})
+    return {
+        "output_bytes": total["bytes"], "output_files": total["files"], "most_files_in_a_folder": widest,
+        "profiles": len(profiles),
+        "per_profile": {"files": round(profile_files / max(len(profiles), 1), 2),
+                        "kb": round(profile_bytes / max(len(profiles), 1) / KB, 1),
+                        "most_files": most_files, "most_kb": round(most_bytes / KB, 1)},
+        "stories": len(stories),
+        "per_story": {"files": round(story_files / max(len(stories), 1), 2),
+                      "kb": round(story_bytes / max(len(stories), 1) / KB, 1),
+                      "site_kb": round(total["bytes"] / max(len(stories), 1) / KB, 1)},
+        "hosts": hosts,
+    }
+
+
+def _first_at_or_after(names: list[str], prefix: str) -> int:
+    return bisect.bisect_left(names, prefix)
 
 
 def _version(package: str) -> str | None:
@@ -335,6 +422,42 @@ def targets(results, steps, pages, stock_warm, content_files, info, hugo_output)
     return rows
 
 
+def scale_targets(results: dict) -> list[dict]:
+    """The targets of issue 14 (national scale): they hold at L; at other scales they are shown for information."""
+    figures = results["scale_figures"]
+    at_l = results["scale"] == "L"
+
+    def row(target, value, limit):
+        status = ("PASS" if value is not None and value <= limit else "FAIL") if at_l else "info"
+        return {"target": target, "value": value, "limit": limit, "status": status,
+                **({} if at_l else {"note": "doel geldt voor schaal L"})}
+
+    per_profile = figures["per_profile"]
+    return [
+        row("output <= 1 GB", round(figures["output_bytes"] / GB, 3), 1.0),
+        row("output <= 150.000 bestanden", figures["output_files"], 150_000),
+        row("koude build <= 15x stock Pelican koud", figures.get("cold_vs_stock_cold"), 15),
+        {**row("bestanden per profiel (gemiddeld) <= 10", per_profile["files"], 10),
+         "status": "PASS" if per_profile["files"] <= 10 else "FAIL"},
+        {**row("KB per profiel (gemiddeld, zonder foto) <= 80", per_profile["kb"], 80),
+         "status": "PASS" if per_profile["kb"] <= 80 else "FAIL"},
+    ]
+
+
+def show_scale(figures: dict) -> None:
+    per_profile, per_story = figures["per_profile"], figures["per_story"]
+    print(f"\nOutput: {figures['output_bytes'] / 2**20:.1f} MB in {figures['output_files']} bestanden "
+          f"(grootste map: {figures['most_files_in_a_folder']} items)")
+    print(f"per profiel ({figures['profiles']}): {per_profile['files']} bestanden, {per_profile['kb']} KB "
+          f"(hoogstens {per_profile['most_files']} bestanden, {per_profile['most_kb']} KB)")
+    print(f"per verhaal ({figures['stories']}): {per_story['files']} bestanden, {per_story['kb']} KB; "
+          f"hele site gedeeld door de verhalen: {per_story['site_kb']} KB")
+    print(f"koude build {figures['cold_seconds']:.1f} s, stock Pelican koud {figures['stock_cold_seconds']:.1f} s: "
+          f"{figures['cold_vs_stock_cold']}x")
+    for host in figures["hosts"]:
+        print(f"  {'past' if host['fits'] else 'PAST NIET':<10} {host['host']}: {host['note']}")
+
+
 def show(results: dict) -> None:
     print(f"\nSchaal {results['scale']}: {results['corpus']['stories']} verhalen, {results['corpus']['profiles']} profielen; "
           f"output {results['output']['html_pages']} HTML-pagina's, {results['output']['files']} bestanden, "
@@ -353,6 +476,7 @@ def show(results: dict) -> None:
             print(f"overdracht {name}: {transfer['page']} {transfer['total_gzip'] / KB:.1f} KB gzip "
                   f"(HTML {transfer['html_gzip'] / KB:.1f} KB van {transfer['html_bytes'] / KB:.1f} KB)")
     print(f"badges: koud {results['badges']['cold']}, warm {results['badges']['warm']}")
+    show_scale(results["scale_figures"])
     print(f"afbeeldingen: {results['images']}")
     print("\nDoelen:")
     for row in results["targets"]:

@@ -16,6 +16,8 @@ from pathlib import Path
 from PIL import ImageFont
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "theme" / "ttf"
+# The same faces as WOFF2 for the kit pages, which draw the badges in the browser (scripts/make_badge_fonts.py).
+WEB_FONT_DIR = Path(__file__).resolve().parents[2] / "theme" / "static" / "fonts" / "badges"
 
 # Role -> font files, primary first. Fallbacks are shared by every role.
 ROLES = {
@@ -53,6 +55,19 @@ class Run:
 
     text: str
     font: str  # file name in FONT_DIR
+
+
+def badge_font_files() -> list[str]:
+    """Every font file a badge can be drawn with, in a fixed order (primaries, then fallbacks)."""
+    files: list[str] = []
+    for role, primaries in ROLES.items():
+        files += [name for name in primaries + FALLBACKS[role] if name not in files]
+    return files
+
+
+def web_font_name(file_name: str) -> str:
+    """The WOFF2 file of a bundled font, below ``WEB_FONT_DIR`` (and theme/fonts/badges/ on the site)."""
+    return Path(file_name).stem + ".woff2"
 
 
 def css_font(file_name: str) -> tuple[str, int]:

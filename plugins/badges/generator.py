@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import json
 import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -23,12 +23,22 @@ from nl_format.clock import now
 from pelican import signals
 from pelican.generators import Generator
 from responsive_images.pipeline import place
+from seo.structured import data_script
 
-from . import ob3_output, openbadges
-from .baking import bake_png, bake_svg
-from .designs import BadgeArt
+from . import browser, ob3_output, openbadges
+from .designs import FORMATS, BadgeArt, Designer
 from .fonts import FontSet
-from .kit import BadgeFile, download_rows, earned_badges, plan_files, publish, render_all
+from .kit import (
+    FORMAT_LABELS,
+    BadgeFile,
+    badge_title,
+    download_rows,
+    earned_badges,
+    plan_files,
+    publish,
+    render_all,
+    signature_art,
+)
 from .verify_page import VerifyPageGenerator
 
 logger = logging.getLogger(__name__)
@@ -66,21 +76,67 @@ class FileSizes(Mapping):
 
 @dataclass
 class KitBadge:
-    """One badge in a kit: its class, its files and its verifiable assertion."""
+    """One badge in a kit: its class, its hosted files, its verifiable assertion and its drawing data.
+
+    Hosted are only the files something outside the kit page fetches by URL: the e-mail signature
+    (and, for the kit's first badge, the share card). Every other size and colour, and the baked
+    verifiable badge, is drawn in the browser on the kit page from ``drawing`` (see browser.py)."""
 
     badge: dict
-    files: list[BadgeFile]
-    assertion_url: str = ""
-    verifiable_png: str = ""
-    verifiable_svg: str = ""
+    art: BadgeArt
+    files: list[BadgeFile]  # hosted images
+    assertion_url: str
+    assertion_json: str  # the hosted assertion, byte for byte; the kit page bakes it into PNG and SVG
+    drawing: str  # cache key of the drawing data (browser.drawing_key): hashes the art, design and fonts
+    class_image: str  # the badge class's image (no name on it), for small pictures
 
     def __fingerprint__(self):
         """The files by their cache keys, which hash everything drawn on them."""
         return (self.badge, "\n".join(f"{f.path}\0{f.key}" for f in self.files), self.assertion_url,
-                self.verifiable_png, self.verifiable_svg)
+                self.assertion_json, self.drawing, self.class_image)
 
     def file(self, fmt: str, variant: str = "licht") -> BadgeFile:
         return next(f for f in self.files if f.fmt == fmt and f.variant == variant)
+
+
+class KitDrawings:
+    """The drawing data of a kit page, read from the badge cache only when the page is rendered
+    (a kept page needs none: its key is the data's cache keys)."""
+
+    def __init__(self, kit: Kit, cache: Path, design: dict, design_url: str, fonts_url: str, siteurl: str):
+        self.kit, self.cache, self.design = kit, cache, design
+        self.design_url, self.fonts_url, self.siteurl = design_url, fonts_url, siteurl
+
+    def __fingerprint__(self):
+        return (self.design_url, self.fonts_url, self.siteurl, [entry.drawing for entry in self.kit.badges])
+
+    def qr(self) -> dict:
+        """The QR code to the profile: inline SVG (its PNG is drawn from it in the browser) and a data: URL."""
+        url = f"{self.siteurl}/{self.kit.profile.url}"
+        buffer = io.BytesIO()
+        segno.make(url, error="m").save(buffer, kind="svg", scale=8, border=2, dark="#1d262b", light="#ffffff",
+                                        xmldecl=False, svgns=True, svgclass="badge-share__code", lineclass=None,
+                                        title=f"QR-code naar het profiel van {self.kit.profile.name}")
+        svg = buffer.getvalue().decode()
+        return {"svg": Markup(svg), "url": browser.svg_data_url(svg)}
+
+    def load(self) -> list[dict]:
+        """Per badge: its texts and its light square as SVG, with a data: URL of it."""
+        drawn = []
+        for entry in self.kit.badges:
+            data = browser.load_drawing(self.cache, entry.drawing, entry.art, self.design)
+            data["svg_url"] = browser.svg_data_url(data["svg"])
+            drawn.append(data)
+        return drawn
+
+    def script(self, drawn: list[dict]) -> Markup:
+        """The data block badge-kit.js draws from (never run as a script)."""
+        badges = [{"id": entry.badge["id"], "stem": f"{self.kit.profile.slug}-{entry.badge['id']}",
+                   "colour": entry.art.colour, "title": badge_title(entry.art), "texts": data["texts"],
+                   "verify": entry.assertion_url}  # the script bakes the hosted assertion, fetched on load
+                  for entry, data in zip(self.kit.badges, drawn, strict=True)]
+        return data_script({"design": self.design_url, "fonts": self.fonts_url, "badges": badges},
+                           element_id="badge-kit-data")
 
 
 @dataclass
@@ -90,15 +146,13 @@ class Kit:
     badges: list[KitBadge] = field(default_factory=list)
     recipient: dict = field(default_factory=dict)
     issued: str = ""
-    qr_svg: str = ""
-    qr_png: str = ""
     _fingerprint: str | None = field(default=None, repr=False, compare=False)
 
     def __fingerprint__(self):
         """A hash of all the kit shows, made once: a build keys its profile page, its kit page and
         its files by it. A kit does not change once planned."""
         if self._fingerprint is None:
-            shown = [self.profile.__fingerprint__(), self.url, self.recipient, self.issued, self.qr_svg, self.qr_png,
+            shown = [self.profile.__fingerprint__(), self.url, self.recipient, self.issued,
                      [badge.__fingerprint__() for badge in self.badges]]
             self._fingerprint = plain_digest(shown)
             if self._fingerprint is None:  # not plain data after all: the fingerprinter walks it
@@ -167,19 +221,30 @@ class BadgesGenerator(Generator):
         # issued on the consent date, but never in the future (verifiers reject that)
         consent = dt.date.fromisoformat(str(data["consent"]["date"]))
         kit.issued = openbadges.issued_on(min(consent, now().date()))
-        for badge_id in earned:
+        folder = url.rstrip("/")
+        for number, badge_id in enumerate(earned):
             badge = self.classes[badge_id]
             art = BadgeArt(badge["name"], badge.get("label", "Ik ben"), badge.get("colour", "copper"), self.host,
                            profile.name, subline(profile, taxonomy), profile.tagline or "")
             stem = f"{profile.slug}-{badge_id}"
-            kit.badges.append(KitBadge(
-                badge, plan_files(url.rstrip("/"), stem, art, self.fonts_version),
-                openbadges.assertion_url(self.siteurl, profile.slug, badge_id),
-                f"{url}{stem}-verifieerbaar.png", f"{url}{stem}-verifieerbaar.svg",
-            ))
-        kit.qr_svg = f"{url}{profile.slug}-qr.svg"
-        kit.qr_png = f"{url}{profile.slug}-qr.png"
+            # The kit's hosted images, at the URLs kits have always had (people link to them):
+            files = plan_files(folder, stem, signature_art(art), self.fonts_version,
+                               formats=("handtekening-600x200",), variants=("licht",))  # e-mail clients fetch it
+            if number == 0:  # the profile's og:image
+                files += plan_files(folder, stem, art, self.fonts_version, formats=("deelkaart-1200x630",),
+                                    variants=("licht",))
+            class_image = self._class_image(badge_id)
+            assertion = openbadges.assertion_document(
+                self.siteurl, profile.slug, badge_id, kit.recipient, kit.issued,
+                f"{self.siteurl}/{class_image}", f"{self.siteurl}/{profile.url}",
+            )
+            kit.badges.append(KitBadge(badge, art, files, assertion["id"], openbadges.to_json(assertion),
+                                       browser.drawing_key(art, self.fonts_version), class_image))
         return kit
+
+    @staticmethod
+    def _class_image(badge_id: str) -> str:
+        return f"openbadges/badges/{badge_id}-vierkant-400-licht.png"
 
     def _supporter(self, entry: dict) -> dict:
         art = BadgeArt(entry["text"], "", entry.get("colour", "copper"), self.host, supporter=True)
@@ -208,33 +273,39 @@ class BadgesGenerator(Generator):
         self.cache = cache = Path(settings["BADGE_CACHE_PATH"])
         folder = f"{cache}{os.sep}"
         self.sizes = FileSizes({f.path: folder + f.key for f in self.all_files()}, output)
-        # a kit whose inputs are unchanged keeps its files (images, QR codes, assertions) as they are
+        # the design every kit page draws with: one file for the site, named by its content
+        design = browser.template(Designer(FontSet()), self.host)
+        design_text = json.dumps(design, ensure_ascii=False, separators=(",", ":")) + "\n"
+        design_path = f"{settings['BADGES_URL']}ontwerp-{hashlib.sha256(design_text.encode()).hexdigest()[:12]}.json"
+        write_output(settings, output, design_path, design_text)
+        # a kit whose inputs are unchanged keeps its files (images, assertions) as they are
         fingerprint = Fingerprinter()
         keys = {slug: fingerprint(kit) for slug, kit in self.kits.items()}
         fresh = [kit for slug, kit in self.kits.items() if not self._claim_kit(kit, keys[slug])]
         files = self._class_images() + [f for kit in fresh for entry in kit.badges for f in entry.files]
         files += [f for supporter in self.supporter_kits for f in supporter["files"]]
         stats = render_all(files, cache)
+        drawn = browser.make_drawings({entry.drawing: entry.art for kit in fresh for entry in kit.badges}, cache, design)
         self._put = output_placer(settings, self.output_path)
         publish(files, cache, output, self._put)
         (cache / "stats.json").write_text(stats.as_json(), encoding="utf-8")
-        logger.info("badges: %s bestanden gemaakt, %s uit de cache, in %s s; %s van %s kits ongewijzigd",
-                    stats.rendered, stats.reused, stats.seconds, len(self.kits) - len(fresh), len(self.kits))
+        logger.info("badges: %s bestanden gemaakt, %s uit de cache, in %s s; %s badges opgemaakt voor de browser; "
+                    "%s van %s kits ongewijzigd", stats.rendered, stats.reused, stats.seconds, drawn,
+                    len(self.kits) - len(fresh), len(self.kits))
         self._write_open_badges(output, fresh)
         signer = ob3_output.signer(settings)  # Open Badges 3.0 (ob3_output.py); None leaves them out
         ob3_links = ob3_output.write(self, settings, signer, self.kits, self.revoked) if signer else {}
         for kit in fresh:
-            self._write_qr(output, kit)
-            record_output_group(settings, f"badges:{kit.profile.slug}", keys[kit.profile.slug], self._kit_files(kit),
-                                {path: os.path.basename(self.sizes.sources[path]) for path in self._derived(kit)})
-        # every page gets the sizes of its own files only, so that it depends on nothing else
-        common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "download_rows": download_rows}
+            record_output_group(settings, f"badges:{kit.profile.slug}", keys[kit.profile.slug], self._kit_files(kit), {})
+        common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "download_rows": download_rows,
+                  "formats": FORMAT_LABELS, "sizes_of": FORMATS, "title_of": badge_title}
+        design_url, fonts_url = f"{self.siteurl}/{design_path}", f"{self.siteurl}/{settings['THEME_STATIC_DIR']}/fonts/badges/"
         for kit in self.kits.values():
-            paths = self._images(kit) + self._baked(kit)  # the QR codes show no size
             writer.write_file(kit.url + "index.html", self.get_template("badge_kit"), self.context, kit=kit,
                               linkedin=[self._linkedin(kit, entry) for entry in kit.badges], url=kit.url,
                               ob3=ob3_links.get(kit.profile.slug, {}),
-                              sizes=self.sizes.only(paths), **common)
+                              drawings=KitDrawings(kit, cache, design, design_url, fonts_url, self.siteurl),
+                              **common)
         if self.classes or self.supporters:
             paths = [f.path for supporter in self.supporter_kits for f in supporter["files"]]
             writer.write_file(settings["BADGES_URL"] + "index.html", self.get_template("badges"), self.context,
@@ -242,68 +313,18 @@ class BadgesGenerator(Generator):
                               sizes=self.sizes.only(paths), **common)
 
     @staticmethod
-    def _images(kit: Kit) -> list[str]:
-        """The kit's badge images, drawn from its art (the badge cache)."""
-        return [f.path for entry in kit.badges for f in entry.files]
-
-    @staticmethod
-    def _baked(kit: Kit) -> list[str]:
-        """The kit's verifiable badges: its images with its assertions baked in."""
-        return [path for entry in kit.badges for path in (entry.verifiable_png, entry.verifiable_svg)]
-
-    def _derived(self, kit: Kit) -> list[str]:
-        """The kit's files made from its assertions and its URL: baked badges and QR codes."""
-        return self._baked(kit) + [kit.qr_svg, kit.qr_png]
-
-    def _kit_files(self, kit: Kit) -> list[str]:
-        assertions = [openbadges.assertion_path(kit.profile.slug, entry.badge["id"]) for entry in kit.badges]
-        return self._images(kit) + self._derived(kit) + assertions
+    def _kit_files(kit: Kit) -> list[str]:
+        """Every file a kit publishes besides its page (the profile page is the directory's): per profile
+        at most the share card, and per earned badge the e-mail signature and the Open Badges documents."""
+        files = [f.path for entry in kit.badges for f in entry.files]
+        files += [openbadges.assertion_path(kit.profile.slug, entry.badge["id"]) for entry in kit.badges]
+        # The Open Badges 3.0 credentials and their baked images are written (and kept) by ob3_output.
+        return files
 
     def _claim_kit(self, kit: Kit, key: str) -> bool:
         """Keep the kit's files if the last build made them from the same kit (the key hashes
         the profile, the recipient, the issue date and every file's cache key)."""
-        sources = claim_output_group(self.settings, f"badges:{kit.profile.slug}", key)
-        if sources is None or set(sources) != set(self._derived(kit)):
-            return False
-        folder = f"{self.cache}{os.sep}"
-        self.sizes.sources.update((path, folder + name) for path, name in sources.items())
-        return True
-
-    def _write_open_badges(self, output: Path, kits: list[Kit]):
-        siteurl = self.siteurl
-        issuer = openbadges.issuer_document(
-            siteurl, self.settings["SITENAME"], self.settings["SITE_EMAIL"], self.settings["SITE_DESCRIPTION"],
-            f"{siteurl}/{self.settings['SHARE_IMAGE_SQUARE']}",
-        )
-        documents = {openbadges.issuer_path(): issuer}
-        for badge_id, badge in self.classes.items():
-            image = f"{siteurl}/openbadges/badges/{badge_id}-vierkant-400-licht.png"
-            criteria = f"{siteurl}/{self.settings['BADGES_URL']}#badge-{badge_id}"
-            documents[openbadges.badge_class_path(badge_id)] = openbadges.badge_class_document(siteurl, badge, image, criteria)
-        for kit in kits:
-            for entry in kit.badges:
-                badge_id = entry.badge["id"]
-                assertion = openbadges.assertion_document(
-                    siteurl, kit.profile.slug, badge_id, kit.recipient, kit.issued,
-                    f"{siteurl}/{entry.verifiable_png}", f"{siteurl}/{kit.profile.url}",
-                )
-                documents[openbadges.assertion_path(kit.profile.slug, badge_id)] = assertion
-                text = openbadges.to_json(assertion)
-                square, vector = entry.file("vierkant-400"), entry.file("svg")
-                self.cached(entry.verifiable_png, ("bake", square.key, text),
-                            partial(self._baked_png, square.key, text))
-                self.cached(entry.verifiable_svg, ("bake", vector.key, text),
-                            partial(self._baked_svg, vector.key, text, assertion["id"]))
-        for slug, badge_id in self.revoked:
-            documents[openbadges.assertion_path(slug, badge_id)] = openbadges.revoked_document(siteurl, slug, badge_id)
-        for path, document in documents.items():
-            write_output(self.settings, output, path, openbadges.to_json(document))
-
-    def _baked_png(self, key: str, text: str) -> bytes:
-        return bake_png((self.cache / key).read_bytes(), text)
-
-    def _baked_svg(self, key: str, text: str, verify_url: str) -> bytes:
-        return bake_svg((self.cache / key).read_text(encoding="utf-8"), text, verify_url).encode()
+        return claim_output_group(self.settings, f"badges:{kit.profile.slug}", key) is not None
 
     def cached(self, target: str, inputs: tuple, make) -> None:
         """Place a derived file from the badge cache (keyed by a hash of its inputs), making it once."""
@@ -316,18 +337,26 @@ class BadgesGenerator(Generator):
         self.sizes.sources[target] = source
         self._put(target, source.name, lambda staged: place(source, staged))
 
-    def _write_qr(self, output: Path, kit: Kit):
-        url = f"{self.siteurl}/{kit.profile.url}"
-        title = f"QR-code naar het profiel van {kit.profile.name}"
-
-        def make(kind: str, **options) -> bytes:
-            buffer = io.BytesIO()
-            segno.make(url, error="m").save(buffer, kind=kind, border=2, dark="#1d262b", light="#ffffff", **options)
-            return buffer.getvalue()
-
-        self.cached(kit.qr_svg, ("qr-svg", url, title),
-                    lambda: make("svg", scale=8, xmldecl=False, svgns=True, title=title))
-        self.cached(kit.qr_png, ("qr-png", url), lambda: make("png", scale=12))
+    def _write_open_badges(self, output: Path, kits: list[Kit]):
+        siteurl = self.siteurl
+        issuer = openbadges.issuer_document(
+            siteurl, self.settings["SITENAME"], self.settings["SITE_EMAIL"], self.settings["SITE_DESCRIPTION"],
+            f"{siteurl}/{self.settings['SHARE_IMAGE_SQUARE']}",
+        )
+        documents = {openbadges.issuer_path(): issuer}
+        for badge_id, badge in self.classes.items():
+            image = f"{siteurl}/{self._class_image(badge_id)}"
+            criteria = f"{siteurl}/{self.settings['BADGES_URL']}#badge-{badge_id}"
+            documents[openbadges.badge_class_path(badge_id)] = openbadges.badge_class_document(siteurl, badge, image, criteria)
+        texts = {path: openbadges.to_json(document) for path, document in documents.items()}
+        for kit in kits:
+            for entry in kit.badges:
+                texts[openbadges.assertion_path(kit.profile.slug, entry.badge["id"])] = entry.assertion_json
+        for slug, badge_id in self.revoked:
+            texts[openbadges.assertion_path(slug, badge_id)] = openbadges.to_json(
+                openbadges.revoked_document(siteurl, slug, badge_id))
+        for path, text in texts.items():
+            write_output(self.settings, output, path, text)
 
     def _linkedin(self, kit: Kit, entry: KitBadge) -> str:
         """LinkedIn's 'add licence or certification' link, filled in; a plain link, no script."""

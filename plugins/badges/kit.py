@@ -80,11 +80,20 @@ class BadgeFile:
     @property
     def title(self) -> str:
         """Accessible title of the image itself."""
-        art = self.art
-        if art.supporter:
-            return f"Badge: {art.badge_name} — De kracht van ambacht"
-        who = f" — {art.name}" if art.name else ""
-        return f"Badge {art.label.lower()} {art.badge_name.lower()}{who} — De kracht van ambacht"
+        return badge_title(self.art)
+
+
+def badge_title(art: BadgeArt) -> str:
+    """Accessible title of a badge image."""
+    if art.supporter:
+        return f"Badge: {art.badge_name} — De kracht van ambacht"
+    who = f" — {art.name}" if art.name else ""
+    return f"Badge {art.label.lower()} {art.badge_name.lower()}{who} — De kracht van ambacht"
+
+
+def signature_art(art: BadgeArt) -> BadgeArt:
+    """The e-mail signature shows the badge, not the person: one render serves every kit with that badge."""
+    return dataclasses.replace(art, name="", subline="", tagline="")
 
 
 @dataclass(frozen=True)
@@ -125,12 +134,12 @@ def _key_rest(fmt: str, variant: str, fonts_version: str) -> str:
 
 
 def plan_files(folder: str, stem: str, art: BadgeArt, fonts_version: str,
-               formats: tuple[str, ...] = (*FORMATS, "svg")) -> list[BadgeFile]:
-    """Every format in both variants: ``<folder>/<stem>-<format>-<variant>.<ext>``."""
+               formats: tuple[str, ...] = (*FORMATS, "svg"), variants: tuple[str, ...] = VARIANTS) -> list[BadgeFile]:
+    """Every format in every variant: ``<folder>/<stem>-<format>-<variant>.<ext>``."""
     files = []
     art_json = json.dumps(dataclasses.asdict(art), ensure_ascii=False)
     for fmt in formats:
-        for variant in VARIANTS:
+        for variant in variants:
             extension = "svg" if fmt == "svg" else "png"
             name = f"{stem}-{variant}.svg" if fmt == "svg" else f"{stem}-{fmt}-{variant}.png"
             files.append(BadgeFile(f"{folder}/{name}", fmt, variant, art,
@@ -179,13 +188,17 @@ def render_all(files: list[BadgeFile], cache_dir: Path, workers: int | None = No
     missing = sorted((f for key, f in unique.items() if not (cache_dir / key).exists()),
                      key=lambda f: (f.fmt, f.variant, f.art.colour, f.art.badge_name, f.key))
     batches = [(missing[i : i + BATCH], str(cache_dir)) for i in range(0, len(missing), BATCH)]
+    rendered, workers = in_batches(_render_batch, batches, workers)
+    return RenderStats(rendered, len(unique) - len(missing), round(time.perf_counter() - start, 3), workers)
+
+
+def in_batches(function, batches: list, workers: int | None = None) -> tuple[int, int]:
+    """``sum(map(function, batches))`` across processes (in this one for a single batch); and the workers used."""
     workers = max(1, min(workers or os.cpu_count() or 1, len(batches)))
     if workers == 1:
-        rendered = sum(_render_batch(batch) for batch in batches)
-    else:
-        with worker_pool(workers) as pool:
-            rendered = sum(pool.map(_render_batch, batches))
-    return RenderStats(rendered, len(unique) - len(missing), round(time.perf_counter() - start, 3), workers)
+        return sum(function(batch) for batch in batches), workers
+    with worker_pool(workers) as pool:
+        return sum(pool.map(function, batches)), workers
 
 
 def publish(files: list[BadgeFile], cache_dir: Path, output_dir: Path, put=None) -> None:

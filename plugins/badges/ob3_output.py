@@ -25,6 +25,7 @@ from nl_format.clock import now
 
 from . import ob3, statuslist
 from .baking import KEYWORD_V3, bake_png, bake_svg_credential
+from .kit import plan_files, render_all
 
 logger = logging.getLogger(__name__)
 
@@ -138,6 +139,13 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
                      lambda: ob3.to_json(ob3.did_document(sign.did, list(sign.keys))).encode())
     issuer = ob3.issuer_profile(sign.did, settings["SITENAME"], siteurl, settings["SITE_EMAIL"],
                                 settings["SITE_DESCRIPTION"], f"{siteurl}/{settings['SHARE_IMAGE_SQUARE']}")
+    # The images the credentials are baked into: rendered into the badge cache only (the kit page
+    # draws every other size in the browser), all at once.
+    sources = {(slug, entry.badge["id"]): plan_files("", f"{slug}-{entry.badge['id']}", entry.art,
+                                                     generator.fonts_version, formats=("vierkant-400", "svg"),
+                                                     variants=("licht",))
+               for slug, kit in kits.items() for entry in kit.badges}
+    render_all([f for pair in sources.values() for f in pair], generator.cache)
     links = {}
     for slug, kit in kits.items():
         for entry in kit.badges:
@@ -153,7 +161,7 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
                              partial(_signed, unsigned, sign, kit.issued, loader))
             text = Path(generator.sizes.sources[path]).read_text(encoding="utf-8")
             files = credential_files(kit.url, f"{slug}-{badge_id}")
-            square, vector = entry.file("vierkant-400"), entry.file("svg")
+            square, vector = sources[(slug, badge_id)]
             generator.cached(files["png"], ("ob3-bake-png", square.key, text),
                              lambda key=square.key, text=text: bake_png((generator.cache / key).read_bytes(), text,
                                                                        KEYWORD_V3))

@@ -69,11 +69,12 @@ def _break_points(text: str) -> list[tuple[str, str]]:
 
 
 class Fitter:
-    """Fits text with one FontSet; keeps no state between calls besides the loaded fonts."""
+    """Fits text with one FontSet; keeps no state between calls besides the loaded fonts and what it measured."""
 
     def __init__(self, fonts: FontSet):
         self.fonts = fonts
         self._runs: dict[tuple[str, str], tuple[Run, ...]] = {}
+        self._fits: dict[tuple, Fitted] = {}  # a badge's light and dark variant fit the same texts
 
     def measure(self, text: str, role: str, size: int) -> tuple[tuple[Run, ...], float]:
         key = (text, role)
@@ -97,6 +98,15 @@ class Fitter:
 
     def fit(self, text: str, role: str, max_width: float, max_height: float,
             max_size: int, min_size: int, max_lines: int = 2) -> Fitted:
+        key = (text, role, max_width, max_height, max_size, min_size, max_lines)
+        if key not in self._fits:
+            if len(self._fits) > 4096:  # one badge's formats at a time matter; keep memory flat
+                self._fits.clear()
+            self._fits[key] = self._fit(text, role, max_width, max_height, max_size, min_size, max_lines)
+        return self._fits[key]
+
+    def _fit(self, text: str, role: str, max_width: float, max_height: float,
+             max_size: int, min_size: int, max_lines: int) -> Fitted:
         text = " ".join(text.split())
         max_size = max(min_size, min(max_size, int(max_height / LINE_HEIGHT)))
         for size in _sizes(max_size, min_size):
@@ -149,16 +159,28 @@ def draw(canvas: ImageDraw.ImageDraw, fonts: FontSet, fitted: Fitted, x: float, 
 
 
 def svg(fitted: Fitted, x: float, top: float, fill: str, align: str = "center") -> str:
-    """The same lines as SVG ``<text>`` elements with real, selectable text."""
+    """The same lines as SVG ``<text>`` elements with real, selectable text (a line in one font needs no ``<tspan>``)."""
     anchor = "middle" if align == "center" else "start"
     parts = []
     for index, line in enumerate(fitted.lines):
         baseline = top + fitted.size * 0.92 + index * fitted.line_height
-        spans = []
-        for run in line:
-            family, weight = css_font(run.font)
-            spans.append(f'<tspan font-family="{escape(family, {chr(34): "&quot;"})}" font-weight="{weight}">'
-                         f"{xml_text(run.text)}</tspan>")
-        parts.append(f'<text x="{x:.1f}" y="{baseline:.1f}" font-size="{fitted.size}" fill="{fill}" '
-                     f'text-anchor="{anchor}">{"".join(spans)}</text>')
+        fonts = [css_font(run.font) for run in line]
+        attributes = f'x="{_number(x)}" y="{_number(baseline)}" font-size="{fitted.size}" fill="{fill}" text-anchor="{anchor}"'
+        if len(line) == 1:
+            family, weight = fonts[0]
+            parts.append(f'<text {attributes} font-family="{_attribute(family)}" font-weight="{weight}">'
+                         f"{xml_text(line[0].text)}</text>")
+            continue
+        spans = "".join(f'<tspan font-family="{_attribute(family)}" font-weight="{weight}">{xml_text(run.text)}</tspan>'
+                        for run, (family, weight) in zip(line, fonts, strict=True))
+        parts.append(f"<text {attributes}>{spans}</text>")
     return "\n".join(parts)
+
+
+def _attribute(value: str) -> str:
+    return escape(value, {chr(34): "&quot;"})
+
+
+def _number(value: float) -> str:
+    """A coordinate with one decimal, without a trailing ``.0``."""
+    return f"{value:.1f}".removesuffix(".0")

@@ -10,9 +10,15 @@ from markupsafe import Markup
 
 def jsonld(data: dict) -> Markup:
     """A JSON-LD script block, safe to embed (no ``</script>`` break-out)."""
+    return data_script(data, "application/ld+json")
+
+
+def data_script(data, mime: str = "application/json", element_id: str = "") -> Markup:
+    """A data block (a script element the browser never runs), safe to embed: no ``</script>`` break-out."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"), default=_default)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(f'<script type="application/ld+json">{text}</script>')
+    attribute = f' id="{element_id}"' if element_id else ""
+    return Markup(f'<script type="{mime}"{attribute}>{text}</script>')
 
 
 def _default(value):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import base64
 import json
-import math
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -61,27 +61,44 @@ def test_earned_badges_follow_type_offers_and_grants(example_site):
         assert ("Ambassadeur" in badges_of(slug)) == ("ambassadeur" in profile_data(slug).get("badges", [])), slug
 
 
-def test_kit_downloads_are_real_files_of_the_stated_format_and_size(example_site):
+def test_kit_hosts_only_what_needs_a_url_and_offers_every_size(example_site):
     slug = "maria-louise-van-den-heuvel-vanderbroeck"
     page = example_site.page(f"badges/{slug}/")
-    links = page.select(".download-table a[download]")
-    assert len(links) == 3 * 12  # three badges, six formats, light and dark
-    for link in links:
-        path = local(example_site, link["href"])
-        size_kb = int(re.search(r"(\d+)\s+kB", link.get_text()).group(1))
-        assert size_kb == math.ceil(path.stat().st_size / 1024), link["href"]
-        row = link.find_parent("tr").th.get_text(" ", strip=True)
-        if link["type"] == "image/png":
-            fmt = next(f for f in FORMAT_SIZES if f"-{f}-" in link["href"])
-            with Image.open(path) as image:
-                assert image.format == "PNG" and image.size == FORMAT_SIZES[fmt]
-                assert not image.info.get("exif") and not image.getexif()
-            assert f"{FORMAT_SIZES[fmt][0]} × {FORMAT_SIZES[fmt][1]} px" in row
-        else:
-            assert link["type"] == "image/svg+xml"
-            root = ET.fromstring(path.read_text(encoding="utf-8"))
-            text = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
-            assert "Maria-Louise" in text and "Ruwenborgh" in text  # real, selectable text, nothing cut
+    ids = [section["id"].removeprefix("badge-") for section in page.select("section.badge-block")]
+    hosted = {p.name for p in (example_site.output / "badges" / slug).iterdir()}
+    # the share card of the first badge (the og:image) and an e-mail signature per badge, at the URLs kits had
+    assert hosted == {"index.html", f"{slug}-{ids[0]}-deelkaart-1200x630-licht.png",
+                      *(f"{slug}-{badge_id}-handtekening-600x200-licht.png" for badge_id in ids)}
+    for section in page.select("section.badge-block"):
+        cells = section.select(".download-table tbody td")
+        assert len(cells) == 6 * 2  # six formats, light and dark
+        for cell in cells:
+            control = cell.select_one("a, button")
+            row = cell.find_parent("tr").th.get_text(" ", strip=True)
+            if control.name == "button":  # drawn in the browser; hidden until the script runs
+                assert control.has_attr("hidden") and control["data-draw"] in (*FORMAT_SIZES, "svg")
+                if control["data-draw"] != "svg":
+                    width, height = FORMAT_SIZES[control["data-draw"]]
+                    assert f"{width} × {height} px" in row
+            elif control["href"].startswith("data:"):  # the light SVG, for pages without JavaScript too
+                assert control["download"].endswith("-licht.svg") and control["type"] == "image/svg+xml"
+                svg = base64.b64decode(control["href"].split(",", 1)[1]).decode("utf-8")
+                root = ET.fromstring(svg)
+                text = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+                assert "Maria-Louise" in text and "Ruwenborgh" in text  # real, selectable text, nothing cut
+            else:
+                path = local(example_site, control["href"])
+                fmt = next(f for f in FORMAT_SIZES if f"-{f}-" in control["href"])
+                with Image.open(path) as image:
+                    assert image.format == "PNG" and image.size == FORMAT_SIZES[fmt]
+                    assert not image.info.get("exif") and not image.getexif()
+                assert f"{FORMAT_SIZES[fmt][0]} × {FORMAT_SIZES[fmt][1]} px" in row
+    data = json.loads(page.find("script", id="badge-kit-data").string)
+    assert [badge["id"] for badge in data["badges"]] == ids
+    design = local(example_site, data["design"])
+    assert json.loads(design.read_text())["geometry"].keys() == FORMAT_SIZES.keys()
+    for name in json.loads(design.read_text())["fonts"]:
+        assert local(example_site, data["fonts"] + name).is_file()
 
 
 def test_snippets_use_absolute_urls_dimensions_and_alt_text(example_site):
@@ -106,8 +123,8 @@ def test_snippets_use_absolute_urls_dimensions_and_alt_text(example_site):
 def test_kit_offers_verifiable_badge_linkedin_share_links_and_qr(example_site):
     slug = "ingrid-van-t-hof"
     page = example_site.page(f"badges/{slug}/")
-    verifiable = [a["href"] for a in page.select(".verifiable a[download]")]
-    assert f"{SITEURL}/badges/{slug}/{slug}-ambachtsmens-verifieerbaar.png" in verifiable
+    bakers = page.select(".verifiable button[data-bake]")
+    assert {b["data-bake"] for b in bakers} == {"png", "svg"} and all(b.has_attr("hidden") for b in bakers)
     assertion = page.find("a", href=f"{SITEURL}/openbadges/assertions/{slug}-ambachtsmens.json")
     assert assertion is not None and local(example_site, assertion["href"]).is_file()
     linkedin = [a["href"] for a in page.select("a[href^='https://www.linkedin.com/profile/add']")]
@@ -118,8 +135,10 @@ def test_kit_offers_verifiable_badge_linkedin_share_links_and_qr(example_site):
     assert query["organizationName"] == ["De kracht van ambacht"]
     shares = page.select(".badge-share .link-list a")
     assert len(shares) >= 3 and all(a["href"].startswith(("https://", "mailto:")) for a in shares)
-    qr = page.select_one(".badge-share__qr img")
-    assert "QR-code" in qr["alt"] and local(example_site, qr["src"]).read_text().lstrip().startswith("<svg")
+    qr = page.select_one(".badge-share__qr svg")
+    assert "QR-code" in qr.title.get_text()
+    link = page.select_one(".badge-share__qr a[download]")
+    assert link["href"].startswith("data:image/svg+xml;base64,") and link["download"] == f"{slug}-qr.svg"
 
 
 def test_profile_page_shows_badges_and_uses_the_share_card_as_open_graph_image(example_site):

@@ -1,5 +1,7 @@
-// Copy buttons of the badge kits: copy a code snippet to the clipboard and announce it.
-// Progressive enhancement: without JavaScript the buttons stay hidden and the code can be selected.
+// The badge kits: copy buttons for the code snippets, and (on a profile's kit page) every badge size
+// drawn in the browser and downloaded as PNG, the verifiable badge baked in the browser.
+// Progressive enhancement: without JavaScript the buttons stay hidden, the code can be selected and
+// the page offers the hosted share card and e-mail signature and the SVG.
 (function () {
   "use strict";
 
@@ -42,5 +44,352 @@
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { copy(button); });
+  });
+
+  // --- Drawing the badges (kit pages) ---------------------------------------------------------------
+  // The build hands over the design (badges/ontwerp-*.json: per format, variant and colour the circles,
+  // rectangles and marks) and, per badge, its fitted text runs with their font, size and position,
+  // measured with the same fonts this page loads as WOFF2. Drawing is a canvas; nothing is uploaded.
+
+  var source = document.getElementById("badge-kit-data");
+  if (!source || !window.fetch || !window.FontFace || !document.fonts || !window.Path2D) return;
+  var kit = JSON.parse(source.textContent);
+  var design = null;
+  var loading = null;
+  var ready = false;
+
+  function family(index) { return "badge-kit-font-" + index; }
+
+  function load() {
+    if (loading) return loading;
+    loading = fetch(kit.design, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + kit.design);
+      return response.json();
+    }).then(function (data) {
+      design = data;
+      // the hosted assertions, byte for byte, to bake into the verifiable badges
+      var assertions = kit.badges.map(function (badge) {
+        return fetch(badge.verify, { credentials: "same-origin" }).then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + badge.verify);
+          return response.text();
+        }).then(function (text) { badge.assertion = text; });
+      });
+      var used = {};
+      kit.badges.forEach(function (badge) {
+        Object.keys(badge.texts).forEach(function (format) {
+          badge.texts[format].forEach(function (text) {
+            text[2].forEach(function (run) { used[run[3]] = true; });
+          });
+        });
+      });
+      return Promise.all(assertions.concat(Object.keys(used).map(function (index) {
+        var face = new FontFace(family(index), "url(\"" + kit.fonts + design.fonts[index] + "\") format(\"woff2\")");
+        document.fonts.add(face);
+        return face.load();
+      })));
+    }).then(function () { ready = true; });
+    return loading;
+  }
+
+  function polygon(context, points, fill) {
+    context.fillStyle = fill;
+    context.beginPath();
+    points.forEach(function (point, index) {
+      if (index === 0) context.moveTo(point[0], point[1]); else context.lineTo(point[0], point[1]);
+    });
+    context.closePath();
+    context.fill();
+  }
+
+  function mark(context, x, y, size) {
+    var spec = design.mark;
+    var side = Math.round(size);
+    context.save();
+    context.translate(Math.round(x), Math.round(y));
+    context.scale(side / spec.size, side / spec.size);
+    context.fillStyle = spec.colours[0];
+    context.beginPath();
+    context.roundRect(0, 0, spec.size, spec.size, spec.radius);
+    context.fill();
+    polygon(context, spec.upper, spec.colours[1]);
+    polygon(context, spec.lower, spec.colours[2]);
+    context.restore();
+  }
+
+  // The same order as the build: circles and rectangles, then the marks, then the text.
+  function draw(badge, format, variant) {
+    var size = design.formats[format].size;
+    var canvas = document.createElement("canvas");
+    canvas.width = size[0];
+    canvas.height = size[1];
+    var context = canvas.getContext("2d");
+    var shapes = design.geometry[format][variant][badge.colour];
+    shapes.forEach(function (shape) {
+      if (shape[0] === "c") {
+        context.fillStyle = shape[4];
+        context.beginPath();
+        context.arc(shape[1], shape[2], shape[3], 0, 2 * Math.PI);
+        context.fill();
+      } else if (shape[0] === "r") {
+        context.fillStyle = shape[5];
+        context.beginPath();
+        context.roundRect(shape[1], shape[2], shape[3] - shape[1], shape[4] - shape[2], shape[6] || 0);
+        context.fill();
+      }
+    });
+    shapes.forEach(function (shape) { if (shape[0] === "m") mark(context, shape[1], shape[2], shape[3]); });
+    context.textBaseline = "alphabetic";
+    context.textAlign = "left";
+    var dark = variant === design.variants[1] ? 1 : 0;
+    badge.texts[format].forEach(function (text) {
+      context.fillStyle = text[1][dark];
+      text[2].forEach(function (run) {
+        context.font = text[0] + "px \"" + family(run[3]) + "\"";
+        context.fillText(run[2], run[0], run[1]);
+      });
+    });
+    return canvas;
+  }
+
+  function png(canvas) {
+    return new Promise(function (resolve, reject) {
+      canvas.toBlob(function (blob) { if (blob) resolve(blob); else reject(new Error("toBlob")); }, "image/png");
+    });
+  }
+
+  // --- Baking: the assertion in the image (as plugins/badges/baking.py does) ---------------------------
+  var table = null;
+  function crc32(bytes) {
+    if (!table) {
+      table = new Uint32Array(256);
+      for (var n = 0; n < 256; n++) {
+        var c = n;
+        for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        table[n] = c >>> 0;
+      }
+    }
+    var crc = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+  }
+
+  // An uncompressed iTXt chunk "openbadges" with the assertion JSON, just before IEND.
+  function bakePng(buffer, assertion) {
+    var png = new Uint8Array(buffer);
+    var view = new DataView(buffer);
+    var position = 8;
+    var iend = -1;
+    while (position + 8 <= png.length) {
+      var length = view.getUint32(position);
+      if (String.fromCharCode(png[position + 4], png[position + 5], png[position + 6], png[position + 7]) === "IEND") {
+        iend = position;
+        break;
+      }
+      position += 12 + length;
+    }
+    if (iend < 0) throw new Error("PNG without IEND");
+    var text = new TextEncoder().encode(assertion);
+    var keyword = new TextEncoder().encode("openbadges");
+    var body = new Uint8Array(4 + keyword.length + 5 + text.length);
+    body.set([0x69, 0x54, 0x58, 0x74], 0); // "iTXt"
+    body.set(keyword, 4);
+    body.set(text, 4 + keyword.length + 5); // NUL, no compression, method 0, no language, no translation
+    var chunk = new Uint8Array(body.length + 8);
+    var chunkView = new DataView(chunk.buffer);
+    chunkView.setUint32(0, body.length - 4);
+    chunk.set(body, 4);
+    chunkView.setUint32(4 + body.length, crc32(body));
+    return new Blob([png.subarray(0, iend), chunk, png.subarray(iend)], { type: "image/png" });
+  }
+
+  function escapeAttribute(value) {
+    return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  }
+
+  // An openbadges:assertion element as the first child of the root <svg>.
+  function bakeSvg(svg, assertion, verify) {
+    var start = svg.indexOf("<svg");
+    var end = svg.indexOf(">", start);
+    var head = svg.slice(0, end) + " xmlns:openbadges=\"http://openbadges.org\">";
+    var element = "<openbadges:assertion verify=\"" + escapeAttribute(verify) + "\"><![CDATA[" +
+      assertion.split("]]>").join("]]]]><![CDATA[>") + "]]></openbadges:assertion>";
+    return new Blob([head + element + svg.slice(end + 1)], { type: "image/svg+xml" });
+  }
+
+  // The light SVG the build wrote (the page's link to it is a base64 data: URL).
+  function svgOf(block) {
+    var href = block.querySelector("a[data-svg]").getAttribute("href");
+    var binary = window.atob(href.slice(href.indexOf(",") + 1));
+    return new TextDecoder().decode(Uint8Array.from(binary, function (c) { return c.charCodeAt(0); }));
+  }
+
+  function escapeText(value) {
+    return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  // The square as SVG with real text, as designs.to_svg writes it (each run placed where the build measured it).
+  function svgText(badge, variant) {
+    var format = "vierkant-1080";
+    var size = design.formats[format].size;
+    var spec = design.mark;
+    var body = [];
+    design.geometry[format][variant][badge.colour].forEach(function (shape) {
+      if (shape[0] === "c") {
+        body.push("<circle cx=\"" + shape[1] + "\" cy=\"" + shape[2] + "\" r=\"" + shape[3] + "\" fill=\"" + shape[4] + "\"/>");
+      } else if (shape[0] === "r") {
+        body.push("<rect x=\"" + shape[1] + "\" y=\"" + shape[2] + "\" width=\"" + (shape[3] - shape[1]) + "\" height=\"" +
+          (shape[4] - shape[2]) + "\"" + (shape[6] ? " rx=\"" + shape[6] + "\"" : "") + " fill=\"" + shape[5] + "\"/>");
+      } else if (shape[0] === "m") {
+        var k = shape[3] / spec.size;
+        var points = function (polygon) {
+          return polygon.map(function (p) { return (shape[1] + p[0] * k).toFixed(1) + "," + (shape[2] + p[1] * k).toFixed(1); }).join(" ");
+        };
+        body.push("<rect x=\"" + shape[1] + "\" y=\"" + shape[2] + "\" width=\"" + shape[3] + "\" height=\"" + shape[3] +
+          "\" rx=\"" + (spec.radius * k).toFixed(1) + "\" fill=\"" + spec.colours[0] + "\"/><polygon points=\"" +
+          points(spec.upper) + "\" fill=\"" + spec.colours[1] + "\"/><polygon points=\"" + points(spec.lower) +
+          "\" fill=\"" + spec.colours[2] + "\"/>");
+      }
+    });
+    var dark = variant === design.variants[1] ? 1 : 0;
+    badge.texts[format].forEach(function (text) {
+      text[2].forEach(function (run) {
+        var css = design.css_fonts[run[3]];
+        body.push("<text x=\"" + run[0] + "\" y=\"" + run[1] + "\" font-size=\"" + text[0] + "\" fill=\"" + text[1][dark] +
+          "\" font-family=\"" + css[0] + "\" font-weight=\"" + css[1] + "\">" + escapeText(run[2]) + "</text>");
+      });
+    });
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size[0] + " " + size[1] + "\" width=\"" + size[0] +
+      "\" height=\"" + size[1] + "\" role=\"img\" aria-labelledby=\"titel\">\n<title id=\"titel\">" + escapeText(badge.title) +
+      "</title>\n" + body.join("\n") + "\n</svg>\n";
+  }
+
+  // Start the download; if the click is too long ago for the browser to allow that (a slow device), offer
+  // a link to the finished file next to the button instead.
+  function save(blob, name, button) {
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    if (navigator.userActivation && !navigator.userActivation.isActive) {
+      var previous = button.parentNode.querySelector("a[data-ready]");
+      if (previous) previous.remove();
+      link.setAttribute("data-ready", "");
+      link.textContent = "Opslaan: " + name;
+      button.after(" ", link);
+      link.focus();
+      return "klaar om op te slaan";
+    }
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    return "gedownload";
+  }
+
+  function busy(button, promise) {
+    button.setAttribute("aria-busy", "true");
+    return promise.then(function (outcome) {
+      announce(outcome[0] === "gedownload" ? "Gedownload: " + outcome[1] : "Klaar: " + outcome[1] + ". Kies de link ernaast om het op te slaan.");
+    }, function (error) {
+      announce("Het maken van het bestand lukte niet (" + error.message + "). Laad de pagina opnieuw en probeer het nog eens.");
+    }).then(function () { button.removeAttribute("aria-busy"); });
+  }
+
+  function qrPng() {
+    var svg = document.querySelector("[data-qr] svg");
+    var path = svg.querySelector("path[stroke]");
+    var modules = svg.viewBox && svg.viewBox.baseVal && svg.viewBox.baseVal.width ||
+      parseFloat(svg.getAttribute("width")) / 8;
+    var scale = 12;
+    var canvas = document.createElement("canvas");
+    canvas.width = canvas.height = Math.round(modules * scale);
+    var context = canvas.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.scale(scale, scale);
+    context.strokeStyle = path.getAttribute("stroke");
+    context.lineWidth = 1;
+    context.stroke(new Path2D(path.getAttribute("d")));
+    return pngNow(canvas);
+  }
+
+  // A PNG of a canvas, made synchronously: inside the click's own task the browser always allows the download.
+  function pngBytes(canvas) {
+    var url = canvas.toDataURL("image/png");
+    var binary = window.atob(url.slice(url.indexOf(",") + 1));
+    return Uint8Array.from(binary, function (c) { return c.charCodeAt(0); });
+  }
+
+  function pngNow(canvas) {
+    return new Blob([pngBytes(canvas)], { type: "image/png" });
+  }
+
+  // Make a file on a click: at once when the design and fonts are loaded (they load with the page),
+  // otherwise after loading them.
+  function offer(button, name, make) {
+    if (ready) {
+      button.setAttribute("aria-busy", "true");
+      try {
+        var outcome = save(make(), name, button);
+        announce(outcome === "gedownload" ? "Gedownload: " + name : "Klaar: " + name + ". Kies de link ernaast om het op te slaan.");
+      } catch (error) {
+        announce("Het maken van het bestand lukte niet (" + error.message + "). Laad de pagina opnieuw en probeer het nog eens.");
+      }
+      button.removeAttribute("aria-busy");
+      return;
+    }
+    busy(button, load().then(function () { return [save(make(), name, button), name]; }));
+  }
+
+  document.querySelectorAll("[data-badge]").forEach(function (block) {
+    var badge = kit.badges[Number(block.getAttribute("data-badge"))];
+    block.querySelectorAll("button[data-draw]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var format = button.getAttribute("data-draw");
+        var variant = button.getAttribute("data-variant");
+        var vector = format === "svg";
+        var name = badge.stem + (vector ? "" : "-" + format) + "-" + variant + (vector ? ".svg" : ".png");
+        offer(button, name, function () {
+          return vector ? new Blob([svgText(badge, variant)], { type: "image/svg+xml" }) : pngNow(draw(badge, format, variant));
+        });
+      });
+    });
+    block.querySelectorAll("button[data-bake]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var kind = button.getAttribute("data-bake");
+        offer(button, badge.stem + "-verifieerbaar." + kind, function () {
+          if (kind === "svg") return bakeSvg(svgOf(block), badge.assertion, badge.verify);
+          return bakePng(pngBytes(draw(badge, "vierkant-400", "licht")).buffer, badge.assertion);
+        });
+      });
+    });
+  });
+
+  var qr = document.querySelector("[data-qr]");
+  if (qr) {
+    qr.querySelector("[data-qr-png]").hidden = false;
+    var qrButton = qr.querySelector("[data-qr-download]");
+    qrButton.addEventListener("click", function () {
+      offer(qrButton, qr.getAttribute("data-qr") + ".png", qrPng);
+    });
+  }
+
+  // Previews: the seal with the name, and the sizes the page does not host.
+  load().then(function () {
+    document.querySelectorAll("[data-badge]").forEach(function (block) {
+      var badge = kit.badges[Number(block.getAttribute("data-badge"))];
+      block.querySelectorAll("img[data-draw-preview]").forEach(function (image) {
+        png(draw(badge, image.getAttribute("data-draw-preview"), image.getAttribute("data-variant"))).then(function (blob) {
+          image.src = URL.createObjectURL(blob);
+          var figure = image.closest("figure");
+          if (figure) figure.hidden = false;
+        });
+      });
+    });
+  }, function (error) {
+    announce("De badges konden niet getekend worden (" + error.message + ").");
   });
 })();

@@ -1,0 +1,166 @@
+"""The badges as data for the kit page, which draws them in the browser. Pure Python, no Pelican.
+
+The build lays a badge out once with ``designs.Designer`` (the same shapes and fitted text the PNG and
+SVG renders use) and hands the browser two things:
+
+- the design template, one file for the whole site: the geometry (circles, rectangles, the campaign
+  mark) of every format in every variant and colour, and the font files (``template``);
+- per badge of a kit, its fitted text: every run of text with its font, size, baseline and x position
+  (measured here with the real fonts), and its colour in either variant (``badge_texts``).
+
+``theme/static/js/badge-kit.js`` draws exactly these shapes on a canvas with the same fonts as WOFF2
+(``fonts.WEB_FONT_DIR``), so a browser-drawn badge matches the build's render of it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from pathlib import Path
+
+from .designs import FORMATS, PALETTES, VARIANTS, BadgeArt, Designer, Shape, to_svg
+from .fonts import FontSet, badge_font_files, css_font, web_font_name
+from .kit import BATCH, badge_title, cache_key, in_batches
+from .mark import COPPER, INK, MARK_RADIUS, MARK_SIZE, PAPER, mark_polygons
+from .textfit import Fitted
+
+COLOURS = tuple(PALETTES["licht"]["accent"])
+DRAWING_VERSION = "2"  # bump when the drawing data changes shape, to invalidate cached drawings
+# A stand-in badge with every text present: the geometry of a format depends on whether a badge names
+# someone, never on the texts themselves (``check_geometry`` holds every kit to that).
+STAND_IN = {"badge_name": "Ambachtsmens", "label": "Ik ben", "name": "Naam", "subline": "Ambacht", "tagline": "Tekst"}
+
+
+def _round(value: float) -> float | int:
+    rounded = round(value, 2)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def shape_data(shape: Shape) -> list:
+    """One geometric shape: ``["c", cx, cy, r, fill]``, ``["r", x0, y0, x1, y1, fill, radius]`` or ``["m", x, y, size]``."""
+    if shape.kind == "circle":
+        return ["c", *(_round(v) for v in shape.box[:3]), shape.fill]
+    if shape.kind == "rect":
+        return ["r", *(_round(v) for v in shape.box), shape.fill, _round(shape.radius)]
+    if shape.kind == "mark":
+        return ["m", *(_round(v) for v in shape.box[:3])]
+    raise ValueError(f"not a geometric shape: {shape.kind}")
+
+
+def geometry(shapes: list[Shape]) -> list[list]:
+    return [shape_data(shape) for shape in shapes if shape.kind != "text"]
+
+
+def text_runs(fonts: FontSet, fitted: Fitted, x: float, top: float, align: str) -> list[list]:
+    """``[x, baseline, text, font index]`` per run, placed as ``textfit.draw`` places them."""
+    index = {name: number for number, name in enumerate(badge_font_files())}
+    runs = []
+    for line_number, (line, width) in enumerate(zip(fitted.lines, fitted.widths, strict=True)):
+        baseline = top + fitted.size * 0.92 + line_number * fitted.line_height
+        cursor = x - width / 2 if align == "center" else x
+        for run in line:
+            runs.append([_round(cursor), _round(baseline), run.text, index[run.font]])
+            cursor += fonts.font(run.font, fitted.size).getlength(run.text)
+    return runs
+
+
+def template(designer: Designer, site: str) -> dict:
+    """The design every kit page draws with: the font files and, per format, variant and colour, the geometry
+    of a badge that names someone. Keys: ``geometry[format][variant][colour]``."""
+    shapes: dict = {}
+    for fmt in FORMATS:
+        shapes[fmt] = {}
+        for variant in VARIANTS:
+            shapes[fmt][variant] = {}
+            for colour in COLOURS:
+                art = BadgeArt(colour=colour, site=site, **STAND_IN)
+                _size, layout, _transparent = designer.layout(art, fmt, variant)
+                shapes[fmt][variant][colour] = geometry(layout)
+    upper, lower = mark_polygons()
+    return {
+        "formats": {fmt: {"size": list(size), "transparent": fmt.startswith("handtekening")} for fmt, size in FORMATS.items()},
+        "variants": list(VARIANTS),
+        "fonts": [web_font_name(name) for name in badge_font_files()],
+        "css_fonts": [css_font(name) for name in badge_font_files()],  # for SVG text: family list and weight
+        "mark": {"size": MARK_SIZE, "radius": MARK_RADIUS, "upper": upper, "lower": lower, "colours": [COPPER, PAPER, INK]},
+        "geometry": shapes,
+    }
+
+
+def check_geometry(designer_template: dict, fmt: str, variant: str, colour: str, shapes: list[Shape]) -> None:
+    """A kit's badge must have the template's geometry, or the browser would draw another badge."""
+    expected = designer_template["geometry"][fmt][variant][colour]
+    if geometry(shapes) != expected:
+        raise ValueError(f"badge geometry of {fmt}/{variant}/{colour} depends on its texts; the kit page's template "
+                         "cannot draw it (keep text-dependent shapes out of designs.Designer.layout)")
+
+
+def badge_texts(designer: Designer, art: BadgeArt, designer_template: dict) -> tuple[dict, dict[str, list[Shape]]]:
+    """The fitted texts of every format of one badge, and the shapes of the square (for its SVG).
+
+    Returns ``({format: [[size, [light fill, dark fill], runs], ...]}, {variant: shapes of vierkant-1080})``."""
+    texts: dict = {}
+    squares: dict[str, list[Shape]] = {}
+    for fmt in FORMATS:
+        layouts = {}
+        for variant in VARIANTS:
+            _size, shapes, _transparent = designer.layout(art, fmt, variant)
+            check_geometry(designer_template, fmt, variant, art.colour, shapes)
+            layouts[variant] = [shape for shape in shapes if shape.kind == "text"]
+            if fmt == "vierkant-1080":
+                squares[variant] = shapes
+        light, dark = layouts["licht"], layouts["donker"]
+        if [(s.fitted, s.box, s.align) for s in light] != [(s.fitted, s.box, s.align) for s in dark]:
+            raise ValueError(f"the texts of {fmt} differ between the variants; the kit page draws them once")
+        texts[fmt] = [[shape.fitted.size, [shape.fill, other.fill],
+                       text_runs(designer.fonts, shape.fitted, shape.box[0], shape.box[1], shape.align)]
+                      for shape, other in zip(light, dark, strict=True)]
+    return texts, squares
+
+
+def svg_data_url(svg: str) -> str:
+    """An SVG as a ``data:`` URL (base64: shorter than percent-encoding an SVG), for a download link that
+    needs no hosted file."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def drawing_key(art: BadgeArt, fonts_version: str) -> str:
+    """The cache file of a badge's drawing data: a hash of its art, the design version and the fonts."""
+    return cache_key(art, "drawing", DRAWING_VERSION, fonts_version) + ".json"
+
+
+def drawing(designer: Designer, art: BadgeArt, design: dict) -> dict:
+    """What a kit page needs of one badge: its fitted texts, and its light square as SVG (for pages without
+    JavaScript; the script writes the SVG of either variant from the texts)."""
+    texts, squares = badge_texts(designer, art, design)
+    title = badge_title(art)
+    return {"texts": texts, "svg": to_svg(FORMATS["vierkant-1080"], squares["licht"], title)}
+
+
+def _drawing_batch(job: tuple[list[tuple[BadgeArt, str]], str, dict]) -> int:
+    items, cache_dir, design = job
+    designer = Designer(FontSet())
+    for art, key in items:
+        target = Path(cache_dir) / key
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
+        partial.write_text(json.dumps(drawing(designer, art, design), ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, target)
+    return len(items)
+
+
+def make_drawings(items: dict[str, BadgeArt], cache_dir: Path, design: dict, workers: int | None = None) -> int:
+    """Lay out the badges (``{cache key: art}``) missing from the cache, in batches across processes."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    missing = sorted((key, art) for key, art in items.items() if not (cache_dir / key).exists())
+    batches = [([(art, key) for key, art in missing[i : i + BATCH]], str(cache_dir), design)
+               for i in range(0, len(missing), BATCH)]
+    return in_batches(_drawing_batch, batches, workers)[0]
+
+
+def load_drawing(cache_dir: Path, key: str, art: BadgeArt, design: dict) -> dict:
+    """A badge's drawing data from the cache, made here if the cache lost it."""
+    path = cache_dir / key
+    if not path.exists():
+        make_drawings({key: art}, cache_dir, design, workers=1)
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,247 @@
+"""A profile's badge kit in Chromium: every size in both colours drawn in the browser, as the build draws it.
+
+The kit page hosts only the share card and the e-mail signature; the other sizes, the dark variants, the
+SVG of the dark variant, the verifiable (baked) badge and the QR code's PNG are made by
+theme/static/js/badge-kit.js from the design the build wrote. Here a real browser on a real build
+downloads every one of them, and each PNG is compared with the build's own render of the same badge
+(designs.Designer + to_png, the code that drew every size before).
+
+Tolerance: both images are composited on mid-grey and blurred (Gaussian, radius 2 px), which evens out
+anti-aliasing: Pillow supersamples the geometry 2x and draws hinted text with FreeType, the build quantises
+to a 256-colour palette, Skia draws analytic edges and unhinted text. Then the mean absolute difference per
+channel (0-255) must be at most ``MEAN_TOLERANCE`` and no pixel may differ by more than ``MAX_TOLERANCE``.
+Measured on the example kit: correct drawings stay at a mean of 2.3 and a maximum of 72 at worst; the texts
+moved by 2 px give a mean of 3.5 to 7.5, another subline gives a maximum of 124 or more, two letters of the
+name swapped a maximum of 178 or more (at 1080 px; at 400 px the small texts sit within the noise), the
+other colour variant a mean far above 10.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+from badges import baking
+from badges.designs import FORMATS, BadgeArt, Designer, to_png
+from badges.fonts import FontSet
+from badges.generator import subline
+from browser_support import output_file, visit
+from conftest import ROOT, SITEURL
+from PIL import Image, ImageChops, ImageFilter, ImageStat
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+SLUG = "maria-louise-van-den-heuvel-vanderbroeck"  # the longest name: fitted on two lines, three badges
+MEAN_TOLERANCE = 3.0
+MAX_TOLERANCE = 96
+VARIANTS = ("licht", "donker")
+OB2_PYTHON = ROOT / ".venv-ob2" / "bin" / "python"
+
+
+def art_for(slug: str, badge_id: str, host: str = "dekrachtvanambacht.nl") -> BadgeArt:
+    """The badge the build draws for a profile, from the content files (as BadgesGenerator makes it)."""
+    data = yaml.safe_load((ROOT / "content" / "profiles" / f"{slug}.yaml").read_text(encoding="utf-8"))
+    crafts = yaml.safe_load((ROOT / "content" / "data" / "crafts.yaml").read_text(encoding="utf-8"))
+    regions = yaml.safe_load((ROOT / "content" / "data" / "regions.yaml").read_text(encoding="utf-8"))
+    badges = yaml.safe_load((ROOT / "content" / "data" / "badges.yaml").read_text(encoding="utf-8"))
+    badge = next(b for b in badges["badges"] if b["id"] == badge_id)
+    taxonomy = SimpleNamespace(crafts={c["id"]: c for c in crafts["crafts"]},
+                               regions={r["id"]: r["name"] for r in regions["regions"]})
+    profile = SimpleNamespace(crafts=data.get("crafts", []), region=data.get("region"))
+    return BadgeArt(badge["name"], badge.get("label", "Ik ben"), badge.get("colour", "copper"), host, data["name"],
+                    subline(profile, taxonomy), data.get("tagline") or "")
+
+
+def build_render(art: BadgeArt, fmt: str, variant: str) -> Image.Image:
+    fonts = FontSet()
+    size, shapes, transparent = Designer(fonts).layout(art, fmt, variant)
+    return Image.open(io.BytesIO(to_png(fonts, size, shapes, transparent)))
+
+
+def on_grey(image: Image.Image) -> Image.Image:
+    rgba = image.convert("RGBA")
+    background = Image.new("RGBA", rgba.size, (128, 128, 128, 255))
+    return Image.alpha_composite(background, rgba).convert("RGB")
+
+
+def difference(drawn: Image.Image, built: Image.Image) -> tuple[float, int]:
+    """(mean absolute difference per channel, largest difference in any channel), both images blurred."""
+    blurred = [on_grey(image).filter(ImageFilter.GaussianBlur(2)) for image in (drawn, built)]
+    delta = ImageChops.difference(*blurred)
+    return sum(ImageStat.Stat(delta).mean) / 3, max(high for _low, high in delta.getextrema())
+
+
+def badge_ids(output: Path) -> list[str]:
+    page = (output / "badges" / SLUG / "index.html").read_text(encoding="utf-8")
+    return re.findall(r'<section class="badge-block" id="badge-([^"]+)"', page)
+
+
+def download(page, control, folder: Path, index: int) -> Path:
+    """Click a download control and save what it gives."""
+    try:
+        with page.expect_download(timeout=20000) as info:
+            control.click()
+    except PlaywrightTimeout:
+        # A loaded machine can let the click's activation lapse: the page then offers a link to the file,
+        # or Chromium held the download back; either way a person clicks again.
+        ready = control.locator("xpath=..").locator("a[data-ready]")
+        status = page.locator("[data-copy-status]").text_content()
+        with page.expect_download(timeout=20000) as info:
+            (ready if ready.count() else control).click()
+        assert status, "the page said nothing about the first click"
+    target = folder / f"{index}-{info.value.suggested_filename}"
+    info.value.save_as(target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def downloads(browser, example_site, tmp_path_factory):
+    """Every download of the kit page, clicked in Chromium: {(badge index, name): path}."""
+    folder = tmp_path_factory.mktemp("kit-downloads")
+    files: dict = {}
+    with visit(browser, example_site.output, f"badges/{SLUG}/") as record:
+        page = record.page
+        expect(page.locator("figure.badge-previews__item--staand").first).to_be_visible(timeout=20000)
+        blocks = page.locator("[data-badge]")
+        for index in range(blocks.count()):
+            block = blocks.nth(index)
+            rows = block.locator("tbody tr")
+            for row_number, fmt in enumerate((*FORMATS, "svg")):
+                for column, variant in enumerate(VARIANTS):
+                    control = rows.nth(row_number).locator("td").nth(column).locator("a, button").first
+                    href = control.get_attribute("href") or ""
+                    if href.startswith(SITEURL + "/"):  # hosted: Playwright cancels downloads it routes
+                        files[(index, fmt, variant)] = output_file(example_site.output, href)
+                        continue
+                    files[(index, fmt, variant)] = download(page, control, folder, index)
+            for kind in ("png", "svg"):
+                files[(index, "verifieerbaar", kind)] = download(page, block.locator(f"button[data-bake='{kind}']"),
+                                                                 folder, index)
+        with page.expect_download() as info:
+            page.locator("[data-qr-download]").click()
+        files["qr"] = folder / info.value.suggested_filename
+        info.value.save_as(files["qr"])
+        # offline once loaded: no request leaves the page any more, and drawing still works
+        record.context.set_offline(True)
+        with page.expect_download() as info:
+            blocks.nth(0).locator("button[data-draw='staand-1080x1350'][data-variant='donker']").click()
+        files["offline"] = folder / "offline.png"
+        info.value.save_as(files["offline"])
+        foreign, errors = list(record.foreign_requests), list(record.console_errors)
+    return {"files": files, "foreign": foreign, "errors": errors, "ids": badge_ids(example_site.output)}
+
+
+def test_every_size_downloads_in_both_colours_at_its_exact_pixel_size(downloads):
+    files, ids = downloads["files"], downloads["ids"]
+    assert len(ids) == 3
+    for index, badge_id in enumerate(ids):
+        for fmt, size in FORMATS.items():
+            for variant in VARIANTS:
+                path = files[(index, fmt, variant)]
+                assert path.name.endswith(f"{SLUG}-{badge_id}-{fmt}-{variant}.png"), path.name
+                with Image.open(path) as image:
+                    assert image.format == "PNG" and image.size == size, (path.name, image.size)
+                    assert not image.getexif()
+        for variant in VARIANTS:
+            root = ET.fromstring(files[(index, "svg", variant)].read_text(encoding="utf-8"))
+            assert root.get("viewBox") == "0 0 1080 1080"
+            text = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+            assert "Maria-Louise" in text and "Ruwenborgh" in text, text  # real text, nothing cut
+    with Image.open(downloads["files"]["offline"]) as image:
+        assert image.size == FORMATS["staand-1080x1350"]
+    assert downloads["foreign"] == [] and downloads["errors"] == []
+
+
+def test_browser_drawings_match_the_builds_renders(downloads):
+    files, ids = downloads["files"], downloads["ids"]
+    report = []
+    for index, badge_id in enumerate(ids):
+        art = art_for(SLUG, badge_id)
+        for fmt in FORMATS:
+            for variant in VARIANTS:
+                with Image.open(files[(index, fmt, variant)]) as drawn:
+                    mean, largest = difference(drawn, build_render(art, fmt, variant))
+                report.append((badge_id, fmt, variant, round(mean, 2), largest))
+    worst = [row for row in report if row[3] > MEAN_TOLERANCE or row[4] > MAX_TOLERANCE]
+    assert worst == [], worst
+    # the comparison can fail: the other variant of the same badge is far off
+    with Image.open(files[(0, "vierkant-1080", "licht")]) as drawn:
+        assert difference(drawn, build_render(art_for(SLUG, ids[0]), "vierkant-1080", "donker"))[0] > 10 * MEAN_TOLERANCE
+
+
+def test_the_hosted_share_card_is_the_builds_render_of_the_same_badge(downloads):
+    """The art rebuilt here from the content files is the build's: its share card is the same PNG, byte for byte."""
+    files, ids = downloads["files"], downloads["ids"]
+    fonts = FontSet()
+    size, shapes, transparent = Designer(fonts).layout(art_for(SLUG, ids[0]), "deelkaart-1200x630", "licht")
+    assert files[(0, "deelkaart-1200x630", "licht")].read_bytes() == to_png(fonts, size, shapes, transparent)
+
+
+def test_the_verifiable_badges_carry_the_hosted_assertion(downloads, example_site):
+    files, ids = downloads["files"], downloads["ids"]
+    for index, badge_id in enumerate(ids):
+        hosted = example_site.output / "openbadges" / "assertions" / f"{SLUG}-{badge_id}.json"
+        png = files[(index, "verifieerbaar", "png")]
+        assert png.name.endswith(f"{SLUG}-{badge_id}-verifieerbaar.png")
+        assert baking.unbake_png(png.read_bytes()) == hosted.read_text(encoding="utf-8")
+        with Image.open(png) as image:
+            assert image.size == (400, 400)
+            image.verify()
+        svg = files[(index, "verifieerbaar", "svg")].read_text(encoding="utf-8")
+        assert json.loads(baking.unbake_svg(svg)) == json.loads(hosted.read_text(encoding="utf-8"))
+        assert re.search(r"<svg\b", svg[:256])
+
+
+@pytest.mark.skipif(not OB2_PYTHON.exists(), reason="run `make .venv-ob2/.ready` (make test does this itself)")
+def test_the_browser_baked_badges_pass_the_ims_validator(downloads, example_site, tmp_path):
+    """badgecheck, offline against the built site, on the PNG and SVG the browser baked."""
+    from test_openbadges_site import expected_recipient, run_ob2
+
+    items = []
+    for index, badge_id in enumerate(downloads["ids"]):
+        assertion = json.loads((example_site.output / "openbadges" / "assertions" / f"{SLUG}-{badge_id}.json").read_text())
+        for kind in ("png", "svg"):
+            copy = tmp_path / f"{badge_id}.{kind}"
+            shutil.copyfile(downloads["files"][(index, "verifieerbaar", kind)], copy)
+            items.append({"label": f"{badge_id}-{kind}", "input": str(copy), "recipient": expected_recipient(assertion)})
+    reports = run_ob2(items, example_site.output)
+    failures = {label: report["messages"] for label, report in reports.items()
+                if not (report["valid"] and report["errorCount"] == 0 and not report["refused"])}
+    assert failures == {}
+
+
+def test_qr_code_png_is_drawn_from_the_inline_svg(downloads, example_site):
+    qr = downloads["files"]["qr"]
+    assert qr.name == f"{SLUG}-qr.png"
+    with Image.open(qr) as image:
+        assert image.size[0] == image.size[1] and image.size[0] % 12 == 0
+        pixels = image.convert("L")
+        assert pixels.getpixel((0, 0)) == 255  # the quiet zone is white
+        assert pixels.getpixel((2 * 12 + 3, 2 * 12 + 3)) < 64  # the finder pattern's corner is dark
+    zbar = shutil.which("zbarimg")
+    if zbar:
+        decoded = subprocess.run([zbar, "--raw", "-q", str(qr)], capture_output=True, text=True).stdout.strip()
+        assert decoded == f"{SITEURL}/ambachtengids/{SLUG}/"
+
+
+def test_screenshots_at_phone_and_desktop_width(browser, example_site, tmp_path):
+    """The drawn previews replace the placeholders and nothing overflows the page at 375 and 1280 px."""
+    for width in (375, 1280):
+        with visit(browser, example_site.output, f"badges/{SLUG}/", width=width) as record:
+            page = record.page
+            expect(page.locator("figure.badge-previews__item--staand").first).to_be_visible(timeout=20000)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            seal = page.locator(".badge-block__seal").first
+            expect(seal).to_have_attribute("src", re.compile(r"^blob:"))
+            page.screenshot(path=str(tmp_path / f"kit-{width}.png"), full_page=True)
+            assert record.console_errors == [] and record.foreign_requests == []
