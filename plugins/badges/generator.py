@@ -99,22 +99,30 @@ class KitBadge:
         return next(f for f in self.files if f.fmt == fmt and f.variant == variant)
 
 
+# One fixed QR mask pattern: segno otherwise tries all eight and scores each (about 80 % of a kit's QR
+# time); any mask is a valid code, and the kit test decodes the code with zbar.
+QR_MASK = 2
+
+
 class KitDrawings:
     """The drawing data of a kit page, read from the badge cache only when the page is rendered
     (a kept page needs none: its key is the data's cache keys)."""
 
-    def __init__(self, kit: Kit, cache: Path, design: dict, design_url: str, fonts_url: str, siteurl: str):
+    def __init__(self, kit: Kit, cache: Path, design: dict, design_url: str, fonts_url: str, siteurl: str,
+                 credentials: dict[str, str] | None = None):
         self.kit, self.cache, self.design = kit, cache, design
         self.design_url, self.fonts_url, self.siteurl = design_url, fonts_url, siteurl
+        self.credentials = credentials or {}  # badge id: URL of its signed Open Badges 3.0 credential
 
     def __fingerprint__(self):
-        return (self.design_url, self.fonts_url, self.siteurl, [entry.drawing for entry in self.kit.badges])
+        return (self.design_url, self.fonts_url, self.siteurl, [entry.drawing for entry in self.kit.badges],
+                sorted(self.credentials.items()))
 
     def qr(self) -> dict:
         """The QR code to the profile: inline SVG (its PNG is drawn from it in the browser) and a data: URL."""
         url = f"{self.siteurl}/{self.kit.profile.url}"
         buffer = io.BytesIO()
-        segno.make(url, error="m").save(buffer, kind="svg", scale=8, border=2, dark="#1d262b", light="#ffffff",
+        segno.make(url, error="m", mask=QR_MASK).save(buffer, kind="svg", scale=8, border=2, dark="#1d262b", light="#ffffff",
                                         xmldecl=False, svgns=True, svgclass="badge-share__code", lineclass=None,
                                         title=f"QR-code naar het profiel van {self.kit.profile.name}")
         svg = buffer.getvalue().decode()
@@ -131,9 +139,11 @@ class KitDrawings:
 
     def script(self, drawn: list[dict]) -> Markup:
         """The data block badge-kit.js draws from (never run as a script)."""
+        # the script bakes the hosted assertion (2.0) and credential (3.0), fetched on load, byte for byte
         badges = [{"id": entry.badge["id"], "stem": f"{self.kit.profile.slug}-{entry.badge['id']}",
                    "colour": entry.art.colour, "title": badge_title(entry.art), "texts": data["texts"],
-                   "verify": entry.assertion_url}  # the script bakes the hosted assertion, fetched on load
+                   "verify": entry.assertion_url,
+                   **({"credential": self.credentials[entry.badge["id"]]} if entry.badge["id"] in self.credentials else {})}
                   for entry, data in zip(self.kit.badges, drawn, strict=True)]
         return data_script({"design": self.design_url, "fonts": self.fonts_url, "badges": badges},
                            element_id="badge-kit-data")
@@ -304,7 +314,9 @@ class BadgesGenerator(Generator):
             writer.write_file(kit.url + "index.html", self.get_template("badge_kit"), self.context, kit=kit,
                               linkedin=[self._linkedin(kit, entry) for entry in kit.badges], url=kit.url,
                               ob3=ob3_links.get(kit.profile.slug, {}),
-                              drawings=KitDrawings(kit, cache, design, design_url, fonts_url, self.siteurl),
+                              drawings=KitDrawings(kit, cache, design, design_url, fonts_url, self.siteurl,
+                                                   {badge_id: links["json"] for badge_id, links
+                                                    in ob3_links.get(kit.profile.slug, {}).items()}),
                               **common)
         if self.classes or self.supporters:
             paths = [f.path for supporter in self.supporter_kits for f in supporter["files"]]
@@ -318,7 +330,7 @@ class BadgesGenerator(Generator):
         at most the share card, and per earned badge the e-mail signature and the Open Badges documents."""
         files = [f.path for entry in kit.badges for f in entry.files]
         files += [openbadges.assertion_path(kit.profile.slug, entry.badge["id"]) for entry in kit.badges]
-        # The Open Badges 3.0 credentials and their baked images are written (and kept) by ob3_output.
+        # The Open Badges 3.0 credentials are written (and kept) by ob3_output; the kit page bakes them.
         return files
 
     def _claim_kit(self, kit: Kit, key: str) -> bool:
