@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 from badges import baking, ob3, statuslist
+from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, run_build, write_minimal_content
 
 VC_VERIFY = ROOT / "tests" / "vc-verify"
