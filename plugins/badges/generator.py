@@ -10,6 +10,7 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -18,6 +19,8 @@ from content_model.render import render
 from craft_directory.directory import is_published, is_withdrawn
 from incremental.files import claim_output_group, output_placer, record_output_group, write_output
 from incremental.fingerprint import Fingerprinter, plain_digest
+from infra.cachekey import code_digest
+from infra.cachekey import key as cache_key
 from markupsafe import Markup
 from nl_format.clock import now
 from pelican import signals
@@ -25,13 +28,14 @@ from pelican.generators import Generator
 from responsive_images.pipeline import place
 from seo.structured import data_script
 
-from . import browser, ob3_output, openbadges
+from . import browser, ob3, ob3_output, openbadges, statuslist
 from .designs import FORMATS, BadgeArt, Designer
 from .fonts import FontSet
 from .kit import (
     FORMAT_LABELS,
     BadgeFile,
     badge_title,
+    design_digest,
     download_rows,
     earned_badges,
     plan_files,
@@ -187,7 +191,11 @@ class BadgesGenerator(Generator):
         self.siteurl = settings["SITEURL"]
         self.host = urlsplit(settings.get("BADGE_SITE_NAME") or self.siteurl).netloc or "dekrachtvanambacht.nl"
         self.host = self.host.removeprefix("www.")
-        self.fonts_version = FontSet().version()
+        # the one cache rule (infra.cachekey): renders keyed by the design digest, documents by their code's
+        self.design = design_digest(FontSet())
+        self.drawing = browser.drawing_digest(self.design)
+        self.documents_code = code_digest(openbadges, ob3, ob3_output, statuslist, Path(ob3.__file__).parent / "contexts",
+                                          version("pyld"))
         directory = self.context["craft_directory"]
         records = self.context.get("profile_records", {})
         self._warned = False
@@ -238,10 +246,10 @@ class BadgesGenerator(Generator):
                            profile.name, subline(profile, taxonomy), profile.tagline or "")
             stem = f"{profile.slug}-{badge_id}"
             # The kit's hosted images, at the URLs kits have always had (people link to them):
-            files = plan_files(folder, stem, signature_art(art), self.fonts_version,
+            files = plan_files(folder, stem, signature_art(art), self.design,
                                formats=("handtekening-600x200",), variants=("licht",))  # e-mail clients fetch it
             if number == 0:  # the profile's og:image
-                files += plan_files(folder, stem, art, self.fonts_version, formats=("deelkaart-1200x630",),
+                files += plan_files(folder, stem, art, self.design, formats=("deelkaart-1200x630",),
                                     variants=("licht",))
             class_image = self._class_image(badge_id)
             assertion = openbadges.assertion_document(
@@ -249,7 +257,7 @@ class BadgesGenerator(Generator):
                 f"{self.siteurl}/{class_image}", f"{self.siteurl}/{profile.url}",
             )
             kit.badges.append(KitBadge(badge, art, files, assertion["id"], openbadges.to_json(assertion),
-                                       browser.drawing_key(art, self.fonts_version), class_image))
+                                       browser.drawing_key(art, self.drawing), class_image))
         return kit
 
     @staticmethod
@@ -259,13 +267,13 @@ class BadgesGenerator(Generator):
     def _supporter(self, entry: dict) -> dict:
         art = BadgeArt(entry["text"], "", entry.get("colour", "copper"), self.host, supporter=True)
         folder = self.settings["BADGES_URL"] + "steun"
-        return {"id": entry["id"], "text": entry["text"], "files": plan_files(folder, entry["id"], art, self.fonts_version)}
+        return {"id": entry["id"], "text": entry["text"], "files": plan_files(folder, entry["id"], art, self.design)}
 
     def _class_images(self) -> list[BadgeFile]:
         files = []
         for badge_id, badge in self.classes.items():
             art = BadgeArt(badge["name"], badge.get("label", "Ik ben"), badge.get("colour", "copper"), self.host)
-            files += plan_files("openbadges/badges", badge_id, art, self.fonts_version, formats=("vierkant-400",))
+            files += plan_files("openbadges/badges", badge_id, art, self.design, formats=("vierkant-400",))
         return files
 
     def all_files(self) -> list[BadgeFile]:
@@ -340,7 +348,7 @@ class BadgesGenerator(Generator):
 
     def cached(self, target: str, inputs: tuple, make) -> None:
         """Place a derived file from the badge cache (keyed by a hash of its inputs), making it once."""
-        key = hashlib.sha256(repr(inputs).encode()).hexdigest()[:24]
+        key = cache_key(*inputs, code=self.documents_code)
         source = self.cache / f"derived-{key}"
         if not source.exists():
             partial = source.with_name(f"{source.name}.{os.getpid()}.part")
