@@ -16,7 +16,7 @@ from pelican.generators import Generator
 from responsive_images.pipeline import place
 
 from .decap import config
-from .joinform import consent_scope, form_fields
+from .joinform import consent_field, form_fields
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,16 +31,13 @@ class WebEditorGenerator(Generator):
     """/admin/ is for editors: not in the sitemap, the search index or robots."""
 
     def generate_context(self):
-        settings = self.settings
         taxonomy = self.context["taxonomy"]
-        repo, branch = settings["ADMIN_REPO"], settings.get("ADMIN_BRANCH", "main")
         schema = content_kinds()["profile"]
         self.context["join_form"] = {
             "fields": form_fields(schema, taxonomy.crafts, taxonomy.groups, taxonomy.regions),
-            "scope": consent_scope(schema),
+            "consent": consent_field(schema),
             "schema_path": "doe-mee/profiel.schema.json",
             "catalog_path": "doe-mee/catalogus.json",
-            "new_file_url": f"https://github.com/{repo}/new/{branch}/content/profiles",
         }
 
     def write_join_data(self):
