@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile bench clean docs vendor test-deps lighthouse
+.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile import-profile withdraw editor bench clean docs vendor test-deps lighthouse
 
 help:
 	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
@@ -16,6 +16,9 @@ help:
 	@echo "make check        controleer alle content zonder te bouwen"
 	@echo "make test         de hele testsuite (installeert ook browser en validators)"
 	@echo "make new-story TITLE=\"...\"   nieuw verhaal"
+	@echo "make import-profile FILE=... [PHOTO=...]   een ingestuurd profiel controleren en plaatsen"
+	@echo "make withdraw SLUG=...   een profiel intrekken (toestemming ingetrokken)"
+	@echo "make editor       de webredactie op http://localhost:$(PORT)/admin/ zonder inloggen (Decap local backend)"
 	@echo "make bench SCALE=S|M|L   prestatiemeting tegen stock Pelican en Hugo (bench/README.md)"
 	@echo "make keygen       nieuwe sleutel voor de Open Badges 3.0 (docs/openbadges3.md)"
 	@echo "make badge-status leg nieuwe posities in de intrekkingslijst vast (content/data/badge-status.yaml)"
@@ -89,6 +92,14 @@ new-event: $(VENV)/.runtime
 
 new-profile: $(VENV)/.runtime
 	@$(PY) scripts/new_content.py profile "$(NAME)"
+
+# A profile sent in by e-mail (the join form's message saved as a file, or the downloaded .yaml) and its photo.
+import-profile: $(VENV)/.runtime
+	@$(PY) scripts/profiles.py import "$(FILE)" $(if $(PHOTO),--photo "$(PHOTO)")
+
+# Consent withdrawn: status: withdrawn with today's date; the next build removes the profile and revokes its badges.
+withdraw: $(VENV)/.runtime
+	@$(PY) scripts/profiles.py withdraw "$(SLUG)"
 
 # The benchmark (bench/README.md): its own tools (Hugo, psutil, py-spy) go into the same .venv.
 SCALE ?= S
