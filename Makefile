@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PORT ?= 8000
+EDITOR_PORT ?= 8081
 export PYTHONPATH := plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -42,6 +43,17 @@ $(VENDOR) &: vendor.json $(VENV)/.runtime
 
 vendor: $(VENDOR)
 
+# Decap's local backend for `make editor`, exact versions from its lock file (tools/decap-server/).
+tools/decap-server/node_modules/.package-lock.json: tools/decap-server/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm ontbreekt; installeren met apt-get"; \
+	  (apt-get update -qq && apt-get install -y -qq npm) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq npm'; }
+	npm ci --prefix tools/decap-server --ignore-scripts --no-audit --no-fund
+
+# The web editor at http://localhost:$(PORT)/admin/ on this machine, without a login: decap-server on
+# EDITOR_PORT writes into content/ directly, and `make serve` beside it shows the result.
+editor: $(VENV)/.runtime $(VENDOR) tools/decap-server/node_modules/.package-lock.json
+	$(PY) scripts/editor.py --port $(PORT) --editor-port $(EDITOR_PORT)
+
 serve: $(VENV)/.runtime $(VENDOR)
 	$(PY) scripts/build.py serve --port $(PORT) $(if $(DEBUG),--debug)
 
@@ -78,7 +90,7 @@ keygen: $(VENV)/.runtime
 badge-status: $(VENV)/.runtime
 	@$(PY) scripts/badge_keys.py status
 
-test: $(VENV)/.test test-deps $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json
+test: $(VENV)/.test test-deps $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json tools/decap-server/node_modules/.package-lock.json
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.test $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json
