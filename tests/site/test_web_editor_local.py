@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_support import CHROMIUM
 from conftest import ROOT, run_build, write_minimal_content
 from content_model.check import ContentChecker
 from seo.headers import headers_for
@@ -56,8 +55,8 @@ def site_server(output: Path, port: int, backend_origin: str) -> http.server.Thr
         def end_headers(self):
             for name, value in headers_for(self.path.split("?")[0].lstrip("/")):
                 if name == "Content-Security-Policy":
-                    value = value.replace("connect-src 'self'", f"connect-src 'self' {backend_origin}")
-                if name != "Strict-Transport-Security":
+                    self.send_header(name, value.replace("connect-src 'self'", f"connect-src 'self' {backend_origin}"))
+                elif name != "Strict-Transport-Security":
                     self.send_header(name, value)
             super().end_headers()
 
