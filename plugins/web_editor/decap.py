@@ -184,7 +184,7 @@ def config(schemas: dict[str, dict], catalog: dict, repo: str, branch: str, site
     }
     if local_backend:
         result["local_backend"] = {"url": local_backend}
-    if logo_url:
-        result["logo_url"] = logo_url
+    if logo_url:  # the campaign's logo on the login screen and in the editor's header
+        result["logo"] = {"src": logo_url, "show_in_header": True}
     result["collections"] = collections
     return result
