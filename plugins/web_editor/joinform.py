@@ -25,6 +25,7 @@ class FormField:
     groups: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)  # (group label, options)
     descriptions: dict[str, str] = field(default_factory=dict)  # option value -> one sentence
     max_length: int | None = None
+    sometimes_required: bool = False  # required for some answers (an ``if``/``then`` rule): never "optional"
 
 
 def _label(prop: dict, name: str) -> str:
@@ -54,13 +55,14 @@ def _widget(name: str, prop: dict) -> str:
 def form_fields(schema: dict, crafts: dict[str, dict], groups: dict[str, str], regions: dict[str, str]) -> list[FormField]:
     """One field per profile property that people may fill in themselves (not ``x-form: false``), in schema order."""
     required = set(schema.get("required", []))
+    sometimes = {name for rule in schema.get("allOf", []) for name in rule.get("then", {}).get("required", [])}
     result = []
     for name, prop in schema["properties"].items():
         if prop.get("x-form") is False or name == "consent":
             continue
         items = prop.get("items", {})
         entry = FormField(name, _label(prop, name), prop.get("x-form-hint", ""), _widget(name, prop), name in required,
-                          max_length=prop.get("maxLength"))
+                          max_length=prop.get("maxLength"), sometimes_required=name in sometimes)
         if items.get("x-ref") == "crafts":
             entry.widget = "grouped-checkboxes"
             entry.groups = [(group_name, [(cid, c["name"]) for cid, c in crafts.items() if c["group"] == gid])

@@ -47,6 +47,8 @@ def test_widgets_follow_the_schema():
     assert fields["email"].widget == "email" and fields["website"].widget == "url"
     assert fields["photo"].widget == "photo" and fields["photo_alt"].widget == "text"
     assert fields["name"].required and not fields["tagline"].required and fields["tagline"].max_length == 120
+    assert fields["crafts"].sometimes_required and not fields["crafts"].required  # only for some kinds
+    assert not fields["tagline"].sometimes_required
 
 
 def test_consent_is_asked_per_use_with_one_sentence_each():

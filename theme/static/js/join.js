@@ -132,7 +132,9 @@ function showProblems(formElement, problems) {
     const link = document.createElement("a");
     const label = wrapper?.querySelector("legend, label");
     link.href = `#${wrapper?.querySelector("input, select, textarea")?.id || "aanmelden"}`;
-    link.textContent = `${label ? label.textContent.replace("(mag je overslaan)", "").trim() : name}: ${message}`;
+    const question = label ? label.textContent.replace("(mag je overslaan)", "").trim() : name;
+    link.textContent = /[?:]$/.test(question)
+      ? `${question} ${message[0].toUpperCase()}${message.slice(1)}` : `${question}: ${message}`;
     item.append(link);
     list.append(item);
   }
