@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,7 @@ def main(argv: list[str]) -> int:
               "(installeert het met npm ci)", file=sys.stderr)
         return 1
     command, environment = backend_command(ROOT, args.editor_port)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped from outside: end both servers as Ctrl+C does
     backend = subprocess.Popen(command, env=environment, cwd=ROOT)
     print(f"De webredactie: http://localhost:{args.port}/admin/ (lokaal, zonder inloggen; wijzigingen komen "
           f"direct in content/). De lokale backend luistert op 127.0.0.1:{args.editor_port}.", flush=True)

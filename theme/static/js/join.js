@@ -192,8 +192,15 @@ function updatePreview(formElement, schema, catalog) {
   set("contact", contact.length ? `Op je profiel staat ook een knop naar ${contact.join(" en ")}.` : "");
   const scope = [...formElement.querySelectorAll("[name=consent-scope]:checked")].map((box) => box.value);
   const photo = formElement.querySelector("[data-widget=photo] input")?.files?.[0];
-  const image = preview.querySelector("[data-preview-photo]");
   const showPhoto = Boolean(photo) && scope.includes("foto");
+  let image = preview.querySelector("[data-preview-photo]");
+  if (!image) { // made here: an <img> needs a source, and there is none until a photo is chosen
+    image = document.createElement("img");
+    image.className = "join-preview__photo";
+    image.dataset.previewPhoto = "";
+    image.hidden = true;
+    preview.querySelector("[data-preview-media]").prepend(image);
+  }
   if (showPhoto && image.dataset.file !== `${photo.name}:${photo.size}`) {
     if (image.src.startsWith("blob:")) URL.revokeObjectURL(image.src);
     image.src = URL.createObjectURL(photo);
