@@ -7,7 +7,7 @@ from urllib.parse import parse_qs
 
 import pytest
 import yaml
-from browser_support import visit
+from browser_support import AXE_TAGS, visit
 from conftest import ROOT, SITEURL
 from content_model.check import ContentChecker
 from content_model.intake import import_profile
@@ -99,6 +99,8 @@ def test_form_rules_match_make_check(browser, example_site, tmp_path):
 
 
 def test_form_builds_a_file_that_make_check_accepts(browser, example_site, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
     with visit(browser, example_site.output, "doe-mee/") as seen:
         page = seen.page
         assert page.is_visible("form[data-join]") and not page.is_visible("[data-join-nojs]")
@@ -139,6 +141,9 @@ def test_form_builds_a_file_that_make_check_accepts(browser, example_site, tmp_p
         text = page.text_content("[data-join-yaml]")
         assert page.get_attribute("[data-join-download]", "download") == "zoe-van-t-hof-ijzerman.yaml"
         mail = page.get_attribute("[data-join-mail]", "href")
+        page.locator("details.join-result__details > summary").click()  # open the file's text as well
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        assert [v["id"] for v in results.response["violations"]] == []  # the filled form, the card and the last step
         assert page.locator("[data-join-github]").count() == 0 and "github" not in page.inner_text(".join").lower()
         # nothing left the browser: only the page, its scripts and the schema/catalog were requested
         assert seen.foreign_requests == [] and seen.console_errors == []

@@ -64,6 +64,19 @@ def test_the_profile_is_found_between_the_mail_markers_and_quoting_is_taken_off(
     assert whole.text == PROFILE and whole.first_line == 1 and whole.place(2, 1) == (2, 1)
 
 
+LINE = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=30).filter(
+    lambda line: not line.lstrip().startswith(">") and line.strip() not in (MAIL_START, MAIL_END))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(LINE, min_size=1, max_size=8), st.sampled_from(["", "> ", ">> ", "> > "]))
+def test_any_profile_text_comes_back_from_any_mail_as_it_was_written(lines, quote):
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    received = received_profile(mail(text, quote))
+    assert received.text == text and received.first_line == 7
+    assert received.place(1, 1) == (7, 1 + len(quote))
+
+
 def test_import_names_checks_and_places_profile_and_photo(content, tmp_path):
     source = tmp_path / "aanmelding.txt"
     source.write_text(mail(PROFILE, "> "), encoding="utf-8")
