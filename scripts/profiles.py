@@ -50,6 +50,8 @@ def main(argv: list[str]) -> int:
         return 1
     for path in outcome.written:
         print(f"geschreven: {path}")
+    for path in outcome.removed:
+        print(f"verwijderd: {path}")
     print(outcome.message)
     return 0
 

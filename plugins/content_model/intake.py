@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import ContentChecker, display_path
+from .files import is_inside
 from .problems import Problem
 from .scaffold import slugify
 from .yamlsafe import YamlProblem, load
@@ -75,12 +76,30 @@ def with_photo(text: str, photo: str) -> str:
     return "\n".join(lines + [entry]) + "\n"
 
 
+# What a withdrawn profile keeps: the record that consent was given and withdrawn (name, consent,
+# the date), and what the build needs to revoke the badges it issued (type, crafts, region, offers,
+# badges). Everything else about the person (bio, photo, e-mail, website, place, ...) is taken out,
+# as the privacy statement promises.
+WITHDRAWN_KEEPS = ("name", "type", "crafts", "region", "offers", "badges", "consent")
+TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:")
+
+
 def withdrawn_text(text: str, day: dt.date) -> str:
-    """The profile text with ``status: withdrawn`` and ``withdrawn: <day>``; everything else as it was."""
-    lines = [line for line in text.splitlines() if not re.match(r"^(status|withdrawn)\s*:", line)]
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return "\n".join(lines + ["status: withdrawn", f"withdrawn: {day.isoformat()}"]) + "\n"
+    """The profile text with ``status: withdrawn`` and ``withdrawn: <day>``, and only ``WITHDRAWN_KEEPS``
+    besides; the kept lines (and comments at the top) stay exactly as they were written."""
+    kept, key = [], None
+    for line in text.splitlines():
+        match = TOP_KEY.match(line)
+        if match:
+            key = match.group(1)
+        elif line.startswith("#") and key is None:
+            kept.append(line)  # the file's own heading comment
+            continue
+        if key in WITHDRAWN_KEEPS:
+            kept.append(line)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    return "\n".join(kept + ["status: withdrawn", f"withdrawn: {day.isoformat()}"]) + "\n"
 
 
 def clean_photo(data: bytes) -> tuple[bytes, str]:
@@ -118,6 +137,7 @@ def clean_photo(data: bytes) -> tuple[bytes, str]:
 class Outcome:
     problems: list[Problem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
     message: str = ""
 
 
@@ -183,7 +203,8 @@ def import_profile(content: Path, source: Path, photo: Path | None = None) -> Ou
 
 
 def withdraw_profile(content: Path, slug: str, day: dt.date) -> Outcome:
-    """Set ``status: withdrawn`` with ``day`` on the profile ``slug``; the build does the rest."""
+    """Set ``status: withdrawn`` with ``day`` on the profile ``slug``, keep only what revocation needs,
+    remove its photo; the build does the rest."""
     checker = ContentChecker(content)
     folder = content / checker.validators["profile"].schema["x-folder"]
     path = folder / f"{slug}.yaml"
@@ -203,5 +224,14 @@ def withdraw_profile(content: Path, slug: str, day: dt.date) -> Outcome:
     if after.problems:
         path.write_text(before, encoding="utf-8")
         return Outcome(after.problems)
-    return Outcome(written=[path], message=(f"Ingetrokken op {day.isoformat()}: {display_path(path)}. Bij de volgende "
-                                            "publicatie verdwijnt het profiel overal en worden de badges ingetrokken."))
+    removed = []
+    photo = checked.data.get("photo")
+    if isinstance(photo, str) and photo:
+        others = {checker.check_file("profile", other).data.get("photo") for other in folder.glob("*.yaml") if other != path}
+        source = content / photo
+        if photo not in others and source.is_file() and is_inside(content, source):
+            source.unlink()  # the photo is the person's too; nothing else may use it (make check)
+            removed.append(source)
+    return Outcome(written=[path], removed=removed,
+                   message=(f"Ingetrokken op {day.isoformat()}: {display_path(path)}. Bij de volgende publicatie "
+                            "verdwijnt het profiel overal en worden de badges ingetrokken."))

@@ -15,6 +15,7 @@ from content_model.check import ContentChecker
 from content_model.intake import (
     MAIL_END,
     MAIL_START,
+    WITHDRAWN_KEEPS,
     clean_photo,
     import_profile,
     received_profile,
@@ -125,14 +126,25 @@ def test_import_refuses_a_name_that_is_taken_and_yaml_that_is_not_plain_data(con
     assert problem.line == 7 and problem.path == str(source)
 
 
-def test_withdraw_sets_status_and_date_and_keeps_the_rest(content):
+def test_withdraw_sets_status_and_date_keeps_what_revocation_needs_and_removes_the_rest(content):
     path = content / "profiles" / "zoe-van-t-hof.yaml"
-    path.write_text(PROFILE + "status: published\n", encoding="utf-8")
+    photo = content / "images" / "profiles" / "zoe.jpg"
+    make_jpeg(photo)
+    personal = ('place: "Vlissingen"\nbio: |\n  Twintig jaar smid.\n\n  - hekwerk\nemail: zoe@example.nl\n'
+                "skills:\n- netten boeten\n- splitsen\nphoto: images/profiles/zoe.jpg\n")
+    path.write_text(PROFILE.replace("offers:", personal + "offers:") + "status: published\n", encoding="utf-8")
+    assert ContentChecker(content).check_file("profile", path).problems == []
     outcome = withdraw_profile(content, "zoe-van-t-hof", DAY)
-    assert outcome.problems == [] and outcome.written == [path]
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert outcome.problems == [] and outcome.written == [path] and outcome.removed == [photo]
+    assert not photo.exists()
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Profiel voor de ambachtengids")
+    data = yaml.safe_load(text)
     assert data["status"] == "withdrawn" and data["withdrawn"] == DAY
-    assert {k: v for k, v in data.items() if k not in ("status", "withdrawn")} == yaml.safe_load(PROFILE)
+    kept = {k: v for k, v in yaml.safe_load(PROFILE).items() if k != "photo_alt"}
+    assert {k: v for k, v in data.items() if k not in ("status", "withdrawn")} == kept
+    assert "Vlissingen" not in text and "zoe@example.nl" not in text and "smid" not in text
+    assert ContentChecker(content).check_file("profile", path).problems == []
     again = withdraw_profile(content, "zoe-van-t-hof", DAY + dt.timedelta(days=3))
     assert again.written == [] and "al ingetrokken op 2026-12-01" in again.message
     missing = withdraw_profile(content, "zoe-van-t-hf", DAY)
@@ -144,11 +156,12 @@ def test_withdraw_sets_status_and_date_and_keeps_the_rest(content):
                        st.one_of(st.text(max_size=20), st.integers(), st.lists(st.text(max_size=5), max_size=3)),
                        min_size=1, max_size=6),
        st.sampled_from(["", "status: published\n", "status: withdrawn\nwithdrawn: 2020-01-01\n"]))
-def test_withdrawn_text_changes_only_status_and_date(data, before):
+def test_withdrawn_text_keeps_exactly_the_record_and_sets_status_and_date(data, before):
+    data = {**data, "name": "Zoë", "offers": ["stage"]}
     text = yaml.safe_dump(data, allow_unicode=True) + before
     result = yaml.safe_load(withdrawn_text(text, DAY))
     assert result.pop("status") == "withdrawn" and result.pop("withdrawn") == DAY
-    assert result == data
+    assert result == {k: v for k, v in data.items() if k in WITHDRAWN_KEEPS}
 
 
 def test_with_photo_goes_before_photo_alt_and_replaces_an_old_one():
