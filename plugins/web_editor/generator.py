@@ -60,6 +60,9 @@ class WebEditorGenerator(Generator):
         except ValueError as error:
             logger.error("pelicanconf.py:1:1: ADMIN_BACKEND: %s", error)
             return
+        if where["name"] == "github" and "base_url" not in where and settings.get("ADMIN_AUTH_WARNING"):
+            logger.warning("publishconf.py:1:1: ADMIN_AUTH_BASE_URL: niet gezet; inloggen op /admin/ gaat dan via "
+                           "Netlify en werkt alleen als de site op Netlify staat (zie docs/publiceren.md)")
         data = config(content_kinds(), catalog, settings["ADMIN_REPO"], settings.get("ADMIN_BRANCH", "main"),
                       settings["SITEURL"], data_kinds(), backend_config=where,
                       local_backend=settings.get("ADMIN_LOCAL_BACKEND", ""),
