@@ -4,10 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PORT ?= 8000
+EDITOR_PORT ?= 8081
 export PYTHONDONTWRITEBYTECODE := 1
 PIP_INSTALL := $(PIP) install --quiet --disable-pip-version-check --require-hashes
 
-.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile bench clean docs vendor test-deps lighthouse lock
+.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile import-profile withdraw editor bench clean docs vendor test-deps lighthouse lock
 
 help:
 	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
@@ -16,6 +17,9 @@ help:
 	@echo "make check        controleer alle content zonder te bouwen"
 	@echo "make test         de hele testsuite (installeert ook browser en validators)"
 	@echo "make new-story TITLE=\"...\"   nieuw verhaal"
+	@echo "make import-profile FILE=... [PHOTO=...]   een ingestuurd profiel controleren en plaatsen"
+	@echo "make withdraw SLUG=...   een profiel intrekken (toestemming ingetrokken)"
+	@echo "make editor       de webredactie op http://localhost:$(PORT)/admin/ zonder inloggen (Decap local backend)"
 	@echo "make bench SCALE=S|M|L   prestatiemeting tegen stock Pelican en Hugo (bench/README.md)"
 	@echo "make keygen       nieuwe sleutel voor de Open Badges 3.0 (docs/openbadges3.md)"
 	@echo "make badge-status leg nieuwe posities in de intrekkingslijst vast (content/data/badge-status.yaml)"
@@ -50,6 +54,17 @@ $(VENDOR) &: vendor.json $(VENV)/.runtime
 	$(PY) scripts/vendor.py
 
 vendor: $(VENDOR)
+
+# Decap's local backend for `make editor`, exact versions from its lock file (tools/decap-server/).
+tools/decap-server/node_modules/.package-lock.json: tools/decap-server/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm ontbreekt; installeren met apt-get"; \
+	  (apt-get update -qq && apt-get install -y -qq npm) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq npm'; }
+	npm ci --prefix tools/decap-server --ignore-scripts --no-audit --no-fund
+
+# The web editor at http://localhost:$(PORT)/admin/ on this machine, without a login: decap-server on
+# EDITOR_PORT writes into content/ directly, and `make serve` beside it shows the result.
+editor: $(VENV)/.runtime $(VENDOR) tools/decap-server/node_modules/.package-lock.json
+	$(PY) scripts/editor.py --port $(PORT) --editor-port $(EDITOR_PORT)
 
 serve: $(VENV)/.runtime $(VENDOR)
 	$(PY) scripts/build.py serve --port $(PORT) $(if $(DEBUG),--debug)
@@ -89,7 +104,7 @@ keygen: $(VENV)/.runtime
 badge-status: $(VENV)/.runtime
 	@$(PY) scripts/badge_keys.py status
 
-test: $(VENV)/.test test-deps $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json
+test: $(VENV)/.test test-deps $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json tools/decap-server/node_modules/.package-lock.json
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.test $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json
@@ -103,6 +118,14 @@ new-event: $(VENV)/.runtime
 
 new-profile: $(VENV)/.runtime
 	@$(PY) scripts/new_content.py profile "$(NAME)"
+
+# A profile sent in by e-mail (the join form's message saved as a file, or the downloaded .yaml) and its photo.
+import-profile: $(VENV)/.runtime
+	@$(PY) scripts/profiles.py import "$(FILE)" $(if $(PHOTO),--photo "$(PHOTO)")
+
+# Consent withdrawn: status: withdrawn with today's date; the next build removes the profile and revokes its badges.
+withdraw: $(VENV)/.runtime
+	@$(PY) scripts/profiles.py withdraw "$(SLUG)"
 
 # The benchmark (bench/README.md): its own tools (Hugo, psutil, py-spy) go into the same .venv.
 SCALE ?= S
