@@ -14,7 +14,6 @@ SVG renders use) and hands the browser two things:
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import sys
@@ -22,9 +21,9 @@ from pathlib import Path
 
 from infra.cachekey import code_digest
 
-from .designs import FORMATS, PALETTES, VARIANTS, BadgeArt, Designer, Shape, to_svg
+from .designs import FORMATS, PALETTES, VARIANTS, BadgeArt, Designer, Shape
 from .fonts import FontSet, badge_font_files, css_font, web_font_name
-from .kit import BATCH, badge_title, cache_key, in_batches
+from .kit import BATCH, cache_key, in_batches
 from .mark import COPPER, INK, MARK_RADIUS, MARK_SIZE, PAPER, mark_polygons
 from .textfit import Fitted
 
@@ -121,12 +120,6 @@ def badge_texts(designer: Designer, art: BadgeArt, designer_template: dict) -> t
     return texts, squares
 
 
-def svg_data_url(svg: str) -> str:
-    """An SVG as a ``data:`` URL (base64: shorter than percent-encoding an SVG), for a download link that
-    needs no hosted file."""
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-
-
 def drawing_digest(design: str) -> str:
     """The digest of what makes a badge's drawing data: this module and the badge design (``kit.design_digest``)."""
     return code_digest(sys.modules[__name__], design)
@@ -138,11 +131,9 @@ def drawing_key(art: BadgeArt, drawing: str) -> str:
 
 
 def drawing(designer: Designer, art: BadgeArt, design: dict) -> dict:
-    """What a kit page needs of one badge: its fitted texts, and its light square as SVG (for pages without
-    JavaScript; the script writes the SVG of either variant from the texts)."""
-    texts, squares = badge_texts(designer, art, design)
-    title = badge_title(art)
-    return {"texts": texts, "svg": to_svg(FORMATS["vierkant-1080"], squares["licht"], title)}
+    """What a kit page needs of one badge: its fitted texts (the light SVG is a hosted file of the kit)."""
+    texts, _squares = badge_texts(designer, art, design)
+    return {"texts": texts}
 
 
 def _drawing_batch(job: tuple[list[tuple[BadgeArt, str]], str, dict]) -> int:

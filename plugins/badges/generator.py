@@ -134,13 +134,8 @@ class KitDrawings:
         return {"svg": Markup(svg)}
 
     def load(self) -> list[dict]:
-        """Per badge: its texts and its light square as SVG, with a data: URL of it."""
-        drawn = []
-        for entry in self.kit.badges:
-            data = browser.load_drawing(self.cache, entry.drawing, entry.art, self.design)
-            data["svg_url"] = browser.svg_data_url(data["svg"])
-            drawn.append(data)
-        return drawn
+        """Per badge: its fitted texts."""
+        return [browser.load_drawing(self.cache, entry.drawing, entry.art, self.design) for entry in self.kit.badges]
 
     def script(self, drawn: list[dict]) -> Markup:
         """The data block badge-kit.js draws from (never run as a script)."""
@@ -249,6 +244,9 @@ class BadgesGenerator(Generator):
             # The kit's hosted images, at the URLs kits have always had (people link to them):
             files = plan_files(folder, stem, signature_art(art), self.design,
                                formats=("handtekening-600x200",), variants=("licht",))  # e-mail clients fetch it
+            # the light SVG (its URL is the one kits always had): for pages without JavaScript, and what the
+            # kit page's script bakes the verifiable SVG badges into
+            files += plan_files(folder, stem, art, self.design, formats=("svg",), variants=("licht",))
             if number == 0:  # the profile's og:image
                 files += plan_files(folder, stem, art, self.design, formats=("deelkaart-1200x630",),
                                     variants=("licht",))

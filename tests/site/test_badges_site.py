@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -68,8 +67,10 @@ def test_kit_hosts_only_what_needs_a_url_and_offers_every_size(example_site):
     # (a .gz/.br copy stands beside a text file for the web server; it is the same file)
     hosted = {p.name for p in (example_site.output / "badges" / slug).iterdir() if p.suffix not in (".gz", ".br")}
     # the share card of the first badge (the og:image) and an e-mail signature per badge, at the URLs kits had
+    # and the light SVG per badge (for pages without JavaScript; the script bakes it)
     assert hosted == {"index.html", f"{slug}-{ids[0]}-deelkaart-1200x630-licht.png",
-                      *(f"{slug}-{badge_id}-handtekening-600x200-licht.png" for badge_id in ids)}
+                      *(f"{slug}-{badge_id}-handtekening-600x200-licht.png" for badge_id in ids),
+                      *(f"{slug}-{badge_id}-licht.svg" for badge_id in ids)}
     for section in page.select("section.badge-block"):
         cells = section.select(".download-table tbody td")
         assert len(cells) == 6 * 2  # six formats, light and dark
@@ -81,10 +82,10 @@ def test_kit_hosts_only_what_needs_a_url_and_offers_every_size(example_site):
                 if control["data-draw"] != "svg":
                     width, height = FORMAT_SIZES[control["data-draw"]]
                     assert f"{width} × {height} px" in row
-            elif control["href"].startswith("data:"):  # the light SVG, for pages without JavaScript too
-                assert control["download"].endswith("-licht.svg") and control["type"] == "image/svg+xml"
-                svg = base64.b64decode(control["href"].split(",", 1)[1]).decode("utf-8")
-                root = ET.fromstring(svg)
+            elif control["href"].endswith(".svg"):  # the light SVG, hosted: for pages without JavaScript too
+                assert control["href"].endswith("-licht.svg") and control["type"] == "image/svg+xml"
+                assert control.has_attr("download") and control.has_attr("data-svg")
+                root = ET.fromstring(local(example_site, control["href"]).read_bytes())
                 text = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
                 assert "Maria-Louise" in text and "Ruwenborgh" in text  # real, selectable text, nothing cut
             else:

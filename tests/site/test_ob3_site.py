@@ -6,7 +6,6 @@ AchievementCredential (vendored in tests/vc-verify/schema/), and /verifieer/ in 
 
 from __future__ import annotations
 
-import base64
 import json
 import shutil
 import subprocess
@@ -70,8 +69,7 @@ def bake_like_the_kit_page(output: Path, slug: str, folder: Path) -> list[Path]:
     made = []
     for number, badge in enumerate(data["badges"]):
         block = page.find("section", attrs={"data-badge": str(number)})
-        href = block.find("a", attrs={"data-svg": True})["href"]
-        svg = base64.b64decode(href.split(",", 1)[1]).decode("utf-8")
+        svg = local(output, block.find("a", attrs={"data-svg": True})["href"]).read_text(encoding="utf-8")
         square = (output / "openbadges" / "badges" / f"{badge['id']}-vierkant-400-licht.png").read_bytes()
         assertion = local(output, badge["verify"]).read_text(encoding="utf-8")
         files = {f"{badge['stem']}-verifieerbaar.png": baking.bake_png(square, assertion),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import json
 
@@ -80,13 +79,6 @@ def test_the_light_and_dark_texts_share_one_fit(designer, design):
     for fmt in FORMATS:
         for _size, (light, dark), _runs in texts[fmt]:
             assert light.startswith("#") and dark.startswith("#") and light != dark
-
-
-def test_svg_data_url_round_trips():
-    svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>Ingrid van \'t Hof & co "</text></svg>'
-    url = browser.svg_data_url(svg)
-    assert url.startswith("data:image/svg+xml;base64,") and '"' not in url and "<" not in url
-    assert base64.b64decode(url.split(",", 1)[1]).decode() == svg
 
 
 def test_drawing_keys_change_with_the_art_and_the_fonts():

@@ -73,7 +73,14 @@
           if (!response.ok) throw new Error(response.status + " " + badge.verify);
           return response.text();
         }).then(function (text) { badge.assertion = text; });
-      }).concat(kit.badges.filter(function (badge) { return badge.credential; }).map(function (badge) {
+      }).concat(Array.prototype.map.call(document.querySelectorAll("[data-badge]"), function (block) {
+        var badge = kit.badges[Number(block.getAttribute("data-badge"))];
+        var href = block.querySelector("a[data-svg]").href;
+        return fetch(href, { credentials: "same-origin" }).then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + href);
+          return response.text();
+        }).then(function (text) { badge.svgSource = text; });
+      })).concat(kit.badges.filter(function (badge) { return badge.credential; }).map(function (badge) {
         return fetch(badge.credential, { credentials: "same-origin" }).then(function (response) {
           if (!response.ok) throw new Error(response.status + " " + badge.credential);
           return response.text();
@@ -232,11 +239,9 @@
     return new Blob([head + element + svg.slice(end + 1)], { type: "image/svg+xml" });
   }
 
-  // The light SVG the build wrote (the page's link to it is a base64 data: URL).
+  // The light SVG the build wrote (hosted beside the page; fetched on load, byte for byte).
   function svgOf(block) {
-    var href = block.querySelector("a[data-svg]").getAttribute("href");
-    var binary = window.atob(href.slice(href.indexOf(",") + 1));
-    return new TextDecoder().decode(Uint8Array.from(binary, function (c) { return c.charCodeAt(0); }));
+    return kit.badges[Number(block.getAttribute("data-badge"))].svgSource;
   }
 
   function escapeText(value) {
