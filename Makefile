@@ -30,7 +30,7 @@ help:
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP_INSTALL) -r requirements.txt
-	$(PIP) install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
+	$(PIP) install --quiet --disable-pip-version-check --no-deps --editable .
 	@touch $@
 
 $(VENV)/.test: requirements-test.txt requirements.txt $(VENV)/.runtime
