@@ -35,18 +35,14 @@ def searched(relative: str) -> bool:
     return len(parts) == 2 or (len(parts) == 3 and parts[0] in ("verhalen", "agenda", "ambachtengids"))
 
 
-def _escape(value: str) -> str:
-    # Pagefind splits an inline filter list on commas and a pair on its first colon
-    return value.replace("\\", "\\\\").replace(",", "\\,")
-
-
-def search_filters(kind: str, crafts=(), region: str | None = None, taxonomy=None) -> str:
-    """The value of ``data-pagefind-filter`` for a page: its kind, its crafts and its province
-    by their names (what the search page shows), e.g. ``soort:Verhaal, ambacht:Smeden, regio:Utrecht``."""
+def search_filters(kind: str, crafts=(), region: str | None = None, taxonomy=None) -> list[tuple[str, str]]:
+    """The search filters of a page as (filter, value) pairs, one ``data-pagefind-filter`` each
+    (Pagefind reads one pair per attribute): its kind, its crafts and its province by their
+    names (what the search page shows), e.g. ``[("soort", "Verhaal"), ("ambacht", "Smeden")]``."""
     pairs = [("soort", KINDS[kind])]
     crafts_known = taxonomy.crafts if taxonomy is not None else {}
     regions_known = taxonomy.regions if taxonomy is not None else {}
     pairs += [("ambacht", crafts_known[craft]["name"]) for craft in crafts or () if craft in crafts_known]
     if region in regions_known:
         pairs.append(("regio", regions_known[region]))
-    return ", ".join(f"{key}:{_escape(value)}" for key, value in pairs)
+    return pairs

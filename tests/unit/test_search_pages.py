@@ -29,18 +29,19 @@ def test_content_named_files_of_a_bundle():
 
 
 def test_filters_name_the_kind_the_crafts_and_the_province():
-    assert search_filters("article", ["smeden", "glas-in-lood"], "fryslan", TAXONOMY) == \
-        "soort:Verhaal, ambacht:Smeden, ambacht:Glas-in-lood, regio:Fryslân"
-    assert search_filters("profile", ["smeden"], "utrecht", TAXONOMY) == "soort:Profiel, ambacht:Smeden, regio:Utrecht"
-    assert search_filters("event", [], None, TAXONOMY) == "soort:Agenda"
-    assert search_filters("page") == "soort:Pagina"
-    assert search_filters("article", ["onbekend"], "nergens", TAXONOMY) == "soort:Verhaal"  # unknown ids are left out
+    assert search_filters("article", ["smeden", "glas-in-lood"], "fryslan", TAXONOMY) == [
+        ("soort", "Verhaal"), ("ambacht", "Smeden"), ("ambacht", "Glas-in-lood"), ("regio", "Fryslân")]
+    assert search_filters("profile", ["smeden"], "utrecht", TAXONOMY) == [
+        ("soort", "Profiel"), ("ambacht", "Smeden"), ("regio", "Utrecht")]
+    assert search_filters("event", [], None, TAXONOMY) == [("soort", "Agenda")]
+    assert search_filters("page") == [("soort", "Pagina")]
+    assert search_filters("article", ["onbekend"], "nergens", TAXONOMY) == [("soort", "Verhaal")]  # unknown ids left out
 
 
 @given(st.sampled_from(sorted(KINDS)), st.lists(st.sampled_from(["smeden", "glas-in-lood", "x"])),
        st.sampled_from(["utrecht", "fryslan", None, "y"]))
 def test_filters_are_one_pair_per_known_value_and_always_a_kind(kind, crafts, region):
-    pairs = search_filters(kind, crafts, region, TAXONOMY).split(", ")
-    assert pairs[0] == f"soort:{KINDS[kind]}"
+    pairs = search_filters(kind, crafts, region, TAXONOMY)
+    assert pairs[0] == ("soort", KINDS[kind]) and [key for key, _ in pairs].count("soort") == 1
     assert len(pairs) == 1 + sum(c in TAXONOMY.crafts for c in crafts) + (region in TAXONOMY.regions)
-    assert all(pair.count(":") == 1 for pair in pairs)
+    assert all(":" not in key for key, _ in pairs)

@@ -98,7 +98,14 @@ if (form) {
     const engine = await load();
     const found = await engine.search(query || null, { filters });
     if (ticket !== latest) return;
-    fillFilters(found.filters || {}, filters);
+    // Pagefind counts within every chosen filter; a filter's own options are counted without it.
+    const counts = { ...found.filters };
+    await Promise.all(Object.keys(filters).map(async (name) => {
+      const others = Object.fromEntries(Object.entries(filters).filter(([other]) => other !== name));
+      counts[name] = (await engine.search(query || null, { filters: others })).filters[name];
+    }));
+    if (ticket !== latest) return;
+    fillFilters(counts, filters);
     if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
       status.textContent = "";
