@@ -169,6 +169,37 @@ def test_directory_filters_with_keyboard_url_and_announcement(browser, example_s
         assert page.locator("#filter-ambacht").input_value() == ""
 
 
+@pytest.mark.parametrize("chosen", [{"ambacht": "smeden"}, {"type": "leerbedrijf"}, {"regio": "groningen", "aanbod": "leerplek"}])
+def test_directory_filter_counts_follow_the_other_filters_and_never_dead_end(browser, example_site, chosen):
+    profiles = [p.data for p in published_profiles()]
+    key = {"ambacht": "crafts", "regio": "region", "type": "type", "aanbod": "offers"}
+
+    def has(data, name, value):
+        field = data.get(key[name]) or []
+        return value in (field if isinstance(field, list) else [field])
+
+    query = "&".join(f"{name}={value}" for name, value in chosen.items())
+    with visit(browser, example_site.output, f"ambachtengids/?{query}") as seen:
+        page = seen.page
+        for name in ("ambacht", "regio", "type", "aanbod"):
+            others = [p for p in profiles if all(has(p, n, v) for n, v in chosen.items() if n != name)]
+            options = page.eval_on_selector_all(f"#filter-{name} option",
+                                                "els => els.map(o => [o.value, o.textContent, o.disabled])")
+            for value, text, disabled in options[1:]:
+                count = sum(1 for p in others if has(p, name, value))
+                assert text.endswith(f"({count})"), (name, value, text, count)
+                assert disabled == (count == 0 and chosen.get(name) != value), (name, value, text, disabled)
+        # the keyboard skips what would show nobody: arrow keys move only over enabled options
+        select = page.locator("#filter-regio")
+        select.focus()
+        enabled = page.eval_on_selector_all("#filter-regio option", "els => els.filter(o => !o.disabled).map(o => o.value)")
+        for _ in range(len(enabled) + 2):
+            page.keyboard.press("ArrowDown")
+            assert select.input_value() in enabled
+            assert visible_names(page), "a filter choice reached by keyboard must show someone"
+        assert seen.console_errors == []
+
+
 def test_directory_filters_from_a_shared_url(browser, example_site):
     profile = published_profiles()[0]
     region = profile.data["region"]

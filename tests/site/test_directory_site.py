@@ -12,9 +12,9 @@ import runpy
 import pytest
 from conftest import ROOT, SITEURL
 from content_model.check import ContentChecker
-from site_search.pages import DIRECTORY_SEGMENTS
 from craft_directory.directory import is_published
 from craft_directory.opendata import COLUMNS
+from site_search.pages import DIRECTORY_SEGMENTS
 
 pytestmark = pytest.mark.build
 
