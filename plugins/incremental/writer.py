@@ -22,6 +22,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
 from .fingerprint import Fingerprinter, Unstable
+from .portable import relativize
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +115,20 @@ def _identify(value) -> str | None:
     return None
 
 
+class PortableTemplate:
+    """A template whose pages link to their own site by relative URLs (``PORTABLE_URLS``, see
+    :mod:`incremental.portable`); Pelican names the file being rendered ``output_file``."""
+
+    def __init__(self, template, siteurl: str):
+        self.template = template
+        self.siteurl = siteurl
+        self.name = template.name
+        self.environment = template.environment
+
+    def render(self, context) -> str:
+        return relativize(self.template.render(context), self.siteurl, context["output_file"])
+
+
 class IncrementalWriter(Writer):
     """Pelican's writer, keeping pages whose inputs are unchanged (settings ``OUTPUT_OVERLAY``)."""
 
@@ -197,6 +212,8 @@ class IncrementalWriter(Writer):
         if key is not None and self.overlay.previous_call(name, key) is not None:
             return None
         before = len(self._opened)
+        if self.settings.get("PORTABLE_URLS"):
+            template = PortableTemplate(template, self.settings["SITEURL"])
         result = super().write_file(name, template, context, relative_urls, paginated, template_name,
                                     override_output, url, **kwargs)
         written = [os.path.relpath(path, self.output_path).replace(os.sep, "/") for path in self._opened[before:]]

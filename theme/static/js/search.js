@@ -18,8 +18,10 @@ if (form) {
 
   const load = () => {
     loading ??= (async () => {
-      const engine = await import(`${form.dataset.index}pagefind.js`);
-      await engine.options({ baseUrl: form.dataset.base, excerptLength: 24 });
+      // absolute, also when a portable build made them relative (import() resolves against this script)
+      const index = new URL(form.dataset.index, document.baseURI).href;
+      const engine = await import(`${index}pagefind.js`);
+      await engine.options({ baseUrl: new URL(form.dataset.base, document.baseURI).pathname, excerptLength: 24 });
       return engine;
     })();
     return loading;
