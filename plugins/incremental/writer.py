@@ -17,6 +17,7 @@ from pathlib import Path
 
 from content_model.files import load_json_cache, save_json_cache
 from jinja2 import meta, nodes
+from nl_format.typography import typeset_html
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
@@ -115,18 +116,21 @@ def _identify(value) -> str | None:
     return None
 
 
-class PortableTemplate:
-    """A template whose pages link to their own site by relative URLs (``PORTABLE_URLS``, see
-    :mod:`incremental.portable`); Pelican names the file being rendered ``output_file``."""
+class FinishedTemplate:
+    """A template whose pages get the site's finishing touches when rendered: Dutch typography
+    (:func:`nl_format.typography.typeset_html`) and, in a portable build (``PORTABLE_URLS``),
+    relative links to the site itself (:mod:`incremental.portable`). Pelican names the file
+    being rendered ``output_file``."""
 
-    def __init__(self, template, siteurl: str):
+    def __init__(self, template, siteurl: str | None):
         self.template = template
         self.siteurl = siteurl
         self.name = template.name
         self.environment = template.environment
 
     def render(self, context) -> str:
-        return relativize(self.template.render(context), self.siteurl, context["output_file"])
+        html = typeset_html(self.template.render(context))
+        return relativize(html, self.siteurl, context["output_file"]) if self.siteurl else html
 
 
 class IncrementalWriter(Writer):
@@ -212,8 +216,7 @@ class IncrementalWriter(Writer):
         if key is not None and self.overlay.previous_call(name, key) is not None:
             return None
         before = len(self._opened)
-        if self.settings.get("PORTABLE_URLS"):
-            template = PortableTemplate(template, self.settings["SITEURL"])
+        template = FinishedTemplate(template, self.settings["SITEURL"] if self.settings.get("PORTABLE_URLS") else None)
         result = super().write_file(name, template, context, relative_urls, paginated, template_name,
                                     override_output, url, **kwargs)
         written = [os.path.relpath(path, self.output_path).replace(os.sep, "/") for path in self._opened[before:]]
