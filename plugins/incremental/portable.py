@@ -13,6 +13,9 @@ other files are not pages and keep their absolute URLs.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
+
+NOT_FOUND = "404.html"
 
 # An opening tag; attribute values are quoted and contain no ">" (the templates escape it).
 TAG = re.compile(r"<[a-zA-Z][^<>]*>")
@@ -23,8 +26,13 @@ KEEP = re.compile(r"""^<link\b[^>]*\brel=["']?(?:canonical|alternate)\b""", re.I
 REFRESH = re.compile(r"""(^<meta\b[^>]*\bhttp-equiv=["']refresh["'][^>]*\bcontent=["']\d+;\s*url=)([^"']*)""", re.I)
 
 
-def prefix_for(output_file: str) -> str:
-    """``verhalen/deeg/index.html`` -> ``../..``; a file at the root -> ``.``."""
+def prefix_for(output_file: str, siteurl: str = "") -> str:
+    """``verhalen/deeg/index.html`` -> ``../..``; a file at the root -> ``.``.
+
+    The not-found page is shown at any missing address, at any depth: its links start at the
+    server's root (the path of SITEURL), so it works on any port, though not under another path."""
+    if output_file == NOT_FOUND:
+        return urlsplit(siteurl).path.rstrip("/")
     depth = output_file.strip("/").count("/")
     return "/".join([".."] * depth) or "."
 
@@ -48,7 +56,7 @@ def relativize(html: str, siteurl: str, output_file: str) -> str:
     siteurl = siteurl.rstrip("/")
     if not siteurl or siteurl not in html:
         return html
-    prefix = prefix_for(output_file)
+    prefix = prefix_for(output_file, siteurl)
 
     def attribute(match: re.Match) -> str:
         lead, quote, value = match.groups()

@@ -104,6 +104,20 @@ def test_page_type_in_browser(request, browser, name, width):
         assert violations == []
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_not_found_page_at_a_missing_address_has_large_enough_targets(browser, example_site, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    with visit(browser, example_site.output, "verhalen/bestaat-niet/meer/", width=width) as seen:
+        page = seen.page
+        assert page.locator("h1").inner_text().startswith("Deze pagina bestaat niet")
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        assert [v["id"] for v in results.response["violations"]] == []
+        heights = page.eval_on_selector_all(".error-page li a", "els => els.map(e => e.getBoundingClientRect().height)")
+        assert heights and min(heights) >= 24
+        assert seen.console_errors == []
+
+
 def test_skip_link_is_first_and_moves_focus_to_main(browser, example_site):
     with visit(browser, example_site.output, "verhalen/") as seen:
         page = seen.page

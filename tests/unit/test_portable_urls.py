@@ -10,9 +10,15 @@ SITE = "http://localhost:8000"
 
 
 def test_prefix_climbs_to_the_site_root():
-    assert prefix_for("index.html") == "." and prefix_for("404.html") == "."
+    assert prefix_for("index.html") == "." and prefix_for("over.html") == "."
     assert prefix_for("over/index.html") == ".."
     assert prefix_for("verhalen/pagina/2/index.html") == "../../.."
+
+
+def test_the_not_found_page_starts_at_the_server_root():
+    out = relativize(f'<link rel="stylesheet" href="{SITE}/theme/assets/error.css"><a href="{SITE}/">x</a>', SITE, "404.html")
+    assert out == '<link rel="stylesheet" href="/theme/assets/error.css"><a href="/">x</a>'
+    assert prefix_for("404.html", "http://localhost:8000/sub") == "/sub"
 
 
 def test_links_scripts_images_and_forms_become_relative():
