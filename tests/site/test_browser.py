@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 from browser_support import AXE_TAGS, visit
-from conftest import ROOT, SITEURL
+from conftest import ROOT, SITEURL, as_typed
 from content_model.check import ContentChecker
 from playwright.sync_api import expect
 
@@ -156,7 +156,8 @@ def test_reduced_motion_is_respected(browser, example_site):
 
 
 def visible_names(page):
-    return page.eval_on_selector_all(".directory-item:not([hidden]) .directory-item__name", "els => els.map(e => e.textContent)")
+    return [as_typed(name) for name in
+            page.eval_on_selector_all(".directory-item:not([hidden]) .directory-item__name", "els => els.map(e => e.textContent)")]
 
 
 def test_directory_filters_with_keyboard_url_and_announcement(browser, example_site):

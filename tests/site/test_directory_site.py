@@ -10,7 +10,7 @@ import re
 import runpy
 
 import pytest
-from conftest import ROOT, SITEURL
+from conftest import ROOT, SITEURL, as_typed
 from content_model.check import ContentChecker
 from craft_directory.directory import is_published
 from craft_directory.opendata import COLUMNS
@@ -56,7 +56,7 @@ def test_example_profiles_cover_the_sector():
 def test_every_published_profile_has_a_page_and_no_other(example_site):
     for profile in published():
         page = example_site.page(f"ambachtengids/{profile.slug}/")
-        assert page.h1.get_text(strip=True) == profile.data["name"]
+        assert as_typed(page.h1.get_text(strip=True)) == profile.data["name"]
     for profile in hidden():
         assert not example_site.file(f"ambachtengids/{profile.slug}/").exists()
 
@@ -135,7 +135,7 @@ def test_facet_pages_list_exactly_their_profiles(example_site):
 
 def test_index_lists_everyone_a_to_z_with_counts_per_type(example_site):
     page = example_site.page("ambachtengids/")
-    names = [a.get_text(strip=True) for a in page.select(".directory-item__name")]
+    names = [as_typed(a.get_text(strip=True)) for a in page.select(".directory-item__name")]
     assert sorted(names) == sorted(p.data["name"] for p in published())
     letters = [h.get_text(strip=True) for h in page.select(".directory-group__letter")]
     assert letters == sorted(letters)
