@@ -15,11 +15,13 @@ from pathlib import Path
 
 from content_model.files import BuildScoped
 from incremental.files import output_content_id, output_files, place_output
+from infra.cachekey import code_digest
 from pelican import signals
 from pelican.generators import Generator
 from responsive_images.pipeline import place
 
-from .pages import INDEX_VERSION, UNUSED, content_named, search_filters, searched
+from . import pages as search_pages
+from .pages import UNUSED, content_named, search_filters, searched
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +65,8 @@ class SearchIndex(BuildScoped):
         self.output_path = output_path
         self.cache = Path(settings["CACHE_PATH"]) / "pagefind"
         self.engine = pagefind_version()
-        self.salt = f"{self.engine}|{pagefind_command('', '')[3:]}|{INDEX_VERSION}"
+        # the bundle is keyed by the searched pages and the code that chooses and indexes them (infra.cachekey)
+        self.salt = code_digest(sys.modules[__name__], search_pages, self.engine, repr(pagefind_command("", "")[3:]))
 
     def _bundle(self, pages: list[str], files: dict[str, str]) -> Path:
         digest = hashlib.sha256(self.salt.encode())
@@ -80,9 +83,9 @@ class SearchIndex(BuildScoped):
     def finish(self) -> None:
         """Index the searched pages (unless an identical index is cached), then publish it."""
         files = output_files(self.settings, self.output_path)
-        pages = sorted(relative for relative in files if searched(relative))
-        bundle = self._bundle(pages, files)
-        if not (bundle / "pagefind-entry.json").is_file() and not _index(pages, bundle, files):
+        searched_pages = sorted(relative for relative in files if searched(relative))
+        bundle = self._bundle(searched_pages, files)
+        if not (bundle / "pagefind-entry.json").is_file() and not _index(searched_pages, bundle, files):
             return
         for relative, path in _bundle_files(bundle):
             if not relative.startswith(UNUSED):

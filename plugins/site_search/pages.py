@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from content_model.check import RESERVED_PROFILE_SLUGS
 
-INDEX_VERSION = 2
 # the directory's own path segments, never profiles
 DIRECTORY_SEGMENTS = RESERVED_PROFILE_SLUGS
 # Pagefind's ready-made interfaces; the site has its own search page.
