@@ -20,7 +20,9 @@ from pelican import signals
 from pelican.generators import Generator
 from responsive_images.pipeline import place
 
+from . import bundle as search_bundle
 from . import pages as search_pages
+from .bundle import BundleError, settle
 from .pages import UNUSED, content_named, search_filters, searched
 
 logger = logging.getLogger(__name__)
@@ -66,7 +68,8 @@ class SearchIndex(BuildScoped):
         self.cache = Path(settings["CACHE_PATH"]) / "pagefind"
         self.engine = pagefind_version()
         # the bundle is keyed by the searched pages and the code that chooses and indexes them (infra.cachekey)
-        self.salt = code_digest(sys.modules[__name__], search_pages, self.engine, repr(pagefind_command("", "")[3:]))
+        self.salt = code_digest(sys.modules[__name__], search_pages, search_bundle, self.engine,
+                                repr(pagefind_command("", "")[3:]))
 
     def _bundle(self, pages: list[str], files: dict[str, str]) -> Path:
         digest = hashlib.sha256(self.salt.encode())
@@ -117,6 +120,11 @@ def _index(pages: list[str], bundle: Path, files: dict[str, str]) -> bool:
                                 capture_output=True, text=True)
         if result.returncode != 0:
             logger.error("pagefind: %s", (result.stderr or result.stdout).strip().splitlines()[-1:] or result.returncode)
+            return False
+        try:
+            settle(partial_bundle)
+        except (BundleError, OSError, ValueError) as error:
+            logger.error("pagefind: %s", error)
             return False
         try:
             os.replace(partial_bundle, bundle)
