@@ -63,6 +63,7 @@ class DirectoryGenerator(Generator):
             "types": schema["type"]["x-labels"],
             "plural": schema["type"]["x-plural"],
             "offers": schema["offers"]["x-labels"],
+            "offer_phrases": {key: text[:1].lower() + text[1:] for key, text in schema["offers"]["x-form-labels"].items()},
         }
         renderer = Renderer(siteurl=settings["SITEURL"], cache=Path(settings["CACHE_PATH"]) / "profile-bios.json")
         self.bios = {p.slug: Markup(renderer.render(p.bio)) for p in profiles if p.bio}
