@@ -13,6 +13,11 @@ SITE_EMAIL = "redactie@dekrachtvanambacht.nl"
 SECURITY_CONTACT = "mailto:security@dekrachtvanambacht.nl"
 SITE_ORGANIZATION = "Sector Overleg Ambachten"
 SITEURL = (os.environ.get("SITEURL") or "http://localhost:8000").rstrip("/")
+# Without a SITEURL (``make html``) the pages link to their own site by relative URLs, so the
+# output works from any port and under any path (plugins/incremental/portable.py). Canonical
+# links, Open Graph, JSON-LD, feeds, badges and open data keep absolute URLs on SITEURL.
+# ``make serve`` and the tests set SITEURL and get absolute URLs throughout, as publish builds do.
+PORTABLE_URLS = not os.environ.get("SITEURL")
 DEFAULT_LANG = "nl"
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_DATE_FORMAT = "%d-%m-%Y"

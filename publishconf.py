@@ -10,6 +10,7 @@ from pelicanconf import *  # noqa: F403
 SITEURL = (os.environ.get("SITEURL") or "https://www.dekrachtvanambacht.nl").rstrip("/")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
+PORTABLE_URLS = False  # published pages link by absolute URLs
 SHOW_DRAFTS = False
 PUBLISH_FUTURE = False
 DRAFT_SAVE_AS = ""

@@ -47,6 +47,12 @@ class Build:
         return sorted(self.output.rglob("*.html"))
 
 
+def as_typed(text: str) -> str:
+    """Page text with the site's typography undone (nl_format.typography: ’ for ', a word joiner
+    in ’s-Hertogenbosch), to compare with what editors typed in the content."""
+    return text.replace("\u2019", "'").replace("\u2060", "")
+
+
 def run_build(output: Path, *, command: str = "html", content: Path | None = None, cache: Path | None = None,
               siteurl: str = SITEURL, env: dict | None = None, timeout: int = 180) -> Build:
     """Run ``scripts/build.py`` as ``make html``/``make publish`` do, in a subprocess."""

@@ -21,11 +21,13 @@ from content_model.files import load_json_cache, save_json_cache
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
 from jinja2 import meta, nodes
+from nl_format.typography import typeset_html
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
 from .fingerprint import Fingerprinter, Unstable
+from .portable import relativize
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +120,23 @@ def _identify(value) -> str | None:
     return None
 
 
+class FinishedTemplate:
+    """A template whose pages get the site's finishing touches when rendered: Dutch typography
+    (:func:`nl_format.typography.typeset_html`) and, in a portable build (``PORTABLE_URLS``),
+    relative links to the site itself (:mod:`incremental.portable`). Pelican names the file
+    being rendered ``output_file``."""
+
+    def __init__(self, template, siteurl: str | None):
+        self.template = template
+        self.siteurl = siteurl
+        self.name = template.name
+        self.environment = template.environment
+
+    def render(self, context) -> str:
+        html = typeset_html(self.template.render(context))
+        return relativize(html, self.siteurl, context["output_file"]) if self.siteurl else html
+
+
 class IncrementalWriter(Writer):
     """Pelican's writer, keeping pages whose inputs are unchanged (settings ``OUTPUT_OVERLAY``)."""
 
@@ -201,6 +220,7 @@ class IncrementalWriter(Writer):
         if key is not None and self.overlay.previous_call(name, key) is not None:
             return None
         before = len(self._opened)
+        template = FinishedTemplate(template, self.settings["SITEURL"] if self.settings.get("PORTABLE_URLS") else None)
         result = super().write_file(name, template, context, relative_urls, paginated, template_name,
                                     override_output, url, **kwargs)
         written = [os.path.relpath(path, self.output_path).replace(os.sep, "/") for path in self._opened[before:]]

@@ -67,6 +67,14 @@ def span(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None = None)
     return f"{date(start_day)} – {date(end_day)}"
 
 
+def listing(items, last: str = "en") -> str:
+    """``a``, ``a en b``, ``a, b en c``: a Dutch enumeration (``last="of"`` for a choice)."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
 FILTERS = {
     "nl_date": date,
     "nl_time": time,
@@ -74,4 +82,5 @@ FILTERS = {
     "nl_number": number,
     "nl_span": span,
     "iso": iso,
+    "nl_list": listing,
 }

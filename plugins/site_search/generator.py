@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from content_model.files import BuildScoped
-from incremental.files import output_content_id, output_files, place_output, write_output
+from incremental.files import output_content_id, output_files, place_output
+from infra.cachekey import code_digest
 from pelican import signals
 from pelican.generators import Generator
 from responsive_images.pipeline import place
 
-from .shards import SHARDING_VERSION, UNUSED, content_named, plan_shards, searched
+from . import bundle as search_bundle
+from . import pages as search_pages
+from .bundle import BundleError, settle
+from .pages import UNUSED, content_named, search_filters, searched
 
 logger = logging.getLogger(__name__)
 
@@ -53,34 +55,23 @@ def pagefind_version() -> str:
 
 
 class SearchIndex(BuildScoped):
-    """The Pagefind index of one build, in shards; only a shard whose pages changed is indexed again.
+    """The Pagefind index of one build: one index over every searched page, published as ``pagefind/``.
 
-    Each shard's bundle is kept in ``<CACHE_PATH>/pagefind/<shard>/`` under the digest of its
-    pages, and published as ``pagefind/<shard>/``; ``pagefind/indexes.json`` names the shards
-    for the search page, which merges them in the browser (Pagefind's ``mergeIndex``).
-
-    The stories are final once Pelican has written them, so after an edit their changed shards
-    are indexed in the background while the directory and the badges are built (at most
-    ``BACKGROUND_SHARDS``, so a first build's memory stays that of one Pagefind at a time).
-    A failure is logged as an error, which fails the build.
+    The bundle is kept in ``<CACHE_PATH>/pagefind/`` under the digest of the searched pages, so
+    a build whose searched pages did not change reuses it. A failure is logged as an error,
+    which fails the build.
     """
-
-    BACKGROUND_SHARDS = 2
-    EARLY_SECTIONS = ("verhalen-",)
 
     def __init__(self, settings: dict, output_path: str):
         self.settings = settings
         self.output_path = output_path
         self.cache = Path(settings["CACHE_PATH"]) / "pagefind"
         self.engine = pagefind_version()
-        self.salt = f"{self.engine}|{pagefind_command('', '')[3:]}|{SHARDING_VERSION}"
-        self._background: threading.Thread | None = None
+        # the bundle is keyed by the searched pages and the code that chooses and indexes them (infra.cachekey)
+        self.salt = code_digest(sys.modules[__name__], search_pages, search_bundle, self.engine,
+                                repr(pagefind_command("", "")[3:]))
 
-    def _shards(self) -> tuple[dict[str, str], dict[str, list[str]]]:
-        files = output_files(self.settings, self.output_path)
-        return files, plan_shards([relative for relative in files if searched(relative)])
-
-    def _bundle(self, name: str, pages: list[str], files: dict[str, str]) -> Path:
+    def _bundle(self, pages: list[str], files: dict[str, str]) -> Path:
         digest = hashlib.sha256(self.salt.encode())
         for relative in pages:
             # a page's content id changes only with its bytes; pages without one are read
@@ -90,37 +81,20 @@ class SearchIndex(BuildScoped):
                 continue
             with open(files[relative], "rb") as page:
                 digest.update(relative.encode() + b"\0b" + page.read() + b"\0")
-        return self.cache / name / digest.hexdigest()[:20]
-
-    def start_early(self) -> None:
-        """Index the stories' changed shards in the background (incremental builds only)."""
-        overlay = self.settings.get("OUTPUT_OVERLAY")
-        if overlay is None or not overlay.incremental or self._background is not None:
-            return
-        files, shards = self._shards()
-        jobs = [(name, pages, bundle) for name, pages in shards.items() if name.startswith(self.EARLY_SECTIONS)
-                for bundle in [self._bundle(name, pages, files)] if not (bundle / "pagefind-entry.json").is_file()]
-        if 0 < len(jobs) <= self.BACKGROUND_SHARDS:
-            self._background = threading.Thread(target=lambda: [_index(*job, files) for job in jobs],
-                                                name="pagefind", daemon=True)
-            self._background.start()
+        return self.cache / digest.hexdigest()[:20]
 
     def finish(self) -> None:
-        """Index what is left, then publish every shard and the list of shards."""
-        if self._background is not None:
-            self._background.join()
-        files, shards = self._shards()
-        for name, pages in shards.items():
-            bundle = self._bundle(name, pages, files)
-            if not (bundle / "pagefind-entry.json").is_file() and not _index(name, pages, bundle, files):
-                return
-            for relative, path in _bundle_files(bundle):
-                if not relative.startswith(UNUSED):
-                    # fragments, index chunks and metadata are named by their content hash
-                    key = f"{self.engine}:{relative}" if content_named(relative) else f"{bundle.name}:{relative}"
-                    place_output(self.settings, self.output_path, f"pagefind/{name}/{relative}", key,
-                                 partial(place, path))
-        write_output(self.settings, self.output_path, "pagefind/indexes.json", json.dumps(list(shards)))
+        """Index the searched pages (unless an identical index is cached), then publish it."""
+        files = output_files(self.settings, self.output_path)
+        searched_pages = sorted(relative for relative in files if searched(relative))
+        bundle = self._bundle(searched_pages, files)
+        if not (bundle / "pagefind-entry.json").is_file() and not _index(searched_pages, bundle, files):
+            return
+        for relative, path in _bundle_files(bundle):
+            if not relative.startswith(UNUSED):
+                # fragments, index chunks and metadata are named by their content hash
+                key = f"{self.engine}:{relative}" if content_named(relative) else f"{bundle.name}:{relative}"
+                place_output(self.settings, self.output_path, f"pagefind/{relative}", key, partial(place, path))
 
 
 def _bundle_files(bundle: Path) -> list[tuple[str, str]]:
@@ -132,11 +106,11 @@ def _bundle_files(bundle: Path) -> list[tuple[str, str]]:
     return sorted(files)
 
 
-def _index(name: str, pages: list[str], bundle: Path, files: dict[str, str]) -> bool:
-    """Run Pagefind over one shard's pages (hard links in a scratch folder); False on failure.
+def _index(pages: list[str], bundle: Path, files: dict[str, str]) -> bool:
+    """Run Pagefind over the pages (hard links in a scratch folder); False on failure.
 
-    Every run works in folders of its own: a background run of a build that failed may still
-    be busy when ``make serve`` starts the next build."""
+    Every run works in folders of its own: a run of a build that failed may still be busy
+    when ``make serve`` starts the next build."""
     bundle.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="site-", dir=bundle.parent) as scratch:
         for relative in pages:
@@ -145,19 +119,23 @@ def _index(name: str, pages: list[str], bundle: Path, files: dict[str, str]) -> 
         result = subprocess.run(pagefind_command(str(Path(scratch) / "site"), str(partial_bundle)),
                                 capture_output=True, text=True)
         if result.returncode != 0:
-            logger.error("pagefind: %s: %s", name,
-                         (result.stderr or result.stdout).strip().splitlines()[-1:] or result.returncode)
+            logger.error("pagefind: %s", (result.stderr or result.stdout).strip().splitlines()[-1:] or result.returncode)
+            return False
+        try:
+            settle(partial_bundle)
+        except (BundleError, OSError, ValueError) as error:
+            logger.error("pagefind: %s", error)
             return False
         try:
             os.replace(partial_bundle, bundle)
         except OSError as error:  # another run made the same bundle meanwhile, or a real problem
             if not (bundle / "pagefind-entry.json").is_file():
-                logger.error("pagefind: %s: %s", name, error)
+                logger.error("pagefind: %s", error)
                 return False
-    for older in bundle.parent.iterdir():  # earlier bundles of this shard
+    for older in bundle.parent.iterdir():  # earlier bundles
         if older != bundle and not older.name.startswith("site-"):
             shutil.rmtree(older, ignore_errors=True)
-    logger.info("pagefind: shard %s indexed (%s pages)", name, len(pages))
+    logger.info("pagefind: %s pages indexed", len(pages))
     return True
 
 
@@ -165,14 +143,12 @@ def create_index(pelican):
     pelican.settings["SEARCH_INDEX"] = SearchIndex(pelican.settings, pelican.output_path)
 
 
-def index_stories(generator, writer=None):
-    index = generator.settings.get("SEARCH_INDEX")
-    if index is not None:
-        index.start_early()
-
-
 def build_index(pelican):
     pelican.settings["SEARCH_INDEX"].finish()
+
+
+def add_filters(generator):
+    generator.env.filters["search_filters"] = search_filters
 
 
 def get_generators(pelican):
@@ -181,6 +157,6 @@ def get_generators(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(add_filters)
     signals.initialized.connect(create_index)
-    signals.article_writer_finalized.connect(index_stories)
     signals.finalized.connect(build_index)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 from browser_support import AXE_TAGS, visit
-from conftest import ROOT, SITEURL
+from conftest import ROOT, SITEURL, as_typed
 from content_model.check import ContentChecker
 from playwright.sync_api import expect
 
@@ -104,6 +104,20 @@ def test_page_type_in_browser(request, browser, name, width):
         assert violations == []
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_not_found_page_at_a_missing_address_has_large_enough_targets(browser, example_site, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    with visit(browser, example_site.output, "verhalen/bestaat-niet/meer/", width=width) as seen:
+        page = seen.page
+        assert page.locator("h1").inner_text().startswith("Deze pagina bestaat niet")
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        assert [v["id"] for v in results.response["violations"]] == []
+        heights = page.eval_on_selector_all(".error-page li a", "els => els.map(e => e.getBoundingClientRect().height)")
+        assert heights and min(heights) >= 24
+        assert [error for error in seen.console_errors if "status of 404" not in error] == []  # only the page's own 404
+
+
 def test_skip_link_is_first_and_moves_focus_to_main(browser, example_site):
     with visit(browser, example_site.output, "verhalen/") as seen:
         page = seen.page
@@ -142,7 +156,8 @@ def test_reduced_motion_is_respected(browser, example_site):
 
 
 def visible_names(page):
-    return page.eval_on_selector_all(".directory-item:not([hidden]) .directory-item__name", "els => els.map(e => e.textContent)")
+    return [as_typed(name) for name in
+            page.eval_on_selector_all(".directory-item:not([hidden]) .directory-item__name", "els => els.map(e => e.textContent)")]
 
 
 def test_directory_filters_with_keyboard_url_and_announcement(browser, example_site):
@@ -167,6 +182,37 @@ def test_directory_filters_with_keyboard_url_and_announcement(browser, example_s
         page.wait_for_url(lambda url: "ambacht=" not in url)
         assert len(visible_names(page)) == len(everyone)
         assert page.locator("#filter-ambacht").input_value() == ""
+
+
+@pytest.mark.parametrize("chosen", [{"ambacht": "smeden"}, {"type": "leerbedrijf"}, {"regio": "groningen", "aanbod": "leerplek"}])
+def test_directory_filter_counts_follow_the_other_filters_and_never_dead_end(browser, example_site, chosen):
+    profiles = [p.data for p in published_profiles()]
+    key = {"ambacht": "crafts", "regio": "region", "type": "type", "aanbod": "offers"}
+
+    def has(data, name, value):
+        field = data.get(key[name]) or []
+        return value in (field if isinstance(field, list) else [field])
+
+    query = "&".join(f"{name}={value}" for name, value in chosen.items())
+    with visit(browser, example_site.output, f"ambachtengids/?{query}") as seen:
+        page = seen.page
+        for name in ("ambacht", "regio", "type", "aanbod"):
+            others = [p for p in profiles if all(has(p, n, v) for n, v in chosen.items() if n != name)]
+            options = page.eval_on_selector_all(f"#filter-{name} option",
+                                                "els => els.map(o => [o.value, o.textContent, o.disabled])")
+            for value, text, disabled in options[1:]:
+                count = sum(1 for p in others if has(p, name, value))
+                assert text.endswith(f"({count})"), (name, value, text, count)
+                assert disabled == (count == 0 and chosen.get(name) != value), (name, value, text, disabled)
+        # the keyboard skips what would show nobody: arrow keys move only over enabled options
+        select = page.locator("#filter-regio")
+        select.focus()
+        enabled = page.eval_on_selector_all("#filter-regio option", "els => els.filter(o => !o.disabled).map(o => o.value)")
+        for _ in range(len(enabled) + 2):
+            page.keyboard.press("ArrowDown")
+            assert select.input_value() in enabled
+            assert visible_names(page), "a filter choice reached by keyboard must show someone"
+        assert seen.console_errors == []
 
 
 def test_directory_filters_from_a_shared_url(browser, example_site):
@@ -236,7 +282,7 @@ def test_search_finds_a_profile_and_a_story(browser, example_site):
         hrefs = page.eval_on_selector_all(".search-result a", "els => els.map(e => e.href)")
         assert any(href.endswith(f"/ambachtengids/{profile.slug}/") for href in hrefs)
         kinds = page.eval_on_selector_all(".search-result__kind", "els => els.map(e => e.textContent)")
-        assert "Ambachtengids" in kinds
+        assert any(kind.startswith("Profiel") for kind in kinds)
         assert re.match(r"\d+ resulta", page.locator("[data-search-status]").inner_text())
         assert f"q={surname}" in page.url
         assert seen.foreign_requests == [] and seen.console_errors == []

@@ -14,7 +14,7 @@ import string
 import unicodedata
 
 import pytest
-from conftest import ROOT, SITEURL, SMALL_DIRECTORY_LIMIT
+from conftest import ROOT, SITEURL, SMALL_DIRECTORY_LIMIT, as_typed
 from content_model.check import ContentChecker
 from craft_directory.directory import is_published
 
@@ -51,7 +51,7 @@ def expected_letters() -> dict[str, list[str]]:
 
 
 def listed(page) -> list[str]:
-    return [a.get_text(strip=True) for a in page.select(".directory-list .directory-item__name")]
+    return [as_typed(a.get_text(strip=True)) for a in page.select(".directory-list .directory-item__name")]
 
 
 def canonical(page) -> str:

@@ -33,3 +33,12 @@ def test_number_and_month():
 
 def test_clock_honours_source_date_epoch():
     assert now({"SOURCE_DATE_EPOCH": "0"}) == dt.datetime(1970, 1, 1, 1, 0, tzinfo=AMS)
+
+
+def test_enumerations_in_dutch():
+    from nl_format.dutch import listing
+
+    assert listing([]) == "" and listing(["leerplek"]) == "leerplek"
+    assert listing(["leerplek", "stage"], "of") == "leerplek of stage"
+    assert listing(["leerplek", "stage", "workshop"], "of") == "leerplek, stage of workshop"
+    assert listing(["a", "b"]) == "a en b"

@@ -38,17 +38,40 @@ if (form) {
     }
   };
 
+  const values = new Map(items.map((item) => [item, Object.fromEntries(
+    fields.map((name) => [name, (item.dataset[attribute[name]] || "").split(" ").filter(Boolean)]))]));
+  const matches = (item, filters, except = null) =>
+    fields.every((name) => name === except || !filters[name] || values.get(item)[name].includes(filters[name]));
+
+  // Each option's count is the number of profiles it would show together with the other chosen
+  // filters; an option that would show none says "(0)" and is disabled, so that neither a mouse,
+  // nor the keyboard (arrow keys skip disabled options), nor a screen reader (announced as
+  // unavailable) leads to an empty list. The chosen option itself stays selectable.
+  const recount = (filters) => {
+    for (const name of fields) {
+      const counts = new Map();
+      for (const item of items) {
+        if (!matches(item, filters, name)) continue;
+        for (const value of values.get(item)[name]) counts.set(value, (counts.get(value) || 0) + 1);
+      }
+      for (const option of form.elements[name].options) {
+        if (!option.value) continue;
+        const count = counts.get(option.value) || 0;
+        option.textContent = `${option.dataset.label} (${count})`;
+        option.disabled = count === 0 && option.value !== filters[name];
+      }
+    }
+  };
+
   const apply = () => {
     const filters = selected();
     let shown = 0;
     for (const item of items) {
-      const match = fields.every((name) => {
-        const wanted = filters[name];
-        return !wanted || (item.dataset[attribute[name]] || "").split(" ").includes(wanted);
-      });
+      const match = matches(item, filters);
       item.hidden = !match;
       if (match) shown += 1;
     }
+    recount(filters);
     for (const group of groups) {
       group.hidden = !group.querySelector(".directory-item:not([hidden])");
     }

@@ -1,27 +1,52 @@
 // Site search with Pagefind's own index, served from this site. No request leaves the site.
+import { preferWholeWords } from "./search-match.js";
+
 const form = document.querySelector("[data-search]");
+const SHOWN = 20;
+// Results whose text is read to tell whole-word matches from prefix matches (Pagefind ranks them).
+const READ = 60;
+const FILTERS = ["soort", "ambacht", "regio"];
 
 if (form) {
   const input = form.querySelector("input[type=search]");
   const status = document.querySelector("[data-search-status]");
   const list = document.querySelector("[data-search-results]");
   const noScript = document.querySelector("[data-search-nojs]");
+  const selects = Object.fromEntries(FILTERS.map((name) => [name, form.elements[name]]));
   let loading = null;
   let latest = 0;
 
-  // The index comes in shards (see plugins/site_search/shards.py): the first is loaded, the
-  // others are merged into it, and a search covers all of them.
   const load = () => {
     loading ??= (async () => {
-      const root = form.dataset.index;
-      const response = await fetch(`${root}indexes.json`);
-      const [primary, ...others] = await response.json();
-      const engine = await import(`${root}${primary}/pagefind.js`);
-      await engine.options({ baseUrl: form.dataset.base });
-      await Promise.all(others.map((name) => engine.mergeIndex(`${root}${name}/`, { baseUrl: form.dataset.base })));
+      // absolute, also when a portable build made them relative (import() resolves against this script)
+      const index = new URL(form.dataset.index, document.baseURI).href;
+      const engine = await import(`${index}pagefind.js`);
+      await engine.options({ baseUrl: new URL(form.dataset.base, document.baseURI).pathname, excerptLength: 24 });
       return engine;
     })();
     return loading;
+  };
+
+  const chosen = () => Object.fromEntries(FILTERS.filter((name) => selects[name].value)
+    .map((name) => [name, selects[name].value]));
+
+  // The options of each filter with the number of results they would give together with the
+  // query and the other filters; an option with none is disabled (and says "(0)").
+  const fillFilters = (counts, filters) => {
+    for (const name of FILTERS) {
+      const select = selects[name];
+      const current = filters[name] || "";
+      const values = Object.entries(counts[name] || {}).sort(([a], [b]) => a.localeCompare(b, "nl"));
+      const options = values.map(([value, count]) => {
+        const option = document.createElement("option");
+        option.value = value;
+        option.textContent = `${value} (${count})`;
+        option.disabled = count === 0 && value !== current;
+        return option;
+      });
+      select.replaceChildren(select.options[0], ...options);
+      select.value = current;
+    }
   };
 
   // Pagefind excerpts contain only text and <mark>; build them as DOM nodes, never as HTML.
@@ -52,50 +77,78 @@ if (form) {
         heading.append(link);
         const kind = document.createElement("p");
         kind.className = "search-result__kind";
-        kind.textContent = result.meta.soort || "";
+        kind.textContent = [...(result.filters.soort || []), ...(result.filters.regio || [])].join(" · ");
         item.append(heading, kind, excerpt(result.excerpt));
         return item;
       }),
     );
   };
 
-  const search = async (query) => {
-    const ticket = ++latest;
+  const toUrl = (query, filters) => {
     const url = new URL(window.location.href);
+    for (const name of ["q", ...FILTERS]) url.searchParams.delete(name);
     if (query) url.searchParams.set("q", query);
-    else url.searchParams.delete("q");
+    for (const [name, value] of Object.entries(filters)) url.searchParams.set(name, value);
     window.history.replaceState(null, "", url);
-    if (!query.trim()) {
+  };
+
+  const search = async () => {
+    const ticket = ++latest;
+    const query = input.value.trim();
+    const filters = chosen();
+    toUrl(query, filters);
+    const engine = await load();
+    const found = await engine.search(query || null, { filters });
+    if (ticket !== latest) return;
+    // Pagefind counts within every chosen filter; a filter's own options are counted without it.
+    const counts = { ...found.filters };
+    await Promise.all(Object.keys(filters).map(async (name) => {
+      const others = Object.fromEntries(Object.entries(filters).filter(([other]) => other !== name));
+      counts[name] = (await engine.search(query || null, { filters: others })).filters[name];
+    }));
+    if (ticket !== latest) return;
+    fillFilters(counts, filters);
+    if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
       status.textContent = "";
       return;
     }
-    const engine = await load();
-    const found = await engine.search(query);
-    const results = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
+    const read = await Promise.all(found.results.slice(0, READ).map((result) => result.data()));
     if (ticket !== latest) return;
-    render(results);
-    const count = found.results.length;
+    const matched = query
+      ? preferWholeWords(query, read.map((data) => ({ ...data, text: `${data.meta.title || ""} ${data.content}` })))
+      : read;
+    const count = matched.length < read.length ? matched.length : found.results.length;
+    render(matched.slice(0, SHOWN));
+    const what = query ? `voor “${query}”` : "met deze filters";
     status.textContent = count
-      ? `${count} ${count === 1 ? "resultaat" : "resultaten"} voor “${query}”${count > 20 ? " (de eerste 20 staan hieronder)" : ""}`
-      : `Niets gevonden voor “${query}”. Probeer een ander woord of kijk in de ambachtengids.`;
+      ? `${count} ${count === 1 ? "resultaat" : "resultaten"} ${what}${count > SHOWN ? ` (de eerste ${SHOWN} staan hieronder)` : ""}`
+      : `Niets gevonden ${what}. Probeer een ander woord, minder filters of kijk in de ambachtengids.`;
   };
 
   let timer = 0;
   input.addEventListener("input", () => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => search(input.value), 250);
+    timer = window.setTimeout(search, 250);
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target !== input) search();
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    search(input.value);
+    search();
   });
 
   noScript.hidden = true;
   form.hidden = false;
-  const initial = new URLSearchParams(window.location.search).get("q");
-  if (initial) {
-    input.value = initial;
-    search(initial);
-  }
+  const params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+  load().then(async (engine) => {
+    fillFilters(await engine.filters(), {});
+    for (const name of FILTERS) {
+      const value = params.get(name);
+      if (value && [...selects[name].options].some((option) => option.value === value)) selects[name].value = value;
+    }
+    if (input.value || Object.keys(chosen()).length) search();
+  });
 }
