@@ -1,0 +1,44 @@
+"""The site in more than one language: interface strings (``t``), hreflang alternates, the language switch.
+
+English pages are Pelican's own translations (``lang: en`` and ``translation: <dutch-slug>``, see
+CONTENT_MODEL.md); this plugin gives templates what they need to link the versions together.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from badges.openbadges import badge_class_path
+from pelican import signals
+
+from .strings import DEFAULT_LANG, LANGUAGE_NAMES, OG_LOCALES, alternates, translate
+
+
+def document_alternates(document, counterparts: dict[str, str]) -> list[dict]:
+    """hreflang alternates of a page and its published Pelican translations; a page in another language
+    without a Dutch page may stand for a page the build writes (``EN_COUNTERPARTS``: slug -> path)."""
+    versions = [document, *[t for t in getattr(document, "translations", []) or []
+                            if getattr(t, "status", "published") == "published"]]
+    pairs = [(v.lang, v.url) for v in versions]
+    counterpart = counterparts.get(document.slug) if document.lang != DEFAULT_LANG else None
+    if counterpart is not None and len(versions) == 1:
+        pairs.append((DEFAULT_LANG, counterpart))
+    return alternates(pairs)
+
+
+def pair_alternates(*pairs: tuple[str, str]) -> list[dict]:
+    return alternates(list(pairs))
+
+
+def add_filters(generator):
+    counterparts = {slug: path for slug, path in generator.settings.get("EN_COUNTERPARTS", {}).items()}
+    generator.env.filters["t"] = translate
+    generator.env.globals["document_alternates"] = partial(document_alternates, counterparts=counterparts)
+    generator.env.globals["pair_alternates"] = pair_alternates
+    generator.env.globals["language_names"] = LANGUAGE_NAMES
+    generator.env.globals["og_locales"] = OG_LOCALES
+    generator.env.globals["badge_class_path"] = badge_class_path
+
+
+def register():
+    signals.generator_init.connect(add_filters)
