@@ -18,58 +18,14 @@ LANGUAGE_NAMES = MappingProxyType({"nl": "Nederlands", "en": "English"})
 OG_LOCALES = MappingProxyType({"nl": "nl_NL", "en": "en_GB"})
 
 EN = MappingProxyType({
-    # page shell
     "Naar de inhoud": "Skip to content",
     "Hoofdmenu": "Main menu",
     "Kruimelpad": "Breadcrumb",
     "Home": "Home",
-    "Taal": "Language",
     "Deze pagina in het Nederlands": "This page in Dutch",
     "Deze pagina in het Engels": "This page in English",
     "Concept — deze pagina is nog niet gepubliceerd en verschijnt niet op de echte site.":
         "Draft: this page is not published yet and does not appear on the real site.",
-    "Over de campagne": "About the campaign",
-    "Over deze site": "About this site",
-    "Toegankelijkheid": "Accessibility",
-    "Privacy (geen cookies)": "Privacy (no cookies)",
-    "Doe mee": "Join",
-    "Contact": "Contact",
-    "Badges": "Badges",
-    "Thema's": "Themes",
-    "Verhalen als feed (Atom, Nederlands)": "Stories as a feed (Atom, in Dutch)",
-    "Engelse pagina's als feed (Atom)": "English pages as a feed (Atom)",
-    "Blijf op de hoogte": "Stay informed",
-    "Nederlandse site": "Dutch site",
-    "Deze site gebruikt geen cookies en volgt je niet.": "This site uses no cookies and does not track you.",
-    "Teksten en beelden": "Texts and images",
-    "tenzij anders vermeld": "unless stated otherwise",
-    "Een campagne van het": "A campaign of the",
-    "en zijn partners: vakmensen, vakscholen, leerbedrijven, restauratie, musea en evenementen spreken met één stem.":
-        "and its partners: craftspeople, craft schools, training companies, restoration, museums and events speak with one voice.",
-    # the directory
-    "Ambachtengids": "Craft directory",
-    "Ambacht": "Craft",
-    "Provincie": "Province",
-    "Soort": "Type",
-    "Aanbod": "Offer",
-    "Alle ambachten": "All crafts",
-    "Heel Nederland": "All of the Netherlands",
-    "Alle soorten": "All types",
-    "Alles": "Everything",
-    "Wis filters": "Clear filters",
-    "Bladeren": "Browse",
-    "Per ambacht": "By craft",
-    "Per provincie": "By province",
-    "Per soort": "By type",
-    "Per aanbod": "By offer",
-    "Landelijk": "Nationwide",
-    "deelnemer": "participant",
-    "deelnemers": "participants",
-    "Deelnemers per soort": "Participants by type",
-    "Deelnemers per provincie": "Participants by province",
-    "Alle deelnemers van A tot Z": "All participants from A to Z",
-    "Ambacht en regio": "Craft and region",
-    "Profiel in het Nederlands": "Profile in Dutch",
 })
 
 STRINGS = MappingProxyType({"en": EN})
