@@ -6,10 +6,15 @@ CONTENT_MODEL.md); this plugin gives templates what they need to link the versio
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
 from badges.openbadges import badge_class_path
+from incremental.files import write_output
+from nl_format.clock import now as build_now
 from pelican import signals
+
+from .feed import FeedItem, language_feed
 
 from .strings import DEFAULT_LANG, LANGUAGE_NAMES, OG_LOCALES, alternates, translate
 
@@ -40,5 +45,31 @@ def add_filters(generator):
     generator.env.globals["badge_class_path"] = badge_class_path
 
 
+def write_language_feeds(generator, writer=None):
+    """feeds/en.atom.xml: the published English pages (FEED_EN_ATOM), after the pages are read."""
+    settings = generator.settings
+    path = settings.get("FEED_EN_ATOM")
+    if not path:
+        return
+    pages = [*generator.pages, *generator.translations]
+    moment = build_now()
+    items = []
+    for page in pages:
+        if page.lang != "en" or page.status != "published" or getattr(page, "is_draft", False):
+            continue
+        modified = getattr(page, "modified", None)
+        if isinstance(modified, dt.datetime):
+            updated = modified
+        elif isinstance(modified, dt.date):
+            updated = dt.datetime.combine(modified, dt.time(12), tzinfo=moment.tzinfo)
+        else:
+            updated = moment
+        items.append(FeedItem(str(page.title), str(page.metadata.get("summary", "")), page.url, updated))
+    text = language_feed(items, settings["FEED_DOMAIN"], path, f"{settings['SITENAME']} (English)",
+                         "The English pages of the Dutch national crafts campaign.", "en", moment)
+    write_output(settings, generator.output_path, path, text)
+
+
 def register():
     signals.generator_init.connect(add_filters)
+    signals.page_writer_finalized.connect(write_language_feeds)
