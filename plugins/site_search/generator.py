@@ -21,7 +21,7 @@ from pelican import signals
 from pelican.generators import Generator
 from responsive_images.pipeline import place
 
-from .shards import SHARDING_VERSION, UNUSED, content_named, plan_shards, searched
+from .shards import SHARDING_VERSION, UNUSED, content_named, plan_shards, searched, shard_language
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +40,8 @@ class SearchPageGenerator(Generator):
         writer.write_file(url + "index.html", self.get_template("search"), self.context, url=url)
 
 
-def pagefind_command(site: str, bundle: str) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", site, "--output-path", bundle, "--force-language", "nl",
+def pagefind_command(site: str, bundle: str, language: str = "nl") -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", site, "--output-path", bundle, "--force-language", language,
             "--silent"]
 
 
@@ -120,7 +120,12 @@ class SearchIndex(BuildScoped):
                     key = f"{self.engine}:{relative}" if content_named(relative) else f"{bundle.name}:{relative}"
                     place_output(self.settings, self.output_path, f"pagefind/{name}/{relative}", key,
                                  partial(place, path))
-        write_output(self.settings, self.output_path, "pagefind/indexes.json", json.dumps(list(shards)))
+        languages = {name: shard_language(name) for name in shards}
+        write_output(self.settings, self.output_path, "pagefind/indexes.json",
+                     json.dumps([name for name in shards if languages[name] == "nl"]))
+        for lang in sorted(set(languages.values()) - {"nl"}):
+            write_output(self.settings, self.output_path, f"pagefind/indexes-{lang}.json",
+                         json.dumps([name for name in shards if languages[name] == lang]))
 
 
 def _bundle_files(bundle: Path) -> list[tuple[str, str]]:
@@ -142,7 +147,7 @@ def _index(name: str, pages: list[str], bundle: Path, files: dict[str, str]) -> 
         for relative in pages:
             place(files[relative], Path(scratch) / "site" / relative)
         partial_bundle = Path(scratch) / "bundle"
-        result = subprocess.run(pagefind_command(str(Path(scratch) / "site"), str(partial_bundle)),
+        result = subprocess.run(pagefind_command(str(Path(scratch) / "site"), str(partial_bundle), shard_language(name)),
                                 capture_output=True, text=True)
         if result.returncode != 0:
             logger.error("pagefind: %s: %s", name,

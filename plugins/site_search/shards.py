@@ -17,6 +17,9 @@ SHARDING_VERSION = 1
 SHARD_PAGES = 250
 MAX_SHARDS = 16
 SECTIONS = ("verhalen", "ambachtengids")
+# Pages in another language than Dutch (the English pages below en/) have a shard of their own, indexed
+# in that language and listed in pagefind/indexes-<lang>.json instead of indexes.json.
+LANGUAGE_SHARDS = ("en",)
 # the directory's own path segments, never profiles
 DIRECTORY_SEGMENTS = RESERVED_PROFILE_SLUGS
 # Pagefind's ready-made interfaces; the site has its own search page.
@@ -36,6 +39,8 @@ def searched(relative: str) -> bool:
     parts = relative.split("/")
     if parts[-1] != "index.html" or parts[0] == "pagefind":
         return False
+    if parts[0] in LANGUAGE_SHARDS:  # the English pages, not the English directory
+        return len(parts) == 2 or (len(parts) == 3 and parts[1] != "directory")
     if parts[0] == "ambachtengids" and len(parts) == 3 and parts[1] in DIRECTORY_SEGMENTS:
         return False  # the A-Z overview, not a profile
     return len(parts) == 2 or (len(parts) == 3 and parts[0] in ("verhalen", "agenda", "ambachtengids"))
@@ -55,7 +60,9 @@ def plan_shards(pages: list[str]) -> dict[str, list[str]]:
     shards: dict[str, list[str]] = {"site": []}
     for relative in sorted(pages):
         parts = relative.split("/")
-        if len(parts) == 3 and parts[0] in sections:
+        if parts[0] in LANGUAGE_SHARDS:
+            shards.setdefault(parts[0], []).append(relative)
+        elif len(parts) == 3 and parts[0] in sections:
             sections[parts[0]].append(relative)
         else:
             shards["site"].append(relative)
@@ -65,3 +72,8 @@ def plan_shards(pages: list[str]) -> dict[str, list[str]]:
             name = f"{section}-{zlib.crc32(relative.encode()) % count}"
             shards.setdefault(name, []).append(relative)
     return {name: shards[name] for name in ["site", *sorted(n for n in shards if n != "site")] if shards[name]}
+
+
+def shard_language(name: str) -> str:
+    """The language a shard is indexed in: its own name for a language shard, else Dutch."""
+    return name if name in LANGUAGE_SHARDS else "nl"

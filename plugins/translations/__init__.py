@@ -15,7 +15,6 @@ from nl_format.clock import now as build_now
 from pelican import signals
 
 from .feed import FeedItem, language_feed
-
 from .strings import DEFAULT_LANG, LANGUAGE_NAMES, OG_LOCALES, alternates, translate
 
 
