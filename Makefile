@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile bench clean docs vendor test-deps lighthouse
+.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile new-page bench clean docs vendor test-deps lighthouse
 
 help:
 	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
@@ -16,6 +16,7 @@ help:
 	@echo "make check        controleer alle content zonder te bouwen"
 	@echo "make test         de hele testsuite (installeert ook browser en validators)"
 	@echo "make new-story TITLE=\"...\"   nieuw verhaal"
+	@echo "make new-page TITLE=\"...\" [LANG=en]   nieuwe pagina (LANG=en: Engelse pagina onder /en/)"
 	@echo "make bench SCALE=S|M|L   prestatiemeting tegen stock Pelican en Hugo (bench/README.md)"
 	@echo "make keygen       nieuwe sleutel voor de Open Badges 3.0 (docs/openbadges3.md)"
 	@echo "make badge-status leg nieuwe posities in de intrekkingslijst vast (content/data/badge-status.yaml)"
@@ -89,6 +90,10 @@ new-event: $(VENV)/.runtime
 
 new-profile: $(VENV)/.runtime
 	@$(PY) scripts/new_content.py profile "$(NAME)"
+
+# A campaign page; LANG=en writes an English page into content/pages/en/ (link it with translation: <dutch-slug>).
+new-page: $(VENV)/.runtime
+	@$(PY) scripts/new_content.py page "$(TITLE)" $(if $(LANG),--lang $(LANG))
 
 # The benchmark (bench/README.md): its own tools (Hugo, psutil, py-spy) go into the same .venv.
 SCALE ?= S
