@@ -39,8 +39,8 @@ def searched(relative: str) -> bool:
     parts = relative.split("/")
     if parts[-1] != "index.html" or parts[0] == "pagefind":
         return False
-    if parts[0] in LANGUAGE_SHARDS:  # the English pages, not the English directory
-        return len(parts) == 2 or (len(parts) == 3 and parts[1] != "directory")
+    if parts[0] in LANGUAGE_SHARDS:  # the English pages; not their home page (nor the Dutch one), not the directory
+        return len(parts) == 3 and parts[1] != "directory"
     if parts[0] == "ambachtengids" and len(parts) == 3 and parts[1] in DIRECTORY_SEGMENTS:
         return False  # the A-Z overview, not a profile
     return len(parts) == 2 or (len(parts) == 3 and parts[0] in ("verhalen", "agenda", "ambachtengids"))
