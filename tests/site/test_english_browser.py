@@ -45,6 +45,7 @@ def test_from_english_home_to_a_blacksmith_in_utrecht(browser, example_site, tmp
         assert "craft=" not in page.url and "ambacht=smeden" in page.url and "regio=utrecht" in page.url
         assert axe_violations(page) == []
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        page.locator("[data-directory-filter]").scroll_into_view_if_needed()
         shot(page, tmp_path, f"en-directory-blacksmith-utrecht-{width}")
         meta = page.locator(".directory-item:not([hidden]) .directory-item__meta").first.inner_text()
         assert "Blacksmithing" in meta

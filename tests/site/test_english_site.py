@@ -49,6 +49,8 @@ def test_every_english_page_is_english_and_linked_both_ways(example_site):
         assert page.select_one("a.skip-link").get_text(strip=True) == "Skip to content"
         assert page.select_one("nav.site-nav")["aria-label"] == "Main menu"
         assert page.select_one("footer")["lang"] == "en"
+        updated = page.select_one(".page-header__meta time")  # English date format
+        assert updated.get_text() == "3 December 2026" and updated["datetime"].startswith("2026-12-03")
         links = hreflangs(page)
         target = checked.data.get("translation")
         if target is None and checked.slug != "badges":
