@@ -138,6 +138,7 @@ MAIN_NAV_EN = [
     ("Directory", "en/directory/"),
     ("Badges", "en/badges/"),
     ("Contact", "en/contact/"),
+    ("Search", "en/search/"),
     ("Join", "en/join/"),
 ]
 EN_THEME_NAV = [
@@ -149,6 +150,7 @@ EN_THEME_NAV = [
 # page's path (hreflang alternates both ways).
 EN_COUNTERPARTS = {"badges": "badges/"}
 DIRECTORY_EN_URL = "en/directory/"
+SEARCH_EN_URL = "en/search/"  # searches the English pages only (pagefind/indexes-en.json)
 THEME_NAV_SLUGS = ["communicatie", "educatie-en-vakonderwijs", "samenwerking-en-mapping"]
 SHARE_TARGETS = ["linkedin", "mastodon", "whatsapp", "bluesky", "email"]
 SECURITY_TXT_DAYS = 180

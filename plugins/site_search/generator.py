@@ -20,6 +20,7 @@ from incremental.files import output_content_id, output_files, place_output, wri
 from pelican import signals
 from pelican.generators import Generator
 from responsive_images.pipeline import place
+from translations.strings import alternates
 
 from .shards import SHARDING_VERSION, UNUSED, content_named, plan_shards, searched, shard_language
 
@@ -34,10 +35,20 @@ class SearchPageGenerator(Generator):
         # variants (?q=...) name it as their canonical URL.
         self.context.setdefault("sitemap_entries", []).append(
             {"url": self.settings.get("SEARCH_URL", "zoeken/"), "lastmod": None})
+        english = self.settings.get("SEARCH_EN_URL")
+        if english:  # the English pages' search (their own Pagefind shard)
+            self.context["sitemap_entries"].append(
+                {"url": english, "lastmod": None,
+                 "alternates": {"nl": self.settings.get("SEARCH_URL", "zoeken/"), "en": english}})
 
     def generate_output(self, writer):
         url = self.settings.get("SEARCH_URL", "zoeken/")
-        writer.write_file(url + "index.html", self.get_template("search"), self.context, url=url)
+        english = self.settings.get("SEARCH_EN_URL")
+        writer.write_file(url + "index.html", self.get_template("search"), self.context, url=url,
+                          alternates=alternates([("nl", url), ("en", english)] if english else []))
+        if english:
+            writer.write_file(english + "index.html", self.get_template("en_search"), self.context, url=english,
+                              page_lang="en")
 
 
 def pagefind_command(site: str, bundle: str, language: str = "nl") -> list[str]:

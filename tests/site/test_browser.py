@@ -59,6 +59,7 @@ PAGE_TYPES = {
     "English directory": "en/directory/",
     "English directory, large": "en/directory/",
     "English facet": "en/directory/craft/smeden/",
+    "English search": "en/search/",
 }
 
 # Built with DIRECTORY_INDEX_LIMIT lowered (conftest.paged_directory_site): the large directory's pages.

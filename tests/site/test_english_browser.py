@@ -4,11 +4,13 @@ English filters, and to how a badge is verified. Screenshots go to $SHOTS_DIR wh
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from browser_support import AXE_TAGS, visit
 from conftest import SITEURL
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -88,4 +90,20 @@ def test_learn_how_to_join_and_verify_a_badge_and_switch_language(browser, examp
         page.wait_for_url(f"{SITEURL}/badges/")
         page.get_by_role("link", name="English").first.click()
         page.wait_for_url(f"{SITEURL}/en/badges/")
+        assert seen.foreign_requests == [] and seen.console_errors == []
+
+
+def test_english_search_finds_english_pages_only(browser, example_site):
+    with visit(browser, example_site.output, "en/search/") as seen:
+        page = seen.page
+        assert not page.is_visible("[data-search-nojs]")
+        page.locator("#zoekterm").fill("verify")
+        page.wait_for_selector(".search-result a", timeout=15000)
+        hrefs = page.eval_on_selector_all(".search-result a", "els => els.map(e => e.href)")
+        assert f"{SITEURL}/en/badges/" in hrefs
+        assert all(href.startswith(f"{SITEURL}/en/") for href in hrefs), hrefs
+        assert re.match(r"\d+ results? for “verify”", page.locator("[data-search-status]").inner_text())
+        page.locator("#zoekterm").fill("smederij")  # a Dutch word: the Dutch pages are not in this index
+        expect(page.locator("[data-search-status]")).to_contain_text("Nothing found", timeout=15000)
+        assert axe_violations(page) == []
         assert seen.foreign_requests == [] and seen.console_errors == []

@@ -172,6 +172,10 @@ def test_open_badges_3_credentials_say_their_language_and_link_the_english_descr
 
 
 def test_search_indexes_the_english_pages_apart_in_english(example_site):
+    page = example_site.page("en/search/")
+    assert page.select_one("form[data-search]")["data-indexes"] == "indexes-en.json"
+    assert hreflangs(page) == {"nl": f"{SITEURL}/zoeken/", "en": f"{SITEURL}/en/search/", "x-default": f"{SITEURL}/zoeken/"}
+    assert hreflangs(example_site.page("zoeken/"))["en"] == f"{SITEURL}/en/search/"
     dutch = json.loads(example_site.file("pagefind/indexes.json").read_text(encoding="utf-8"))
     english = json.loads(example_site.file("pagefind/indexes-en.json").read_text(encoding="utf-8"))
     assert english == ["en"] and "en" not in dutch

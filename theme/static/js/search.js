@@ -14,7 +14,8 @@ if (form) {
   const load = () => {
     loading ??= (async () => {
       const root = form.dataset.index;
-      const response = await fetch(`${root}indexes.json`);
+      // the English search page names its own list of shards (pagefind/indexes-en.json)
+      const response = await fetch(`${root}${form.dataset.indexes || "indexes.json"}`);
       const [primary, ...others] = await response.json();
       const engine = await import(`${root}${primary}/pagefind.js`);
       await engine.options({ baseUrl: form.dataset.base });
@@ -76,6 +77,13 @@ if (form) {
     if (ticket !== latest) return;
     render(results);
     const count = found.results.length;
+    const english = document.documentElement.lang === "en";
+    if (english) {
+      status.textContent = count
+        ? `${count} ${count === 1 ? "result" : "results"} for “${query}”${count > 20 ? " (the first 20 are below)" : ""}`
+        : `Nothing found for “${query}”. Try another word or browse the craft directory.`;
+      return;
+    }
     status.textContent = count
       ? `${count} ${count === 1 ? "resultaat" : "resultaten"} voor “${query}”${count > 20 ? " (de eerste 20 staan hieronder)" : ""}`
       : `Niets gevonden voor “${query}”. Probeer een ander woord of kijk in de ambachtengids.`;
