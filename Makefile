@@ -57,12 +57,14 @@ check: $(VENV)/.runtime
 .venv-ob2/.ready: requirements-ob2.txt
 	$(PYTHON) -m venv .venv-ob2 && .venv-ob2/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements-ob2.txt && touch .venv-ob2/.ready
 
-# System tools the tests need: Debian's chromium (never a downloaded browser) and a JRE for v.Nu.
+# System tools the tests need: Debian's chromium (never a downloaded browser), a JRE for v.Nu, zbar to read QR codes.
 test-deps:
 	@command -v chromium >/dev/null 2>&1 || { echo "chromium ontbreekt; installeren met apt-get"; \
 	  (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq chromium'; }
 	@command -v java >/dev/null 2>&1 || { echo "java ontbreekt; installeren met apt-get"; \
 	  (apt-get update -qq && apt-get install -y -qq default-jre-headless) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq default-jre-headless'; }
+	@command -v zbarimg >/dev/null 2>&1 || { echo "zbarimg ontbreekt (leest de QR-code in de tests); installeren met apt-get"; \
+	  (apt-get update -qq && apt-get install -y -qq zbar-tools) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq zbar-tools'; }
 
 # The independent Open Badges 3.0 verifier (Digital Bazaar, tests/vc-verify): exact versions from its lock file.
 tests/vc-verify/node_modules/.package-lock.json: tests/vc-verify/package-lock.json

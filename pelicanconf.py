@@ -200,9 +200,9 @@ BADGE_DEV_KEY_PATH = os.environ.get("BADGE_DEV_KEY_PATH") or ".cache/badge-signi
 BADGE_PREVIOUS_KEYS = []  # publicKeyMultibase of earlier keys whose badges stay valid (key rotation)
 VERIFY_URL = "verifieer/"
 # A .gz and a .br copy of every text file (plugins/assets), for servers that send them as they are
-# (nginx gzip_static/brotli_static, deploy/nginx-headers.conf). Hosts that compress by themselves
-# (GitHub Pages, GitLab Pages, Netlify, Cloudflare Pages) have no use for them: PRECOMPRESS=0 leaves
-# them out, two files fewer per text file where a host counts files.
+# (nginx gzip_static/brotli_static, deploy/nginx-headers.conf; GitLab Pages serves such copies too, but
+# compresses nothing itself). Hosts that compress by themselves (GitHub Pages, Netlify, Cloudflare Pages)
+# have no use for them: PRECOMPRESS=0 leaves them out, two files fewer per text file where a host counts files.
 PRECOMPRESS = os.environ.get("PRECOMPRESS", "1") != "0"
 REDIRECTS_FILE = "_redirects"  # old URLs (aliases), for hosts that read it
 

@@ -62,6 +62,7 @@ try:  # our own modules: a bug in one of them is one line too, not a traceback
     from content_model.checkcache import CheckCache, cache_file
     from content_model.problems import ContentError
     from incremental.overlay import OutputOverlay
+    from infra.cachekey import code_digest
     from nl_format.clock import now
 except Exception as error:
     if __name__ != "__main__":
@@ -173,6 +174,13 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     baseline = stamps_digest(stamps, {**extra, "until": until.isoformat()},
                              skip=functools.partial(_document_file, content))
     output.parent.mkdir(parents=True, exist_ok=True)
+    # Pelican's reader cache holds documents as the plugins' readers and signals made them; it knows
+    # file stamps only. It is loaded only when made by the same plugins and settings (the one cache rule).
+    reader_code = code_digest(ROOT / "plugins", config)
+    reader_marker = ROOT / settings["CACHE_PATH"] / "made-by.txt"
+    same_code = reader_marker.is_file() and reader_marker.read_text(encoding="ascii") == reader_code
+    if not same_code:
+        overrides["LOAD_CONTENT_CACHE"] = False
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     overlay = OutputOverlay(output, staging, cache_dir / f"output-manifest-{tag}.marshal", baseline)
     settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging),
@@ -197,6 +205,9 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
         print("De build is mislukt; output/ is niet aangeraakt.", file=sys.stderr)
         return 1
     counts = overlay.commit()
+    if not same_code:
+        reader_marker.parent.mkdir(parents=True, exist_ok=True)
+        reader_marker.write_text(reader_code, encoding="ascii")
     stamp.save(digest, output, until)
     if not quiet:
         how = (f"{counts['written']} bestanden geschreven, {counts['kept']} ongewijzigd, {counts['deleted']} verwijderd"

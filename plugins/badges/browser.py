@@ -17,7 +17,10 @@ from __future__ import annotations
 import base64
 import json
 import os
+import sys
 from pathlib import Path
+
+from infra.cachekey import code_digest
 
 from .designs import FORMATS, PALETTES, VARIANTS, BadgeArt, Designer, Shape, to_svg
 from .fonts import FontSet, badge_font_files, css_font, web_font_name
@@ -26,7 +29,6 @@ from .mark import COPPER, INK, MARK_RADIUS, MARK_SIZE, PAPER, mark_polygons
 from .textfit import Fitted
 
 COLOURS = tuple(PALETTES["licht"]["accent"])
-DRAWING_VERSION = "2"  # bump when the drawing data changes shape, to invalidate cached drawings
 # A stand-in badge with every text present: the geometry of a format depends on whether a badge names
 # someone, never on the texts themselves (``check_geometry`` holds every kit to that).
 STAND_IN = {"badge_name": "Ambachtsmens", "label": "Ik ben", "name": "Naam", "subline": "Ambacht", "tagline": "Tekst"}
@@ -125,9 +127,14 @@ def svg_data_url(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def drawing_key(art: BadgeArt, fonts_version: str) -> str:
-    """The cache file of a badge's drawing data: a hash of its art, the design version and the fonts."""
-    return cache_key(art, "drawing", DRAWING_VERSION, fonts_version) + ".json"
+def drawing_digest(design: str) -> str:
+    """The digest of what makes a badge's drawing data: this module and the badge design (``kit.design_digest``)."""
+    return code_digest(sys.modules[__name__], design)
+
+
+def drawing_key(art: BadgeArt, drawing: str) -> str:
+    """The cache file of a badge's drawing data: a hash of its art and ``drawing_digest``."""
+    return cache_key(art, "drawing", "", drawing) + ".json"
 
 
 def drawing(designer: Designer, art: BadgeArt, design: dict) -> dict:

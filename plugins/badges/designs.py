@@ -17,8 +17,6 @@ from . import textfit
 from .fonts import FontSet
 from .mark import COPPER, INK, MARK_RADIUS, MARK_SIZE, OCHRE, PAPER, TEAL, draw_mark, mark_polygons
 
-DESIGN_VERSION = "2"  # bump when a layout changes, to invalidate cached renders
-
 # format -> (width, height) in pixels; the e-mail signature is shown at half size (2x for sharp screens)
 FORMATS = {
     "vierkant-400": (400, 400),

@@ -8,7 +8,6 @@ SIL OFL 1.1 and ship with their licences in ``theme/ttf/`` (outside the static f
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,10 +124,3 @@ class FontSet:
     def width(self, runs: list[Run], size: int) -> float:
         return sum(self.font(run.font, size).getlength(run.text) for run in runs)
 
-    def version(self) -> str:
-        """A digest of every bundled font file, part of each badge's cache key."""
-        digest = hashlib.sha256()
-        for path in sorted(self.folder.glob("*.ttf")):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-        return digest.hexdigest()[:16]

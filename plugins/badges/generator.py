@@ -10,6 +10,7 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -18,6 +19,8 @@ from content_model.render import render
 from craft_directory.directory import is_published, is_withdrawn
 from incremental.files import claim_output_group, output_placer, record_output_group, write_output
 from incremental.fingerprint import Fingerprinter, plain_digest
+from infra.cachekey import code_digest
+from infra.cachekey import key as cache_key
 from markupsafe import Markup
 from nl_format.clock import now
 from pelican import signals
@@ -25,13 +28,14 @@ from pelican.generators import Generator
 from responsive_images.pipeline import place
 from seo.structured import data_script
 
-from . import browser, ob3_output, openbadges
+from . import browser, ob3, ob3_output, openbadges, statuslist
 from .designs import FORMATS, BadgeArt, Designer
 from .fonts import FontSet
 from .kit import (
     FORMAT_LABELS,
     BadgeFile,
     badge_title,
+    design_digest,
     download_rows,
     earned_badges,
     plan_files,
@@ -99,22 +103,30 @@ class KitBadge:
         return next(f for f in self.files if f.fmt == fmt and f.variant == variant)
 
 
+# One fixed QR mask pattern: segno otherwise tries all eight and scores each (about 80 % of a kit's QR
+# time); any mask is a valid code, and the kit test decodes the code with zbar.
+QR_MASK = 2
+
+
 class KitDrawings:
     """The drawing data of a kit page, read from the badge cache only when the page is rendered
     (a kept page needs none: its key is the data's cache keys)."""
 
-    def __init__(self, kit: Kit, cache: Path, design: dict, design_url: str, fonts_url: str, siteurl: str):
+    def __init__(self, kit: Kit, cache: Path, design: dict, design_url: str, fonts_url: str, siteurl: str,
+                 credentials: dict[str, str] | None = None):
         self.kit, self.cache, self.design = kit, cache, design
         self.design_url, self.fonts_url, self.siteurl = design_url, fonts_url, siteurl
+        self.credentials = credentials or {}  # badge id: URL of its signed Open Badges 3.0 credential
 
     def __fingerprint__(self):
-        return (self.design_url, self.fonts_url, self.siteurl, [entry.drawing for entry in self.kit.badges])
+        return (self.design_url, self.fonts_url, self.siteurl, [entry.drawing for entry in self.kit.badges],
+                sorted(self.credentials.items()))
 
     def qr(self) -> dict:
         """The QR code to the profile: inline SVG (its PNG is drawn from it in the browser) and a data: URL."""
         url = f"{self.siteurl}/{self.kit.profile.url}"
         buffer = io.BytesIO()
-        segno.make(url, error="m").save(buffer, kind="svg", scale=8, border=2, dark="#1d262b", light="#ffffff",
+        segno.make(url, error="m", mask=QR_MASK).save(buffer, kind="svg", scale=8, border=2, dark="#1d262b", light="#ffffff",
                                         xmldecl=False, svgns=True, svgclass="badge-share__code", lineclass=None,
                                         title=f"QR-code naar het profiel van {self.kit.profile.name}")
         svg = buffer.getvalue().decode()
@@ -131,9 +143,11 @@ class KitDrawings:
 
     def script(self, drawn: list[dict]) -> Markup:
         """The data block badge-kit.js draws from (never run as a script)."""
+        # the script bakes the hosted assertion (2.0) and credential (3.0), fetched on load, byte for byte
         badges = [{"id": entry.badge["id"], "stem": f"{self.kit.profile.slug}-{entry.badge['id']}",
                    "colour": entry.art.colour, "title": badge_title(entry.art), "texts": data["texts"],
-                   "verify": entry.assertion_url}  # the script bakes the hosted assertion, fetched on load
+                   "verify": entry.assertion_url,
+                   **({"credential": self.credentials[entry.badge["id"]]} if entry.badge["id"] in self.credentials else {})}
                   for entry, data in zip(self.kit.badges, drawn, strict=True)]
         return data_script({"design": self.design_url, "fonts": self.fonts_url, "badges": badges},
                            element_id="badge-kit-data")
@@ -177,7 +191,11 @@ class BadgesGenerator(Generator):
         self.siteurl = settings["SITEURL"]
         self.host = urlsplit(settings.get("BADGE_SITE_NAME") or self.siteurl).netloc or "dekrachtvanambacht.nl"
         self.host = self.host.removeprefix("www.")
-        self.fonts_version = FontSet().version()
+        # the one cache rule (infra.cachekey): renders keyed by the design digest, documents by their code's
+        self.design = design_digest(FontSet())
+        self.drawing = browser.drawing_digest(self.design)
+        self.documents_code = code_digest(openbadges, ob3, ob3_output, statuslist, Path(ob3.__file__).parent / "contexts",
+                                          version("pyld"))
         directory = self.context["craft_directory"]
         records = self.context.get("profile_records", {})
         self._warned = False
@@ -228,10 +246,10 @@ class BadgesGenerator(Generator):
                            profile.name, subline(profile, taxonomy), profile.tagline or "")
             stem = f"{profile.slug}-{badge_id}"
             # The kit's hosted images, at the URLs kits have always had (people link to them):
-            files = plan_files(folder, stem, signature_art(art), self.fonts_version,
+            files = plan_files(folder, stem, signature_art(art), self.design,
                                formats=("handtekening-600x200",), variants=("licht",))  # e-mail clients fetch it
             if number == 0:  # the profile's og:image
-                files += plan_files(folder, stem, art, self.fonts_version, formats=("deelkaart-1200x630",),
+                files += plan_files(folder, stem, art, self.design, formats=("deelkaart-1200x630",),
                                     variants=("licht",))
             class_image = self._class_image(badge_id)
             assertion = openbadges.assertion_document(
@@ -239,7 +257,7 @@ class BadgesGenerator(Generator):
                 f"{self.siteurl}/{class_image}", f"{self.siteurl}/{profile.url}",
             )
             kit.badges.append(KitBadge(badge, art, files, assertion["id"], openbadges.to_json(assertion),
-                                       browser.drawing_key(art, self.fonts_version), class_image))
+                                       browser.drawing_key(art, self.drawing), class_image))
         return kit
 
     @staticmethod
@@ -249,13 +267,13 @@ class BadgesGenerator(Generator):
     def _supporter(self, entry: dict) -> dict:
         art = BadgeArt(entry["text"], "", entry.get("colour", "copper"), self.host, supporter=True)
         folder = self.settings["BADGES_URL"] + "steun"
-        return {"id": entry["id"], "text": entry["text"], "files": plan_files(folder, entry["id"], art, self.fonts_version)}
+        return {"id": entry["id"], "text": entry["text"], "files": plan_files(folder, entry["id"], art, self.design)}
 
     def _class_images(self) -> list[BadgeFile]:
         files = []
         for badge_id, badge in self.classes.items():
             art = BadgeArt(badge["name"], badge.get("label", "Ik ben"), badge.get("colour", "copper"), self.host)
-            files += plan_files("openbadges/badges", badge_id, art, self.fonts_version, formats=("vierkant-400",))
+            files += plan_files("openbadges/badges", badge_id, art, self.design, formats=("vierkant-400",))
         return files
 
     def all_files(self) -> list[BadgeFile]:
@@ -304,7 +322,9 @@ class BadgesGenerator(Generator):
             writer.write_file(kit.url + "index.html", self.get_template("badge_kit"), self.context, kit=kit,
                               linkedin=[self._linkedin(kit, entry) for entry in kit.badges], url=kit.url,
                               ob3=ob3_links.get(kit.profile.slug, {}),
-                              drawings=KitDrawings(kit, cache, design, design_url, fonts_url, self.siteurl),
+                              drawings=KitDrawings(kit, cache, design, design_url, fonts_url, self.siteurl,
+                                                   {badge_id: links["json"] for badge_id, links
+                                                    in ob3_links.get(kit.profile.slug, {}).items()}),
                               **common)
         if self.classes or self.supporters:
             paths = [f.path for supporter in self.supporter_kits for f in supporter["files"]]
@@ -318,7 +338,7 @@ class BadgesGenerator(Generator):
         at most the share card, and per earned badge the e-mail signature and the Open Badges documents."""
         files = [f.path for entry in kit.badges for f in entry.files]
         files += [openbadges.assertion_path(kit.profile.slug, entry.badge["id"]) for entry in kit.badges]
-        # The Open Badges 3.0 credentials and their baked images are written (and kept) by ob3_output.
+        # The Open Badges 3.0 credentials are written (and kept) by ob3_output; the kit page bakes them.
         return files
 
     def _claim_kit(self, kit: Kit, key: str) -> bool:
@@ -328,7 +348,7 @@ class BadgesGenerator(Generator):
 
     def cached(self, target: str, inputs: tuple, make) -> None:
         """Place a derived file from the badge cache (keyed by a hash of its inputs), making it once."""
-        key = hashlib.sha256(repr(inputs).encode()).hexdigest()[:24]
+        key = cache_key(*inputs, code=self.documents_code)
         source = self.cache / f"derived-{key}"
         if not source.exists():
             partial = source.with_name(f"{source.name}.{os.getpid()}.part")

@@ -1,25 +1,29 @@
 """Which badges a profile earns, which files its kit holds, and rendering them with a cache.
 
 Pure Python and Pillow, no Pelican. A file's cache key is a hash of everything that
-shapes it (the texts on it, the badge class, the format, the design version and the
-font files), so a build with nothing changed renders nothing, and rendering runs in
+shapes it (the texts on it, the badge class, the format, and the design: the drawing code,
+the font files and Pillow's version, ``design_digest``), so a build with nothing changed
+renders nothing, an edit to the drawing code renders everything again, and rendering runs in
 parallel across cores.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
+import sys
 import time
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
+import PIL
+from infra.cachekey import code_digest, key
 from responsive_images.pipeline import place, worker_pool
 
-from .designs import DESIGN_VERSION, FORMATS, VARIANTS, BadgeArt, Designer, to_png, to_svg
+from . import designs, fonts, mark, textfit
+from .designs import FORMATS, VARIANTS, BadgeArt, Designer, to_png, to_svg
 from .fonts import FontSet
 
 FORMAT_LABELS = {
@@ -119,21 +123,21 @@ def download_rows(files: list[BadgeFile]) -> list[DownloadRow]:
     return rows
 
 
-def cache_key(art: BadgeArt, fmt: str, variant: str, fonts_version: str, art_json: str | None = None) -> str:
-    """The hash of everything that shapes a file: ``json.dumps([art, fmt, variant, design, fonts])``.
+def design_digest(font_set: FontSet) -> str:
+    """The digest of everything that draws a badge: this module and the design, text and mark code,
+    the bundled font files, and Pillow. Computed once per build; part of every badge file's key."""
+    return code_digest(sys.modules[__name__], designs, textfit, mark, fonts, font_set.folder, PIL.__version__)
+
+
+def cache_key(art: BadgeArt, fmt: str, variant: str, design: str, art_json: str | None = None) -> str:
+    """The key of a file (``infra.cachekey.key``): its art, format and variant, and the design digest.
 
     ``art_json`` is ``json.dumps(asdict(art))`` made once for the many files of one badge."""
     art_json = art_json if art_json is not None else json.dumps(dataclasses.asdict(art), ensure_ascii=False)
-    payload = f"[{art_json}, {_key_rest(fmt, variant, fonts_version)}"
-    return hashlib.sha256(payload.encode()).hexdigest()[:24]
+    return key(art_json, fmt, variant, code=design)
 
 
-@lru_cache(maxsize=64)
-def _key_rest(fmt: str, variant: str, fonts_version: str) -> str:
-    return json.dumps([fmt, variant, DESIGN_VERSION, fonts_version], ensure_ascii=False)[1:]
-
-
-def plan_files(folder: str, stem: str, art: BadgeArt, fonts_version: str,
+def plan_files(folder: str, stem: str, art: BadgeArt, design: str,
                formats: tuple[str, ...] = (*FORMATS, "svg"), variants: tuple[str, ...] = VARIANTS) -> list[BadgeFile]:
     """Every format in every variant: ``<folder>/<stem>-<format>-<variant>.<ext>``."""
     files = []
@@ -143,7 +147,7 @@ def plan_files(folder: str, stem: str, art: BadgeArt, fonts_version: str,
             extension = "svg" if fmt == "svg" else "png"
             name = f"{stem}-{variant}.svg" if fmt == "svg" else f"{stem}-{fmt}-{variant}.png"
             files.append(BadgeFile(f"{folder}/{name}", fmt, variant, art,
-                                   cache_key(art, fmt, variant, fonts_version, art_json) + "." + extension))
+                                   cache_key(art, fmt, variant, design, art_json) + "." + extension))
     return files
 
 

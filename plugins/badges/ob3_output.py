@@ -1,5 +1,6 @@
 """Open Badges 3.0 output of a build: the signing key, the DID document, the signed credentials, the
-revocation list and the baked images. Called by the badges generator; no Pelican import.
+revocation list. The kit page bakes a credential into a badge image in the browser (badge-kit.js, as
+``baking.py`` does), so no baked image is hosted. Called by the badges generator; no Pelican import.
 
 The signing key (``BADGE_SIGNING_KEY``, a ``secretKeyMultibase``; ``make keygen`` makes one):
 
@@ -24,8 +25,6 @@ import yaml
 from nl_format.clock import now
 
 from . import ob3, statuslist
-from .baking import KEYWORD_V3, bake_png, bake_svg_credential
-from .kit import plan_files, render_all
 
 logger = logging.getLogger(__name__)
 
@@ -107,16 +106,11 @@ def load_registry(path: Path) -> dict[str, int]:
     return data
 
 
-def credential_files(url: str, stem: str) -> dict[str, str]:
-    """The kit's Open Badges 3.0 images, beside the 2.0 ones."""
-    return {"png": f"{url}{stem}-verifieerbaar-v3.png", "svg": f"{url}{stem}-verifieerbaar-v3.svg"}
-
-
 def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tuple[str, str]]) -> dict:
-    """Write the DID document, the credentials, the baked images and the status list.
+    """Write the DID document, the credentials and the status list.
 
-    ``generator`` provides ``cached(target, inputs, make)`` and ``cache`` (the badge cache) and
-    ``sizes``. Returns, per profile slug, per badge id, the URLs of its credential and images."""
+    ``generator`` provides ``cached(target, inputs, make)`` and ``cache`` (the badge cache).
+    Returns, per profile slug, per badge id, the URL of its credential (``{"json": url}``)."""
     siteurl = settings["SITEURL"]
     loader = ob3.ContextLoader()
     registry_path = Path(settings["PATH"]) / "data" / "badge-status.yaml"
@@ -139,13 +133,6 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
                      lambda: ob3.to_json(ob3.did_document(sign.did, list(sign.keys))).encode())
     issuer = ob3.issuer_profile(sign.did, settings["SITENAME"], siteurl, settings["SITE_EMAIL"],
                                 settings["SITE_DESCRIPTION"], f"{siteurl}/{settings['SHARE_IMAGE_SQUARE']}")
-    # The images the credentials are baked into: rendered into the badge cache only (the kit page
-    # draws every other size in the browser), all at once.
-    sources = {(slug, entry.badge["id"]): plan_files("", f"{slug}-{entry.badge['id']}", entry.art,
-                                                     generator.fonts_version, formats=("vierkant-400", "svg"),
-                                                     variants=("licht",))
-               for slug, kit in kits.items() for entry in kit.badges}
-    render_all([f for pair in sources.values() for f in pair], generator.cache)
     links = {}
     for slug, kit in kits.items():
         for entry in kit.badges:
@@ -160,16 +147,7 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
             path = ob3.credential_path(slug, badge_id)
             generator.cached(path, ("ob3-credential", ob3.to_json(unsigned), sign.key.public, sign.did),
                              partial(_signed, unsigned, sign, kit.issued, loader))
-            text = Path(generator.sizes.sources[path]).read_text(encoding="utf-8")
-            files = credential_files(kit.url, f"{slug}-{badge_id}")
-            square, vector = sources[(slug, badge_id)]
-            generator.cached(files["png"], ("ob3-bake-png", square.key, text),
-                             lambda key=square.key, text=text: bake_png((generator.cache / key).read_bytes(), text,
-                                                                       KEYWORD_V3))
-            generator.cached(files["svg"], ("ob3-bake-svg", vector.key, text),
-                             lambda key=vector.key, text=text: bake_svg_credential(
-                                 (generator.cache / key).read_text(encoding="utf-8"), text).encode())
-            links.setdefault(slug, {})[badge_id] = {"json": f"{siteurl}/{path}", **files}
+            links.setdefault(slug, {})[badge_id] = {"json": f"{siteurl}/{path}"}
     withdrawn = sorted(index for key, index in positions.items() if key not in current)
     moment = now().replace(microsecond=0).isoformat()
     status = ob3.status_list_document(siteurl, sign.did, statuslist.encode(withdrawn), moment)

@@ -19,26 +19,29 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from infra.cachekey import code_digest
+from infra.cachekey import key as cache_key
+
 from .files import BuildScoped
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the stored layout changes
 LIBRARIES = ("jsonschema", "PyYAML", "Markdown", "Pillow")
 
 
+def _library(name: str) -> str:
+    try:
+        return f"{name}={version(name)}"
+    except PackageNotFoundError:
+        return name
+
+
 def code_version() -> str:
-    """Hash of the checking code, its schemas and the libraries they rely on."""
-    digest = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
+    """The digest (``infra.cachekey``) of the checking code (this package, the stored layout included),
+    its schemas, Python and the libraries they rely on."""
     package = Path(__file__).resolve().parent
-    for path in sorted([*package.glob("*.py"), *(package / "schemas").glob("*.json")]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name}={version(name)}".encode())
-        except PackageNotFoundError:
-            digest.update(name.encode())
-    return digest.hexdigest()
+    return code_digest(*sorted(package.glob("*.py")), package / "schemas", sys.version,
+                       *(_library(name) for name in LIBRARIES))
 
 
 class CheckCache(BuildScoped):
@@ -63,9 +66,7 @@ class CheckCache(BuildScoped):
                 logger.warning("content check cache %s ignored: %s", self.path, error)
 
     def key(self, environment: str, kind: str, relative: str, raw: bytes) -> str:
-        digest = hashlib.sha256(f"{self.version}|{environment}|{kind}|{relative}|".encode())
-        digest.update(raw)
-        return digest.hexdigest()
+        return cache_key(environment, kind, relative, hashlib.sha256(raw).hexdigest(), code=self.version, length=64)
 
     def get(self, key: str):
         stored = self.entries.get(key)

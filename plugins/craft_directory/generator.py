@@ -12,11 +12,14 @@ from content_model.files import load_json_cache, save_json_cache
 from content_model.render import Renderer
 from content_model.validate import load_schema
 from incremental.files import write_output
+from infra.cachekey import code_digest
+from infra.cachekey import key as cache_key
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 from translations.strings import alternates
 
+from . import directory as directory_module
 from .directory import (
     OFFER_ORDER,
     TYPE_ORDER,
@@ -256,7 +259,9 @@ class DirectoryGenerator(Generator):
         """Every profile's related profiles; kept in the cache while no slug, craft or region changed."""
         by_slug = self.directory.by_slug
         path = Path(self.settings["CACHE_PATH"]) / "related-profiles.json"
-        saved, digest = load_json_cache(path), self.directory.related_digest()
+        # keyed by the one rule: the data it is made from and the code that makes it
+        saved = load_json_cache(path)
+        digest = cache_key(self.directory.related_digest(), code=code_digest(directory_module), length=64)
         if saved.get("digest") == digest and saved.get("related", {}).keys() == by_slug.keys():
             return {slug: [by_slug[other] for other in others] for slug, others in saved["related"].items()}
         related = {profile.slug: self.directory.related(profile) for profile in self.directory.profiles}

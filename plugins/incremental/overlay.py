@@ -23,14 +23,15 @@ import logging
 import marshal
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from content_model.files import BuildScoped, save_cache_file
+from infra.cachekey import code_digest
 
 logger = logging.getLogger(__name__)
 
-MANIFEST_VERSION = 1
 
 
 class OutputOverlay(BuildScoped):
@@ -40,7 +41,8 @@ class OutputOverlay(BuildScoped):
         self.staging = staging
         self.manifest_path = manifest_path
         self.baseline = baseline
-        previous = self._load(manifest_path, output)
+        self.code = code_digest(sys.modules[__name__])  # a manifest is read only by the code that wrote it
+        previous = self._load(manifest_path, output, self.code)
         self.incremental = previous is not None
         self._previous_files: dict[str, str] = previous["files"] if previous else {}
         self._previous_calls: dict[str, list] = (
@@ -54,7 +56,7 @@ class OutputOverlay(BuildScoped):
         self.skipped = 0
 
     @staticmethod
-    def _load(path: Path, output: Path) -> dict | None:
+    def _load(path: Path, output: Path, code: str) -> dict | None:
         if not output.is_dir():
             return None
         try:
@@ -64,7 +66,7 @@ class OutputOverlay(BuildScoped):
         except (OSError, ValueError, EOFError, TypeError) as error:
             logger.warning("%s: manifest unreadable (%s); building everything", path, error)
             return None
-        if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION or data.get("output") != str(output):
+        if not isinstance(data, dict) or data.get("version") != code or data.get("output") != str(output):
             return None
         return data
 
@@ -215,7 +217,7 @@ class OutputOverlay(BuildScoped):
             self._prune({str(Path(relative).parent) for relative in gone})
             deleted = len(gone)
         content = {relative: id_ for relative, id_ in self.content.items() if relative in files}
-        data = {"version": MANIFEST_VERSION, "output": str(self.output), "baseline": self.baseline,
+        data = {"version": self.code, "output": str(self.output), "baseline": self.baseline,
                 "files": files, "calls": self.calls, "content": content}
         save_cache_file(self.manifest_path, marshal.dumps(data))
         return {"written": len(staged), "kept": len(self.kept), "deleted": deleted,

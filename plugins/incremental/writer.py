@@ -13,9 +13,13 @@ import hashlib
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 
+import jinja2
 from content_model.files import load_json_cache, save_json_cache
+from infra.cachekey import code_digest
+from infra.cachekey import key as cache_key
 from jinja2 import meta, nodes
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
@@ -43,10 +47,10 @@ class TemplateNames:
     environment; the answers are kept per environment.
     """
 
-    VERSION = 2  # of what is saved per template source
-
     def __init__(self, cache: Path | None = None):
         self.cache_path = cache
+        # what is saved per template source is keyed by the code that finds it (infra.cachekey)
+        self.code = code_digest(sys.modules[__name__], jinja2.__version__)
         self.saved: dict[str, list] = load_json_cache(cache)
         self.closures: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]]] = {}
         self.environments: list = []  # keeps the environments alive while their ids are keys
@@ -85,7 +89,7 @@ class TemplateNames:
 
     def _names_of(self, environment, name: str) -> tuple[list, list, list]:
         source, _, _ = environment.loader.get_source(environment, name)
-        key = hashlib.sha256(f"{self.VERSION}\0{name}\0{source}".encode()).hexdigest()
+        key = cache_key(name, source, code=self.code, length=64)
         if key not in self.saved:
             tree = environment.parse(source)
             variables = set(meta.find_undeclared_variables(tree))

@@ -12,16 +12,18 @@ import logging
 import multiprocessing
 import os
 import shutil
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import PIL
+from infra.cachekey import code_digest, key
 from PIL import Image, ImageCms, ImageOps
 
 logger = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "2"  # bump when rendering changes, to invalidate caches
 WEBP_QUALITY = 78
 JPEG_QUALITY = 82
 
@@ -56,10 +58,15 @@ class ImagePlan:
         return (fitting or options)[-1] if fitting else options[0]
 
 
-def plan(source: Path, reference: str, widths: list[int]) -> ImagePlan:
-    """Decide the variants of ``source`` without decoding its pixels."""
-    data = source.read_bytes()
-    digest = hashlib.sha256(data + f"|{PIPELINE_VERSION}|{widths}".encode()).hexdigest()[:12]
+def pipeline_digest() -> str:
+    """The digest of the code that renders variants (this module and Pillow): part of every variant's
+    name, so an edit to the rendering renders every variant again, under new names."""
+    return code_digest(sys.modules[__name__], PIL.__version__)
+
+
+def plan(source: Path, reference: str, widths: list[int], code: str) -> ImagePlan:
+    """Decide the variants of ``source`` without decoding its pixels; ``code`` is ``pipeline_digest()``."""
+    digest = key(hashlib.sha256(source.read_bytes()).hexdigest(), widths, code=code, length=12)
     with Image.open(source) as image:
         width, height = image.size
         orientation = image.getexif().get(0x0112, 1)

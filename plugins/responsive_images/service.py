@@ -13,7 +13,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from .pipeline import ImagePlan, plan, publish, render_all
+from .pipeline import ImagePlan, pipeline_digest, plan, publish, render_all
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,7 @@ class ImageService(BuildScoped):
         self.widths = list(widths)
         self.cache_dir = Path(cache_dir)
         self.show_drafts = show_drafts
+        self.code = pipeline_digest()  # once per build: the rendering code, part of each variant's name
         self.plans: dict[str, tuple[Path, ImagePlan]] = {}
         self.used: dict[str, str] = {}  # reference -> how it is used ("page" or "profile")
         self.documents: list = []
@@ -60,7 +61,7 @@ class ImageService(BuildScoped):
         reference = self._key(reference)
         if reference not in self.plans:
             source = resolve_content_path(self.content_root, reference)
-            self.plans[reference] = (source, plan(source, reference, self.widths))
+            self.plans[reference] = (source, plan(source, reference, self.widths, self.code))
         return self.plans[reference][1]
 
     def use(self, reference: str, how: str = "page") -> ImagePlan:
@@ -160,7 +161,7 @@ class ImageService(BuildScoped):
         for source, owner in profile_photos.items():
             protected[_identity(source)] = owner
             if os.stat(source).st_size in sizes:  # a copy under another name has the same bytes
-                protected[("bytes", plan(source, str(source), self.widths).digest)] = owner
+                protected[("bytes", plan(source, str(source), self.widths, self.code).digest)] = owner
         return protected
 
     def _consented(self, owner: Path, protected: dict) -> bool:

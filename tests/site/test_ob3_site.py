@@ -6,6 +6,7 @@ AchievementCredential (vendored in tests/vc-verify/schema/), and /verifieer/ in 
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from badges import baking, ob3, statuslist
+from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, run_build, write_minimal_content
 
 VC_VERIFY = ROOT / "tests" / "vc-verify"
@@ -48,15 +50,54 @@ def credentials(output: Path) -> list[Path]:
     return sorted((output / "openbadges" / "v3" / "credentials").glob("*.json"))
 
 
+def kit_data(output: Path, slug: str) -> tuple[dict, BeautifulSoup]:
+    """The data block a kit page's script draws and bakes from, and the page."""
+    page = BeautifulSoup((output / "badges" / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return json.loads(page.find("script", id="badge-kit-data").string), page
+
+
+def local(output: Path, url: str) -> Path:
+    assert url.startswith(SITEURL + "/"), url
+    return output / url.removeprefix(SITEURL + "/")
+
+
+def bake_like_the_kit_page(output: Path, slug: str, folder: Path) -> list[Path]:
+    """The verifiable badges of a kit as its page bakes them (badge-kit.js): the hosted assertion (2.0) and
+    signed credential (3.0), fetched byte for byte, in the badge's square PNG and in the page's SVG. The
+    page's own baking in Chromium is tested in test_badge_kit_browser.py; here the verifier gets the files."""
+    data, page = kit_data(output, slug)
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for number, badge in enumerate(data["badges"]):
+        block = page.find("section", attrs={"data-badge": str(number)})
+        href = block.find("a", attrs={"data-svg": True})["href"]
+        svg = base64.b64decode(href.split(",", 1)[1]).decode("utf-8")
+        square = (output / "openbadges" / "badges" / f"{badge['id']}-vierkant-400-licht.png").read_bytes()
+        assertion = local(output, badge["verify"]).read_text(encoding="utf-8")
+        files = {f"{badge['stem']}-verifieerbaar.png": baking.bake_png(square, assertion),
+                 f"{badge['stem']}-verifieerbaar.svg": baking.bake_svg(svg, assertion, badge["verify"]).encode()}
+        if "credential" in badge:
+            credential = local(output, badge["credential"]).read_text(encoding="utf-8")
+            files[f"{badge['stem']}-verifieerbaar-v3.png"] = baking.bake_png(square, credential, baking.KEYWORD_V3)
+            files[f"{badge['stem']}-verifieerbaar-v3.svg"] = baking.bake_svg_credential(svg, credential).encode()
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+            made.append(folder / name)
+    return made
+
+
 # --- The example site (make html, the development key) ----------------------------------------------------
 
 @pytest.mark.build
-def test_every_credential_of_the_example_site_verifies(example_site):
+def test_every_credential_of_the_example_site_verifies(example_site, tmp_path):
     output = example_site.output
     assert example_site.stderr.count("ondertekend met de ontwikkelsleutel") == 1  # one line says so
     files = credentials(output)
-    baked = sorted(output.glob("badges/*/*-verifieerbaar-v3.png"))
-    assert files and len(files) == len(baked) == len(sorted(output.glob("badges/*/*-verifieerbaar-v3.svg")))
+    # no baked image is hosted: every kit page names the credential its script bakes, one per badge
+    assert not list(output.glob("badges/*/*-verifieerbaar*"))
+    kits = sorted(path.parent.name for path in output.glob("badges/*/index.html"))
+    named = [badge["credential"] for slug in kits for badge in kit_data(output, slug)[0]["badges"]]
+    assert files and sorted(local(output, url) for url in named) == files
     status = output / ob3.STATUS_PATH
     results = verify(output, [*files, status])
     failed = {name: r["error"] for name, r in results.items() if not r["verified"] or r["revoked"]}
@@ -65,7 +106,10 @@ def test_every_credential_of_the_example_site_verifies(example_site):
     did = json.loads((output / "did.json").read_text())
     assert did["id"] == "did:web:example.test:campagne" and not (output / ".well-known" / "did.json").exists()
     assert {m["type"] for m in did["verificationMethod"]} == {"Multikey"}
-    # the baked images carry exactly the hosted credential
+    # baked as the kit page bakes them, the images carry exactly the hosted credential
+    baked = [path for path in bake_like_the_kit_page(output, kits[0], tmp_path)
+             if path.name.endswith("-v3.png")]
+    assert baked
     for png in baked:
         slug_badge = png.name.removesuffix("-verifieerbaar-v3.png")
         hosted = (output / "openbadges" / "v3" / "credentials" / f"{slug_badge}.json").read_text()
@@ -127,13 +171,15 @@ def withdrawal(tmp_path_factory):
     assert first.ok, first.stderr
     kept = base / "before"
     kept.mkdir()
-    for path in [*output.glob("badges/jan-de-vries/*-verifieerbaar*"), *credentials(output)]:
+    bake_like_the_kit_page(output, "jan-de-vries", kept)
+    for path in credentials(output):
         shutil.copy(path, kept / path.name)
     profile = content / "profiles" / "jan-de-vries.yaml"
     profile.write_text(profile.read_text() + "status: withdrawn\n", encoding="utf-8")
     second = run_build(output, command="publish", content=content, env=env)
     assert second.ok, second.stderr
-    return {"output": output, "before": kept, "first": first, "second": second}
+    baked = bake_like_the_kit_page(output, "piet-smit", base / "baked")
+    return {"output": output, "before": kept, "first": first, "second": second, "baked": baked[0].parent}
 
 
 @pytest.mark.build
@@ -232,7 +278,7 @@ def test_verify_page_in_chromium(withdrawal, browser, tmp_path):
     from browser_support import visit
 
     output, before = withdrawal["output"], withdrawal["before"]
-    kit = output / "badges" / "piet-smit"
+    kit = withdrawal["baked"]  # Piet's badges as his kit page bakes them
     valid_png = kit / "piet-smit-ambachtsmens-verifieerbaar-v3.png"
     text = baking.unbake_png(valid_png.read_bytes(), baking.KEYWORD_V3)
     tampered = tmp_path / "gewijzigd.png"

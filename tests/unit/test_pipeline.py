@@ -1,5 +1,7 @@
 from PIL import Image
-from responsive_images.pipeline import plan, publish, render, render_all
+from responsive_images.pipeline import pipeline_digest, plan, publish, render, render_all
+
+CODE = pipeline_digest()
 
 
 def photo(path, size=(2000, 1000), orientation=None, mode="RGB"):
@@ -15,24 +17,26 @@ def photo(path, size=(2000, 1000), orientation=None, mode="RGB"):
 
 def test_plan_widths_formats_and_hash(tmp_path):
     source = photo(tmp_path / "Smid Foto.jpg")
-    result = plan(source, "images/Smid Foto.jpg", [480, 800, 1200, 1600])
+    result = plan(source, "images/Smid Foto.jpg", [480, 800, 1200, 1600], CODE)
     assert [v.width for v in result.of_format("webp")] == [480, 800, 1200, 1600]
     assert result.fallback == "jpeg"
     assert result.variants[0].name == f"smid-foto-{result.digest}-480.webp"
     assert result.of_format("jpeg")[0].height == 240
     # different bytes, different names
     photo(tmp_path / "b.jpg", size=(2000, 1001))
-    assert plan(tmp_path / "b.jpg", "images/b.jpg", [480]).digest != result.digest
+    assert plan(tmp_path / "b.jpg", "images/b.jpg", [480], CODE).digest != result.digest
+    # other rendering code, other names: a variant made by old code is never served again
+    assert plan(source, "images/Smid Foto.jpg", [480, 800, 1200, 1600], CODE + "x").digest != result.digest
 
 
 def test_small_images_are_not_upscaled(tmp_path):
-    result = plan(photo(tmp_path / "a.jpg", size=(600, 400)), "a.jpg", [480, 800, 1200])
+    result = plan(photo(tmp_path / "a.jpg", size=(600, 400)), "a.jpg", [480, 800, 1200], CODE)
     assert [v.width for v in result.of_format("jpeg")] == [480, 600]
 
 
 def test_exif_orientation_is_applied_then_all_metadata_removed(tmp_path):
     source = photo(tmp_path / "a.jpg", size=(1000, 500), orientation=6)
-    result = plan(source, "a.jpg", [480])
+    result = plan(source, "a.jpg", [480], CODE)
     assert (result.width, result.height) == (500, 1000)
     cache = tmp_path / "cache"
     assert render(source, result, cache) == len(result.variants)
@@ -44,13 +48,13 @@ def test_exif_orientation_is_applied_then_all_metadata_removed(tmp_path):
 
 
 def test_alpha_keeps_png_fallback(tmp_path):
-    result = plan(photo(tmp_path / "a.png", mode="RGBA", size=(800, 400)), "a.png", [480])
+    result = plan(photo(tmp_path / "a.png", mode="RGBA", size=(800, 400)), "a.png", [480], CODE)
     assert result.fallback == "png"
 
 
 def test_cache_means_nothing_is_rendered_twice(tmp_path):
     source = photo(tmp_path / "a.jpg")
-    jobs = [(source, plan(source, "a.jpg", [480, 800]))]
+    jobs = [(source, plan(source, "a.jpg", [480, 800], CODE))]
     cache = tmp_path / "cache"
     assert render_all(jobs, cache) == 4
     assert render_all(jobs, cache) == 0
@@ -80,7 +84,7 @@ def _mean(path, mode="L") -> float:
 
 
 def _rendered_means(tmp_path, source, reference) -> list[float]:
-    result = plan(source, reference, [480])
+    result = plan(source, reference, [480], CODE)
     cache = tmp_path / "cache"
     render(source, result, cache)
     return [_mean(cache / v.name) for v in result.variants]
@@ -122,7 +126,7 @@ def test_sixteen_bit_rgb_and_rgba_pngs(tmp_path):
         assert abs(mean - expected) < 4, mean
     rgba = tmp_path / "rgba16.png"
     rgba.write_bytes(_png_bytes(500, 200, 6, [0x2000, 0x8000, 0xC000, 0x8000]))
-    result = plan(rgba, "rgba16.png", [480])
+    result = plan(rgba, "rgba16.png", [480], CODE)
     assert result.fallback == "png"
     render(rgba, result, tmp_path / "cache")
     for variant in result.variants:
@@ -143,7 +147,7 @@ def test_la_and_transparent_palette_keep_alpha_and_brightness(tmp_path):
     indexed.info["transparency"] = 0
     indexed.save(palette, transparency=0)
     for source, alpha_at, colour in ((la, 128, (60, 60, 60)), (palette, 0, None)):
-        result = plan(source, source.name, [480])
+        result = plan(source, source.name, [480], CODE)
         assert result.fallback == "png"
         render(source, result, tmp_path / "cache")
         for variant in result.variants:
@@ -172,7 +176,7 @@ def test_orientation_turns_the_picture_not_only_its_size(tmp_path):
     exif = image.getexif()
     exif[0x0112] = 6  # shown turned 90 degrees clockwise: the light half ends up on top
     image.save(source, "JPEG", exif=exif.tobytes())
-    result = plan(source, "gedraaid.jpg", [480])
+    result = plan(source, "gedraaid.jpg", [480], CODE)
     render(source, result, tmp_path / "cache")
     for variant in result.variants:
         with Image.open(tmp_path / "cache" / variant.name) as out:

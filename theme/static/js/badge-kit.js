@@ -73,7 +73,12 @@
           if (!response.ok) throw new Error(response.status + " " + badge.verify);
           return response.text();
         }).then(function (text) { badge.assertion = text; });
-      });
+      }).concat(kit.badges.filter(function (badge) { return badge.credential; }).map(function (badge) {
+        return fetch(badge.credential, { credentials: "same-origin" }).then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + badge.credential);
+          return response.text();
+        }).then(function (text) { badge.signed = text; });
+      }));
       var used = {};
       kit.badges.forEach(function (badge) {
         Object.keys(badge.texts).forEach(function (format) {
@@ -173,8 +178,9 @@
     return (crc ^ 0xffffffff) >>> 0;
   }
 
-  // An uncompressed iTXt chunk "openbadges" with the assertion JSON, just before IEND.
-  function bakePng(buffer, assertion) {
+  // An uncompressed iTXt chunk with the assertion (keyword "openbadges", 2.0) or the signed credential
+  // (keyword "openbadgecredential", 3.0) as JSON, just before IEND.
+  function bakePng(buffer, assertion, name) {
     var png = new Uint8Array(buffer);
     var view = new DataView(buffer);
     var position = 8;
@@ -189,7 +195,7 @@
     }
     if (iend < 0) throw new Error("PNG without IEND");
     var text = new TextEncoder().encode(assertion);
-    var keyword = new TextEncoder().encode("openbadges");
+    var keyword = new TextEncoder().encode(name || "openbadges");
     var body = new Uint8Array(4 + keyword.length + 5 + text.length);
     body.set([0x69, 0x54, 0x58, 0x74], 0); // "iTXt"
     body.set(keyword, 4);
@@ -213,6 +219,16 @@
     var head = svg.slice(0, end) + " xmlns:openbadges=\"http://openbadges.org\">";
     var element = "<openbadges:assertion verify=\"" + escapeAttribute(verify) + "\"><![CDATA[" +
       assertion.split("]]>").join("]]]]><![CDATA[>") + "]]></openbadges:assertion>";
+    return new Blob([head + element + svg.slice(end + 1)], { type: "image/svg+xml" });
+  }
+
+  // Open Badges 3.0: an openbadges:credential element (the prefix bound to the 3.0 namespace) as the first child.
+  function bakeSvgCredential(svg, credential) {
+    var start = svg.indexOf("<svg");
+    var end = svg.indexOf(">", start);
+    var head = svg.slice(0, end) + " xmlns:openbadges=\"https://purl.imsglobal.org/ob/v3p0\">";
+    var element = "<openbadges:credential><![CDATA[" + credential.split("]]>").join("]]]]><![CDATA[>") +
+      "]]></openbadges:credential>";
     return new Blob([head + element + svg.slice(end + 1)], { type: "image/svg+xml" });
   }
 
@@ -360,9 +376,12 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         var kind = button.getAttribute("data-bake");
-        offer(button, badge.stem + "-verifieerbaar." + kind, function () {
-          if (kind === "svg") return bakeSvg(svgOf(block), badge.assertion, badge.verify);
-          return bakePng(pngBytes(draw(badge, "vierkant-400", "licht")).buffer, badge.assertion);
+        var v3 = kind.slice(-3) === "-v3";
+        var type = v3 ? kind.slice(0, -3) : kind;
+        offer(button, badge.stem + "-verifieerbaar" + (v3 ? "-v3." : ".") + type, function () {
+          if (type === "svg") return v3 ? bakeSvgCredential(svgOf(block), badge.signed) : bakeSvg(svgOf(block), badge.assertion, badge.verify);
+          return bakePng(pngBytes(draw(badge, "vierkant-400", "licht")).buffer, v3 ? badge.signed : badge.assertion,
+            v3 ? "openbadgecredential" : "openbadges");
         });
       });
     });

@@ -11,7 +11,7 @@ build must strip this metadata; the tests check that it does.
 
 Usage (Pillow is the only dependency):
 
-    python3 scripts/draw_example_images.py [--out content/images]
+    python3 examples/drawings/draw_example_images.py [--out content/images]
 """
 
 from __future__ import annotations
@@ -1512,7 +1512,7 @@ def render(rel, size, fn, seed, gps, when, out_dir):
 
 
 def main():
-    here = Path(__file__).resolve().parent.parent
+    here = Path(__file__).resolve().parents[2]  # the repository
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=here / "content" / "images")
     ap.add_argument("--only", help="render only images whose path contains this string")

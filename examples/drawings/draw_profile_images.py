@@ -1,7 +1,7 @@
 """Draw the example profile photos: flat, warm illustrations, deterministic per profile.
 
 Every JPEG gets camera EXIF with GPS tags on purpose: the site must strip them, and the
-tests check that it does. Run: python scripts/draw_profile_images.py
+tests check that it does. Run: python examples/drawings/draw_profile_images.py
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageDraw, ImageFilter
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # examples/drawings/ -> the repository
 SIZE = 1200
 BACKGROUNDS = [(224, 205, 178), (201, 214, 200), (232, 196, 170), (205, 208, 219), (238, 222, 190)]
 SKIN = [(244, 208, 177), (224, 172, 135), (198, 134, 98), (150, 97, 66), (112, 72, 48)]
