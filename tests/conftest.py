@@ -215,3 +215,45 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield chromium
         chromium.close()
+
+
+# --- Builds from a copy of the project (tests that edit code, templates, fonts or settings) ----------------
+
+COPIED = ("plugins", "theme", "scripts", "pelicanconf.py", "publishconf.py", "requirements.txt", "vendor.json")
+LINKED = (".cache/vendor", "tools")  # large and read-only here: the pinned npm bundles
+
+
+def project_copy(base: Path) -> Path:
+    """A copy of the project's code, theme and settings, to edit in a test; the npm bundles are linked."""
+    project = base / "project"
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
+        else:
+            project.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, project / name)
+    for name in LINKED:
+        if (ROOT / name).exists():
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            (project / name).symlink_to(ROOT / name)
+    return project
+
+
+def build_copy(project: Path, content: Path, output: Path, cache: Path, moment: int | None = None,
+               key: Path | None = None) -> str:
+    """``make html`` of a project copy (its own plugins, theme, settings) with caches of its own only.
+
+    ``moment`` is the build's clock (seconds); ``key`` the Open Badges 3.0 development key file (two
+    builds compared byte for byte must sign with the same key)."""
+    environment = {**os.environ, "SITEURL": SITEURL,
+                   "SOURCE_DATE_EPOCH": str(moment if moment is not None else int(BUILD_MOMENT.timestamp())),
+                   "BADGE_SECRET": "test-geheim", "PYTHONPATH": str(project / "plugins"),
+                   "BADGE_DEV_KEY_PATH": str(key or cache / "dev-key")}
+    for name in ("BADGE_CACHE_PATH", "GITHUB_ACTIONS", "DIRECTORY_INDEX_LIMIT"):
+        environment.pop(name, None)  # the caches of this test only
+    result = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "html", "--content", str(content),
+                             "--output", str(output), "--cache", str(cache)],
+                            capture_output=True, text=True, env=environment, cwd=project, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout + result.stderr

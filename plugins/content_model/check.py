@@ -130,8 +130,12 @@ class ContentChecker:
             self.cache.saw(kind, path, checked)
         return checked
 
-    def _check_file(self, kind: str, path: Path) -> Checked:
-        label = display_path(path)
+    def check_text(self, kind: str, path: Path, text: str, label: str) -> Checked:
+        """Check ``text`` as if it were the file ``path`` (not yet written), reporting problems at ``label``."""
+        return self._check_file(kind, path, text=text, label=label)
+
+    def _check_file(self, kind: str, path: Path, text: str | None = None, label: str | None = None) -> Checked:
+        label = label or display_path(path)
         checked = Checked(kind, path, path.stem)
         validator = self.validators[kind]
         if not is_slug(path.stem):
@@ -146,7 +150,8 @@ class ContentChecker:
         try:
             if not is_inside(self.root, path):
                 raise FileProblem("bestand is een snelkoppeling naar buiten content/ (of staat in een map die dat is)")
-            text = read_text(path)
+            if text is None:
+                text = read_text(path)
             document = split(text) if validator.body else whole_yaml(text)
         except FileProblem as problem:
             checked.problems.append(Problem(label, problem.line, problem.column, "bestand", problem.message))

@@ -17,6 +17,7 @@ from incremental.fingerprint import plain_digest
 
 TYPE_ORDER = ["ambachtsmens", "leerbedrijf", "opleiding", "restauratie", "museum", "evenement", "organisatie"]
 OFFER_ORDER = ["leerplek", "stage", "workshop", "rondleiding", "opleiding"]
+LEARNING_OFFERS = ("leerplek", "stage", "opleiding")  # what a student looks for: the profile page calls to action
 
 
 @dataclass
@@ -53,6 +54,11 @@ class Profile:
                 return fields
             self._fingerprint = known
         return known
+
+    @property
+    def learning(self) -> list[str]:
+        """The offers a student can come for (a leerplek, stage or opleiding), in the directory's order."""
+        return [offer for offer in self.offers if offer in LEARNING_OFFERS]
 
     @property
     def title(self) -> str:
@@ -257,6 +263,11 @@ class InitialLink:
     id: str
     count: int
     url: str | None
+
+    @property
+    def learning(self) -> list[str]:
+        """The offers a student can come for (a leerplek, stage or opleiding), in the directory's order."""
+        return [offer for offer in self.offers if offer in LEARNING_OFFERS]
 
     @property
     def title(self) -> str:

@@ -66,6 +66,7 @@ class DirectoryGenerator(Generator):
             "types": schema["type"]["x-labels"],
             "plural": schema["type"]["x-plural"],
             "offers": schema["offers"]["x-labels"],
+            "offer_phrases": {key: text[:1].lower() + text[1:] for key, text in schema["offers"]["x-form-labels"].items()},
         }
         self.labels_en = {
             "types": schema["type"]["x-labels-en"],

@@ -39,13 +39,17 @@ ADMIN_OVERRIDES = {
     "style-src": "'self' 'unsafe-inline'",
     "img-src": "'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
     "font-src": "'self' data:",
-    "connect-src": "'self' https://api.github.com",
+    "connect-src": "'self' blob: https://api.github.com",  # blob: the entry and media previews it saves
     "form-action": "'self'",
 }
 ADMIN_CONTENT_SECURITY_POLICY = tuple((name, ADMIN_OVERRIDES.get(name, value)) for name, value in CONTENT_SECURITY_POLICY)
+# The GitHub login opens a pop-up (the campaign's OAuth client) that hands the token back to this
+# page through window.opener: 'same-origin' would cut that link, 'same-origin-allow-popups' keeps it.
+ADMIN_OPENER_POLICY = "same-origin-allow-popups"
 ADMIN_HEADERS = (
     ("Content-Security-Policy", "; ".join(f"{name} {value}" for name, value in ADMIN_CONTENT_SECURITY_POLICY)),
-    *[(name, value) for name, value in HEADERS if name != "Content-Security-Policy"],
+    *[(name, ADMIN_OPENER_POLICY if name == "Cross-Origin-Opener-Policy" else value)
+      for name, value in HEADERS if name != "Content-Security-Policy"],
 )
 
 

@@ -155,9 +155,41 @@ def settings_collection(data_schemas: dict[str, dict], catalog: dict) -> dict:
             "editor": {"preview": False}, "files": files}
 
 
+COMMIT_MESSAGES = {"create": "Nieuw: {{slug}} ({{collection}})", "update": "Bijgewerkt: {{slug}}",
+                   "delete": "Verwijderd: {{slug}}", "uploadMedia": "Afbeelding: {{path}}",
+                   "deleteMedia": "Afbeelding weg: {{path}}"}
+BACKENDS = ("github", "git-gateway", "test-repo")
+
+
+def backend(name: str, repo: str, branch: str, auth_base_url: str = "", auth_endpoint: str = "") -> dict:
+    """Where editors' changes go in production.
+
+    ``github``: pull requests on ``repo``, logged in through an OAuth client the campaign hosts at
+    ``auth_base_url`` (without it Decap asks Netlify's OAuth service, which works only for a site
+    hosted on Netlify). ``git-gateway``: Netlify Identity and Git Gateway. ``test-repo``: Decap's
+    in-memory backend, for screenshots and tests."""
+    if name not in BACKENDS:
+        raise ValueError(f"onbekende backend '{name}'; kies uit: {', '.join(BACKENDS)}")
+    if name == "test-repo":
+        return {"name": name}
+    result = {"name": name}
+    if name == "github":
+        result["repo"] = repo
+    result.update(branch=branch, squash_merges=True, commit_messages=dict(COMMIT_MESSAGES))
+    if name == "github" and auth_base_url:
+        result["base_url"] = auth_base_url.rstrip("/")
+        if auth_endpoint:
+            result["auth_endpoint"] = auth_endpoint.strip("/")
+    return result
+
+
 def config(schemas: dict[str, dict], catalog: dict, repo: str, branch: str, site_url: str,
-           data_schemas: dict[str, dict] | None = None) -> dict:
-    """The whole config.yml as data."""
+           data_schemas: dict[str, dict] | None = None, *, backend_config: dict | None = None,
+           local_backend: str = "", logo_url: str = "") -> dict:
+    """The whole config.yml as data.
+
+    ``local_backend``: the address of Decap's local backend (``make editor``): on localhost the
+    editor then reads and writes content/ on this machine, without a login."""
     collections = []
     for kind in COLLECTION_LABELS:
         if kind in schemas:
@@ -167,16 +199,18 @@ def config(schemas: dict[str, dict], catalog: dict, repo: str, branch: str, site
                 collections.append(collection(kind, schemas[kind], catalog))
     if data_schemas:
         collections.append(settings_collection(data_schemas, catalog))
-    return {
-        "backend": {"name": "github", "repo": repo, "branch": branch, "squash_merges": True,
-                    "commit_messages": {"create": "Nieuw: {{slug}} ({{collection}})", "update": "Bijgewerkt: {{slug}}",
-                                        "delete": "Verwijderd: {{slug}}", "uploadMedia": "Afbeelding: {{path}}",
-                                        "deleteMedia": "Afbeelding weg: {{path}}"}},
+    result = {
+        "backend": backend_config or backend("github", repo, branch),
         "publish_mode": "editorial_workflow",
         "locale": "nl",
         "site_url": site_url,
         "display_url": site_url,
         "media_folder": "content/images",
         "public_folder": "images",
-        "collections": collections,
     }
+    if local_backend:
+        result["local_backend"] = {"url": local_backend}
+    if logo_url:  # the campaign's logo on the login screen and in the editor's header
+        result["logo"] = {"src": logo_url, "show_in_header": True}
+    result["collections"] = collections
+    return result

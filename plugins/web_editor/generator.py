@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from functools import partial
 from pathlib import Path
 
@@ -15,8 +14,8 @@ from pelican import signals
 from pelican.generators import Generator
 from responsive_images.pipeline import place
 
-from .decap import config
-from .joinform import consent_scope, form_fields
+from .decap import backend, config
+from .joinform import consent_field, form_fields
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,16 +30,13 @@ class WebEditorGenerator(Generator):
     """/admin/ is for editors: not in the sitemap, the search index or robots."""
 
     def generate_context(self):
-        settings = self.settings
         taxonomy = self.context["taxonomy"]
-        repo, branch = settings["ADMIN_REPO"], settings.get("ADMIN_BRANCH", "main")
         schema = content_kinds()["profile"]
         self.context["join_form"] = {
             "fields": form_fields(schema, taxonomy.crafts, taxonomy.groups, taxonomy.regions),
-            "scope": consent_scope(schema),
+            "consent": consent_field(schema),
             "schema_path": "doe-mee/profiel.schema.json",
             "catalog_path": "doe-mee/catalogus.json",
-            "new_file_url": f"https://github.com/{repo}/new/{branch}/content/profiles",
         }
 
     def write_join_data(self):
@@ -57,13 +53,20 @@ class WebEditorGenerator(Generator):
         settings = self.settings
         taxonomy = self.context["taxonomy"]
         catalog = taxonomy.catalog().ids
+        try:
+            where = backend(settings.get("ADMIN_BACKEND") or "github", settings["ADMIN_REPO"],
+                            settings.get("ADMIN_BRANCH", "main"), settings.get("ADMIN_AUTH_BASE_URL", ""),
+                            settings.get("ADMIN_AUTH_ENDPOINT", ""))
+        except ValueError as error:
+            logger.error("pelicanconf.py:1:1: ADMIN_BACKEND: %s", error)
+            return
+        if where["name"] == "github" and "base_url" not in where and settings.get("ADMIN_AUTH_WARNING"):
+            logger.warning("publishconf.py:1:1: ADMIN_AUTH_BASE_URL: niet gezet; inloggen op /admin/ gaat dan via "
+                           "Netlify en werkt alleen als de site op Netlify staat (zie docs/publiceren.md)")
         data = config(content_kinds(), catalog, settings["ADMIN_REPO"], settings.get("ADMIN_BRANCH", "main"),
-                      settings["SITEURL"], data_kinds())
-        if settings.get("ADMIN_AUTH_BASE_URL"):  # an OAuth helper for GitHub logins outside Netlify
-            data["backend"]["base_url"] = settings["ADMIN_AUTH_BASE_URL"]
-        backend = os.environ.get("ADMIN_BACKEND")
-        if backend:  # e.g. test-repo: Decap's in-memory backend, for tests and screenshots
-            data["backend"] = {"name": backend}
+                      settings["SITEURL"], data_kinds(), backend_config=where,
+                      local_backend=settings.get("ADMIN_LOCAL_BACKEND", ""),
+                      logo_url=f"{settings['SITEURL']}/{settings['ADMIN_LOGO']}" if settings.get("ADMIN_LOGO") else "")
         write_output(settings, self.output_path, "admin/config.yml",
                      "# Generated from plugins/content_model/schemas by the web_editor plugin; do not edit.\n"
                      + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120))

@@ -8,46 +8,11 @@ test can edit a drawing function, a template and a font file, with caches of its
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_MOMENT, ROOT, SITEURL, write_minimal_content
-
-COPIED = ("plugins", "theme", "scripts", "pelicanconf.py", "publishconf.py", "requirements.txt", "vendor.json")
-LINKED = (".cache/vendor", "tools")  # large and read-only here: the pinned npm bundles
-
-
-def project_copy(base: Path) -> Path:
-    project = base / "project"
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-        else:
-            project.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, project / name)
-    for name in LINKED:
-        if (ROOT / name).exists():
-            (project / name).parent.mkdir(parents=True, exist_ok=True)
-            (project / name).symlink_to(ROOT / name)
-    return project
-
-
-def build(project: Path, content: Path, output: Path, cache: Path) -> str:
-    environment = {**os.environ, "SITEURL": SITEURL, "SOURCE_DATE_EPOCH": str(int(BUILD_MOMENT.timestamp())),
-                   "BADGE_SECRET": "test-geheim", "PYTHONPATH": str(project / "plugins"),
-                   "BADGE_DEV_KEY_PATH": str(cache / "dev-key")}
-    for name in ("BADGE_CACHE_PATH", "GITHUB_ACTIONS", "DIRECTORY_INDEX_LIMIT"):
-        environment.pop(name, None)  # the caches of this test only
-    result = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "html", "--content", str(content),
-                             "--output", str(output), "--cache", str(cache)],
-                            capture_output=True, text=True, env=environment, cwd=project, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout + result.stderr
+from conftest import build_copy as build
+from conftest import project_copy, write_minimal_content
 
 
 def files(folder: Path) -> dict[str, bytes]:

@@ -114,6 +114,49 @@ def test_profile_page_shows_what_the_profile_says(example_site):
         assert page.select_one(f'a[href="{profile.data["website"]}"]')
 
 
+LEARNING = ("leerplek", "stage", "opleiding")
+
+
+def test_students_find_a_way_to_ask_for_a_leerplek_stage_or_opleiding(example_site):
+    learning = [p for p in published() if set(p.data.get("offers", [])) & set(LEARNING)]
+    assert {p.data["type"] for p in learning} >= {"leerbedrijf", "opleiding"}
+    routes = set()
+    for profile in learning:
+        cta = example_site.page(f"ambachtengids/{profile.slug}/").select_one(".profile-cta")
+        assert cta is not None, profile.slug
+        links = [a["href"] for a in cta.select(".button-row a")]
+        public_email = profile.data.get("email") if profile.data.get("contact_public") else None
+        if public_email:
+            assert links[0].startswith(f"mailto:{public_email}?subject="), profile.slug
+            routes.add("e-mail")
+        if profile.data.get("website"):
+            assert profile.data["website"] in links, profile.slug
+            routes.add("website")
+        if not public_email and not profile.data.get("website"):
+            assert links == [links[0]] and links[0].startswith("mailto:redactie@"), profile.slug
+            routes.add("redactie")
+        for offer in LEARNING:
+            said = offer in cta.select_one("p").get_text(" ")
+            assert said == (offer in profile.data["offers"]), (profile.slug, offer)
+    assert routes == {"e-mail", "website", "redactie"}  # the example content shows each route
+    others = [p for p in published() if not set(p.data.get("offers", [])) & set(LEARNING)]
+    assert all(example_site.page(f"ambachtengids/{p.slug}/").select_one(".profile-cta") is None for p in others)
+
+
+def test_every_profile_page_offers_to_change_or_withdraw_it(example_site):
+    for profile in published():
+        link = example_site.page(f"ambachtengids/{profile.slug}/").select_one(".profile-change a")
+        assert link.get_text(strip=True) == "Wijzig of verwijder dit profiel"
+        assert link["href"].startswith("mailto:redactie@dekrachtvanambacht.nl?subject=")
+        assert f"%28{profile.slug}%29" in link["href"] and f"ambachtengids/{profile.slug}/" in link["href"]
+
+
+def test_directory_filter_on_offers_speaks_like_a_student(example_site):
+    page = example_site.page("ambachtengids/")
+    assert page.select_one('label[for="filter-aanbod"]').get_text(strip=True) == "Leerplek, stage of workshop"
+    assert page.select_one("#filter-aanbod option").get_text(strip=True) == "Maakt niet uit"
+
+
 def test_facet_pages_list_exactly_their_profiles(example_site):
     expected = {}
     for profile in published():

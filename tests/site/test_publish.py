@@ -39,6 +39,22 @@ def test_future_story_waits_for_its_date(tmp_path, minimal_content):
     assert publish.ok, publish.stderr
     assert not publish.file("verhalen/toekomst/").exists()
     assert "Toekomstmuziek" not in publish.file("feeds/verhalen.atom.xml").read_text()
+    # without the campaign's OAuth client the editors' login would go through Netlify: said, not hidden
+    assert "ADMIN_AUTH_BASE_URL: niet gezet" in publish.stderr and "ADMIN_AUTH_BASE_URL" not in preview.stderr
+
+
+def test_publish_configures_the_web_editor_login_from_the_environment(tmp_path, minimal_content):
+    import yaml
+
+    env = {"ADMIN_AUTH_BASE_URL": "https://auth.example.test", "ADMIN_REPO": "campagne/site", "ADMIN_BRANCH": "redactie"}
+    publish = run_build(tmp_path / "publish", command="publish", content=minimal_content, env=env)
+    assert publish.ok, publish.stderr
+    assert "ADMIN_AUTH_BASE_URL" not in publish.stderr
+    config = yaml.safe_load(publish.file("admin/config.yml").read_text(encoding="utf-8"))
+    assert config["backend"] == {**config["backend"], "name": "github", "repo": "campagne/site", "branch": "redactie",
+                                 "base_url": "https://auth.example.test"}
+    assert "local_backend" not in config and config["locale"] == "nl"
+    assert config["logo"]["src"] == f"{SITEURL}/theme/images/logo.svg"
 
 
 def test_pelican_key_value_header_still_builds(tmp_path, minimal_content):

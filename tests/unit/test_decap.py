@@ -81,3 +81,40 @@ def test_english_pages_have_a_collection_of_their_own_with_the_language_fixed():
     translation = by_name(english["fields"])["translation"]
     assert translation["required"] is False and translation["pattern"][0] == "^[a-z0-9]+(-[a-z0-9]+)*$"
     assert "Engels" in english["label"]
+
+
+def test_production_backend_comes_from_the_settings():
+    import pytest
+    from web_editor.decap import backend
+
+    github = backend("github", "org/repo", "main", "https://auth.example.test/", "/oauth/")
+    assert github["name"] == "github" and github["repo"] == "org/repo" and github["branch"] == "main"
+    assert github["base_url"] == "https://auth.example.test" and github["auth_endpoint"] == "oauth"
+    assert "base_url" not in backend("github", "org/repo", "main")  # then Decap asks Netlify: only for Netlify hosting
+    gateway = backend("git-gateway", "org/repo", "redactie")
+    assert gateway["name"] == "git-gateway" and gateway["branch"] == "redactie" and "repo" not in gateway
+    assert backend("test-repo", "org/repo", "main") == {"name": "test-repo"}
+    with pytest.raises(ValueError, match="onbekende backend 'gitlab'"):
+        backend("gitlab", "org/repo", "main")
+
+
+def test_local_backend_and_logo_are_only_there_when_asked_for():
+    from web_editor.decap import backend
+
+    local = config(content_kinds(), CATALOG, "org/repo", "main", "http://localhost:8000",
+                   backend_config=backend("github", "org/repo", "main", "https://auth.example.test"),
+                   local_backend="http://127.0.0.1:8781/api/v1", logo_url="http://localhost:8000/theme/images/logo.svg")
+    assert local["local_backend"] == {"url": "http://127.0.0.1:8781/api/v1"}
+    assert local["logo"] == {"src": "http://localhost:8000/theme/images/logo.svg", "show_in_header": True}
+    assert local["backend"]["base_url"] == "https://auth.example.test" and local["locale"] == "nl"
+    assert "local_backend" not in site_config() and "logo" not in site_config()
+
+
+def test_publish_settings_never_name_a_local_backend():
+    from conftest import ROOT
+    from pelican.settings import read_settings
+
+    assert read_settings(str(ROOT / "publishconf.py"))["ADMIN_LOCAL_BACKEND"] == ""
+    development = read_settings(str(ROOT / "pelicanconf.py"))
+    assert development["ADMIN_LOCAL_BACKEND"] == f"http://127.0.0.1:{development['EDITOR_PORT']}/api/v1"
+    assert development["ADMIN_LOGO"] == "theme/images/logo.svg"

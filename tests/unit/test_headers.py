@@ -19,6 +19,19 @@ def test_netlify_headers_keep_admin_apart():
     assert "'unsafe-inline'" in admin and "'unsafe-inline'" not in text[:text.index("/campagne/admin/*")]
 
 
+def test_admin_lets_the_login_pop_up_talk_back_and_the_rest_stays_closed():
+    from seo.headers import ADMIN_HEADERS, headers_for
+
+    admin = dict(headers_for("admin/index.html"))
+    assert admin == dict(ADMIN_HEADERS)
+    assert admin["Cross-Origin-Opener-Policy"] == "same-origin-allow-popups"
+    assert dict(headers_for("index.html"))["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert dict(headers_for("verhalen/admin/index.html"))["Cross-Origin-Opener-Policy"] == "same-origin"
+    text = netlify_headers("https://example.test", [("admin", True), ("verhalen", True)])
+    assert text.count("Cross-Origin-Opener-Policy: same-origin-allow-popups") == 1
+    assert 'add_header Cross-Origin-Opener-Policy "same-origin-allow-popups" always;' in nginx_snippet()
+
+
 def test_nginx_snippet_has_every_header_always():
     text = nginx_snippet()
     for name, value in HEADERS:
@@ -48,14 +61,11 @@ def test_caching_rules():
 
 def test_preview_server_sends_production_headers_and_precompressed_copies(tmp_path):
     import gzip
-    import sys
     import threading
     import urllib.error
     import urllib.request
 
     import brotli
-    from conftest import ROOT
-    sys.path.insert(0, str(ROOT / "scripts"))
     from preview_server import server
 
     (tmp_path / "theme" / "assets").mkdir(parents=True)
