@@ -123,14 +123,15 @@ class KitDrawings:
                 sorted(self.credentials.items()))
 
     def qr(self) -> dict:
-        """The QR code to the profile: inline SVG (its PNG is drawn from it in the browser) and a data: URL."""
+        """The QR code to the profile as inline SVG; the kit page's script offers it as an SVG and a PNG file
+        (once in the page, not a second time as a data: URL: every kit page carries it)."""
         url = f"{self.siteurl}/{self.kit.profile.url}"
         buffer = io.BytesIO()
         segno.make(url, error="m", mask=QR_MASK).save(buffer, kind="svg", scale=8, border=2, dark="#1d262b", light="#ffffff",
                                         xmldecl=False, svgns=True, svgclass="badge-share__code", lineclass=None,
                                         title=f"QR-code naar het profiel van {self.kit.profile.name}")
         svg = buffer.getvalue().decode()
-        return {"svg": Markup(svg), "url": browser.svg_data_url(svg)}
+        return {"svg": Markup(svg)}
 
     def load(self) -> list[dict]:
         """Per badge: its texts and its light square as SVG, with a data: URL of it."""

@@ -414,4 +414,6 @@ def verify(document: dict, keys: dict[str, str], loader: ContextLoader) -> bool:
 
 
 def to_json(document: dict) -> str:
-    return openbadges.to_json(document)
+    """Deterministic compact JSON (sorted keys) with a trailing newline: one credential per badge of every
+    profile is hosted, so each byte counts (issue 14); the proof covers the canonical form, not the bytes."""
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

@@ -34,6 +34,7 @@ from badges.designs import FORMATS, BadgeArt, Designer, to_png
 from badges.fonts import FontSet
 from badges.generator import subline
 from browser_support import output_file, visit
+from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL
 from PIL import Image, ImageChops, ImageFilter, ImageStat
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -131,6 +132,10 @@ def downloads(browser, example_site, tmp_path_factory):
             page.locator("[data-qr-download]").click()
         files["qr"] = folder / info.value.suggested_filename
         info.value.save_as(files["qr"])
+        with page.expect_download() as info:
+            page.locator("[data-qr-svg]").click()
+        files["qr-svg"] = folder / info.value.suggested_filename
+        info.value.save_as(files["qr-svg"])
         # offline once loaded: no request leaves the page any more, and drawing still works
         record.context.set_offline(True)
         with page.expect_download() as info:
@@ -253,6 +258,14 @@ def test_qr_code_png_is_drawn_from_the_inline_svg(downloads, example_site):
     assert zbar, "zbarimg is missing: `make test` installs Debian's zbar-tools"
     decoded = subprocess.run([zbar, "--raw", "-q", str(qr)], capture_output=True, text=True).stdout.strip()
     assert decoded == f"{SITEURL}/ambachtengids/{SLUG}/"  # a real reader reads the code (fixed mask included)
+    svg = downloads["files"]["qr-svg"]
+    assert svg.name == f"{SLUG}-qr.svg"
+    root = ET.fromstring(svg.read_bytes())  # a well-formed SVG file: the page's inline code
+    assert root.tag == "{http://www.w3.org/2000/svg}svg" and "QR-code" in "".join(root.itertext())
+    page_svg = BeautifulSoup((example_site.output / "badges" / SLUG / "index.html").read_text(encoding="utf-8"),
+                             "html.parser").select_one(".badge-share__qr svg")
+    assert root.find("{http://www.w3.org/2000/svg}g/{http://www.w3.org/2000/svg}path[@stroke]").get("d") == \
+        page_svg.select_one("path[stroke]")["d"]
 
 
 def test_screenshots_at_phone_and_desktop_width(browser, example_site, tmp_path):

@@ -394,6 +394,14 @@
     qrButton.addEventListener("click", function () {
       offer(qrButton, qr.getAttribute("data-qr") + ".png", qrPng);
     });
+    // the SVG file is the inline code as it stands in the page
+    var qrSvgButton = qr.querySelector("[data-qr-svg]");
+    qrSvgButton.addEventListener("click", function () {
+      var text = new XMLSerializer().serializeToString(qr.querySelector("svg"));
+      offer(qrSvgButton, qr.getAttribute("data-qr") + ".svg", function () {
+        return new Blob(["<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text + "\n"], { type: "image/svg+xml" });
+      });
+    });
   }
 
   // Previews: the seal with the name, and the sizes the page does not host.
