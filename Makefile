@@ -8,7 +8,7 @@ EDITOR_PORT ?= 8081
 export PYTHONDONTWRITEBYTECODE := 1
 PIP_INSTALL := $(PIP) install --quiet --disable-pip-version-check --require-hashes
 
-.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile import-profile withdraw editor bench clean docs vendor test-deps lighthouse lock
+.PHONY: help serve html publish check test test-fast keygen badge-status new-story new-event new-profile new-page import-profile withdraw editor bench clean docs vendor test-deps lighthouse lock
 
 help:
 	@echo "make serve        bouw, serveer op http://localhost:$(PORT) en bouw opnieuw bij wijzigingen"
@@ -17,6 +17,7 @@ help:
 	@echo "make check        controleer alle content zonder te bouwen"
 	@echo "make test         de hele testsuite (installeert ook browser en validators)"
 	@echo "make new-story TITLE=\"...\"   nieuw verhaal"
+	@echo "make new-page TITLE=\"...\" [LANG=en]   nieuwe pagina (LANG=en: Engelse pagina onder /en/)"
 	@echo "make import-profile FILE=... [PHOTO=...]   een ingestuurd profiel controleren en plaatsen"
 	@echo "make withdraw SLUG=...   een profiel intrekken (toestemming ingetrokken)"
 	@echo "make editor       de webredactie op http://localhost:$(PORT)/admin/ zonder inloggen (Decap local backend)"
@@ -118,6 +119,10 @@ new-event: $(VENV)/.runtime
 
 new-profile: $(VENV)/.runtime
 	@$(PY) scripts/new_content.py profile "$(NAME)"
+
+# A campaign page; LANG=en writes an English page into content/pages/en/ (link it with translation: <dutch-slug>).
+new-page: $(VENV)/.runtime
+	@$(PY) scripts/new_content.py page "$(TITLE)" $(if $(LANG),--lang $(LANG))
 
 # A profile sent in by e-mail (the join form's message saved as a file, or the downloaded .yaml) and its photo.
 import-profile: $(VENV)/.runtime

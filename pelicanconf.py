@@ -36,6 +36,7 @@ PLUGINS = [
     "responsive_images",
     "stories",
     "agenda",
+    "translations",
     "craft_directory",
     "badges",
     "redirects",
@@ -67,11 +68,17 @@ ARTICLE_LANG_URL = ARTICLE_URL
 ARTICLE_LANG_SAVE_AS = ""
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_SAVE_AS = ""
+# English pages (content/pages/en/, lang: en) are Pelican translations of their Dutch page (its slug in
+# ``translation``; the reader sets translation_key) or stand alone; both live under /en/.
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+PAGE_TRANSLATION_ID = "translation_key"
 DRAFT_URL = ARTICLE_URL
 DRAFT_SAVE_AS = ARTICLE_SAVE_AS
 DRAFT_PAGE_URL = PAGE_URL
 DRAFT_PAGE_SAVE_AS = PAGE_SAVE_AS
+DRAFT_PAGE_LANG_URL = PAGE_LANG_URL
+DRAFT_PAGE_LANG_SAVE_AS = PAGE_LANG_SAVE_AS
 HOME_PAGE_SLUG = "home"
 INDEX_SAVE_AS = "verhalen/index.html"
 INDEX_URL = "verhalen/"
@@ -96,6 +103,7 @@ CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+FEED_EN_ATOM = "feeds/en.atom.xml"  # the English pages (plugins/translations)
 FEED_MAX_ITEMS = 30
 RSS_FEED_SUMMARY_ONLY = False
 
@@ -125,6 +133,26 @@ MAIN_NAV = [
     ("Zoeken", "zoeken/"),
     ("Doe mee", "doe-mee/"),
 ]
+# The English pages (content/pages/en/, under /en/): their navigation and theme links.
+MAIN_NAV_EN = [
+    ("Home", "en/"),
+    ("About", "en/about/"),
+    ("Directory", "en/directory/"),
+    ("Badges", "en/badges/"),
+    ("Contact", "en/contact/"),
+    ("Search", "en/search/"),
+    ("Join", "en/join/"),
+]
+EN_THEME_NAV = [
+    ("Communication", "en/communication/"),
+    ("Education and vocational training", "en/education/"),
+    ("Collaboration and mapping", "en/collaboration-and-mapping/"),
+]
+# English pages without a Dutch page of their own that stand for a page the build writes: their slug -> that
+# page's path (hreflang alternates both ways).
+EN_COUNTERPARTS = {"badges": "badges/"}
+DIRECTORY_EN_URL = "en/directory/"
+SEARCH_EN_URL = "en/search/"  # searches the English pages only (pagefind/indexes-en.json)
 THEME_NAV_SLUGS = ["communicatie", "educatie-en-vakonderwijs", "samenwerking-en-mapping"]
 SHARE_TARGETS = ["linkedin", "mastodon", "whatsapp", "bluesky", "email"]
 SECURITY_TXT_DAYS = 180
@@ -157,6 +185,7 @@ DIRECTORY_FEATURED = 4  # profiles shown on the home page
 
 # Badges: kits per profile, the generic kit, hosted Open Badges 2.0
 BADGES_URL = "badges/"
+BADGE_LANGUAGES = ["en"]  # badge classes also in these languages (name_en ...): /openbadges/badges/en/<id>.json
 BADGE_KIT_URL = "badges/{slug}/"
 BADGE_CACHE_PATH = ".cache/badges"
 SHARE_IMAGE_SQUARE = "theme/images/apple-touch-icon.png"

@@ -15,6 +15,7 @@ SHOW_DRAFTS = False
 PUBLISH_FUTURE = False
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
 CACHE_PATH = ".cache/pelican-publish"
 # Salt secret for the hashed e-mail recipients of the Open Badges. Without it the badges name the
 # profile URL as recipient (a warning says so); never a hash with a public salt.

@@ -366,7 +366,15 @@ class BadgesGenerator(Generator):
         for badge_id, badge in self.classes.items():
             image = f"{siteurl}/{self._class_image(badge_id)}"
             criteria = f"{siteurl}/{self.settings['BADGES_URL']}#badge-{badge_id}"
-            documents[openbadges.badge_class_path(badge_id)] = openbadges.badge_class_document(siteurl, badge, image, criteria)
+            # the class in every language it has texts in (name_en ...), each naming the others as related
+            languages = [lang for lang in self.settings.get("BADGE_LANGUAGES", ()) if badge.get(f"name_{lang}")]
+            urls = {lang: openbadges.badge_class_url(siteurl, badge_id, lang) for lang in ["nl", *languages]}
+            documents[openbadges.badge_class_path(badge_id)] = openbadges.badge_class_document(
+                siteurl, badge, image, criteria, related=[urls[lang] for lang in languages])
+            for lang in languages:
+                documents[openbadges.badge_class_path(badge_id, lang)] = openbadges.badge_class_document(
+                    siteurl, openbadges.in_language(badge, lang), image, f"{siteurl}/{lang}/badges/#badge-{badge_id}",
+                    lang=lang, related=[url for other, url in urls.items() if other != lang])
         texts = {path: openbadges.to_json(document) for path, document in documents.items()}
         for kit in kits:
             for entry in kit.badges:

@@ -209,8 +209,11 @@ def issuer_profile(did: str, name: str, siteurl: str, email: str, description: s
     }
 
 
-def achievement(badge: dict, achievement_id: str, image_url: str) -> dict:
-    """The badge class of ``badges.yaml`` as an Achievement, with its ESCO/CompetentNL alignments."""
+def achievement(badge: dict, achievement_id: str, image_url: str, lang: str | None = None,
+                translations: dict[str, str] | None = None) -> dict:
+    """The badge class of ``badges.yaml`` as an Achievement, with its ESCO/CompetentNL alignments; with ``lang``
+    its language (``inLanguage``) and, per language in ``translations`` (lang -> id), the same achievement
+    in that language as ``related``, as Open Badges 3.0 provides for language versions."""
     criteria = openbadges.criteria_of(badge, achievement_id)
     document = {
         "id": achievement_id,
@@ -220,6 +223,12 @@ def achievement(badge: dict, achievement_id: str, image_url: str) -> dict:
         "criteria": criteria,
         "image": image(image_url),
     }
+    if lang:
+        document["inLanguage"] = lang
+    related = [{"id": other_id, "type": ["Related"], "inLanguage": other}
+               for other, other_id in sorted((translations or {}).items())]
+    if related:
+        document["related"] = related
     alignments = [{"type": ["Alignment"], **openbadges._alignment(entry)} for entry in badge.get("alignments") or []]
     if alignments:
         document["alignment"] = alignments

@@ -139,7 +139,8 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
             badge_id = entry.badge["id"]
             badge_image = f"{siteurl}/openbadges/badges/{badge_id}-vierkant-400-licht.png"
             achievement = ob3.achievement(entry.badge, f"{siteurl}/{settings['BADGES_URL']}#badge-{badge_id}",
-                                          badge_image)
+                                          badge_image, lang=settings["DEFAULT_LANG"],
+                                          translations=badge_translations(entry.badge, siteurl, settings))
             unsigned = ob3.credential_document(
                 siteurl, slug, badge_id, issuer, ob3.subject(kit.recipient, achievement), kit.issued,
                 positions[statuslist.status_key(slug, badge_id)], badge_image, f"{siteurl}/{kit.profile.url}")
@@ -157,3 +158,10 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
 
 def _signed(unsigned: dict, sign: Signer, created: str, loader: ob3.ContextLoader) -> bytes:
     return ob3.to_json(ob3.sign(unsigned, sign.key, sign.did, created, loader)).encode()
+
+
+def badge_translations(badge: dict, siteurl: str, settings: dict) -> dict[str, str]:
+    """lang -> the address of a badge class's description in that language (``/en/badges/#badge-<id>``),
+    for every language it has a name in (``name_en``)."""
+    return {lang: f"{siteurl}/{lang}/badges/#badge-{badge['id']}"
+            for lang in settings.get("BADGE_LANGUAGES", ()) if badge.get(f"name_{lang}")}

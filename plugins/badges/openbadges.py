@@ -51,8 +51,10 @@ def issuer_path() -> str:
     return ISSUER_PATH
 
 
-def badge_class_path(badge_id: str) -> str:
-    return f"openbadges/badges/{_check_name('badge id', badge_id)}.json"
+def badge_class_path(badge_id: str, lang: str | None = None) -> str:
+    """The Dutch badge class, or with ``lang`` (not nl) the same class in that language below ``badges/<lang>/``."""
+    folder = "openbadges/badges" if lang in (None, "nl") else f"openbadges/badges/{_check_name('language', lang)}"
+    return f"{folder}/{_check_name('badge id', badge_id)}.json"
 
 
 def assertion_path(slug: str, badge_id: str) -> str:
@@ -63,8 +65,16 @@ def issuer_url(siteurl: str) -> str:
     return f"{_base(siteurl)}/{issuer_path()}"
 
 
-def badge_class_url(siteurl: str, badge_id: str) -> str:
-    return f"{_base(siteurl)}/{badge_class_path(badge_id)}"
+def badge_class_url(siteurl: str, badge_id: str, lang: str | None = None) -> str:
+    return f"{_base(siteurl)}/{badge_class_path(badge_id, lang)}"
+
+
+def in_language(badge: dict, lang: str) -> dict:
+    """A badge of ``badges.yaml`` with its texts in ``lang`` (``name_en``, ``description_en``, ``criteria_en``)."""
+    if lang == "nl":
+        return badge
+    return {**badge, **{key: badge[f"{key}_{lang}"] for key in ("name", "description", "criteria")
+                        if badge.get(f"{key}_{lang}")}}
 
 
 def assertion_url(siteurl: str, slug: str, badge_id: str) -> str:
@@ -117,13 +127,16 @@ def criteria_of(badge: dict, criteria_url: str) -> dict:
     return criteria
 
 
-def badge_class_document(siteurl: str, badge: dict, image_url: str, criteria_url: str) -> dict:
-    """A BadgeClass for one entry of ``badges.yaml``; ``criteria`` (Markdown) becomes the criteria narrative."""
+def badge_class_document(siteurl: str, badge: dict, image_url: str, criteria_url: str, lang: str | None = None,
+                         related: list[str] | None = None) -> dict:
+    """A BadgeClass for one entry of ``badges.yaml``; ``criteria`` (Markdown) becomes the criteria narrative.
+    With ``lang`` (not nl) it is that language's version (its own URL); ``related`` lists the addresses of the
+    same class in the other languages (the 2.0 context's ``related``)."""
     criteria = criteria_of(badge, criteria_url)
     document = {
         "@context": CONTEXT,
         "type": "BadgeClass",
-        "id": badge_class_url(siteurl, badge["id"]),
+        "id": badge_class_url(siteurl, badge["id"], lang),
         "name": badge["name"],
         "description": str(badge["description"]).strip(),
         "image": image_url,
@@ -136,6 +149,8 @@ def badge_class_document(siteurl: str, badge: dict, image_url: str, criteria_url
     tags = [str(tag) for tag in badge.get("tags") or []]
     if tags:
         document["tags"] = tags
+    if related:
+        document["related"] = list(related)
     return document
 
 

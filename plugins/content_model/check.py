@@ -14,7 +14,7 @@ from .files import FileProblem, is_inside, read_text
 from .formats import is_slug
 from .frontmatter import Document, split
 from .problems import Problem
-from .reserved import RESERVED_PAGE_SLUGS, RESERVED_PROFILE_SLUGS, RESERVED_SLUGS, alias_problem
+from .reserved import RESERVED_LANG_SLUGS, RESERVED_PAGE_SLUGS, RESERVED_PROFILE_SLUGS, RESERVED_SLUGS, alias_problem
 from .taxonomy import Taxonomy, shared_taxonomy
 from .validate import SCHEMA_DIR, Catalog, SchemaValidator, field_name, load_schema
 from .yamlsafe import Located, YamlProblem, load
@@ -91,6 +91,9 @@ class ContentChecker:
         self.catalog.ids["profiles"] = (
             {p.stem: p.stem for p in profiles.glob("*.yaml")} if profiles.is_dir() else None
         )
+        pages = self.root / "pages"
+        # the Dutch pages an English page may translate (``translation``)
+        self.catalog.ids["pages"] = {p.stem: p.stem for p in pages.glob("*.md")} if pages.is_dir() else None
         if self.problems:  # unknown ids would only repeat the data file's errors
             self.catalog = Catalog({k: None for k in self.catalog.ids})
         self.validators = {kind: SchemaValidator(kind) for kind in content_kinds()}
@@ -115,7 +118,7 @@ class ContentChecker:
         if self._environment is None:
             folders = {validator.schema["x-folder"] for validator in self.validators.values()}
             self._environment = environment_digest(self.root, folders, self.catalog.ids)
-        key = self.cache.key(self._environment, kind, path.name, raw)
+        key = self.cache.key(self._environment, kind, f"{self.language_of(kind, path) or ''}/{path.name}", raw)
         checked = self.cache.get(key)
         if checked is not None:
             checked.path = path
@@ -140,7 +143,7 @@ class ContentChecker:
                 label, 1, 1, "slug",
                 f"bestandsnaam '{path.name}' is geen geldige slug; gebruik kleine letters, cijfers en streepjes",
             ))
-        elif path.stem in RESERVED_SLUGS.get(kind, ()):
+        elif path.stem in RESERVED_SLUGS.get(kind, ()) and not self.language_of(kind, path):
             checked.problems.append(Problem(
                 label, 1, 1, "slug", f"'{path.stem}' is een vast adres van de site; kies een andere bestandsnaam"
             ))
@@ -166,6 +169,7 @@ class ContentChecker:
         checked.body_line = document.body_line
         checked.header_form = document.header_form
         checked.positions = document.meta
+        checked.problems += self._language_problems(kind, path, checked)
         if validator.body:
             checked.problems += check_markdown(label, "tekst", document.body, document.body_line, self.root,
                                                parser=self.parser, images_found=checked.images)
@@ -177,12 +181,52 @@ class ContentChecker:
                                                    images=False)
         return checked
 
+    def language_of(self, kind: str, path: Path) -> str | None:
+        """The language folder (``x-lang-folders``, such as ``en``) a file of ``kind`` stands in, or None."""
+        folders = self.validators[kind].schema.get("x-lang-folders", [])
+        parent = path.parent
+        if parent.name in folders and parent.parent.name == self.validators[kind].schema["x-folder"]:
+            return parent.name
+        return None
+
+    def _language_problems(self, kind: str, path: Path, checked: Checked) -> list[Problem]:
+        """A page's ``lang`` matches its folder (content/pages/en/ holds the English pages), and only
+        a page in another language than Dutch translates a Dutch one."""
+        schema = self.validators[kind].schema
+        if "lang" not in schema["properties"] or not isinstance(checked.data, dict):
+            return []
+        folder = self.language_of(kind, path)
+        lang = checked.data.get("lang")
+        problems = []
+        if folder and path.stem in RESERVED_LANG_SLUGS:
+            problems.append(Problem(display_path(path), 1, 1, "slug",
+                                    f"'{path.stem}' is een vast adres onder /{folder}/; kies een andere bestandsnaam"))
+        if folder and lang is None:
+            problems.append(Problem(display_path(path), 1, 1, "lang",
+                                    f"een pagina in content/{schema['x-folder']}/{folder}/ heeft 'lang: {folder}' nodig"))
+        elif folder and lang != folder:
+            problems.append(self._problem(checked, ("lang",),
+                                          f"'{lang}' past niet bij de map {folder}/; zet hier 'lang: {folder}'"))
+        elif not folder and lang not in (None, "nl"):
+            problems.append(self._problem(checked, ("lang",), (
+                f"een pagina in het {lang} hoort in content/{schema['x-folder']}/{lang}/")))
+        if checked.data.get("translation") is not None and not folder:
+            problems.append(self._problem(checked, ("translation",), (
+                "alleen een pagina in een andere taal (zoals content/pages/en/) vertaalt een Nederlandse pagina")))
+        return problems
+
     def files(self, kind: str) -> list[Path]:
         schema = self.validators[kind].schema
         folder = self.root / schema["x-folder"]
         if not folder.is_dir():
             return []
-        return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.name != "README.md")
+        found = [p for p in folder.iterdir() if not p.name.startswith(".") and p.name != "README.md"]
+        for lang in schema.get("x-lang-folders", []):
+            sub = folder / lang
+            if sub.is_dir() and not sub.is_symlink():
+                found.remove(sub)
+                found += [p for p in sub.iterdir() if not p.name.startswith(".") and p.name != "README.md"]
+        return sorted(found)
 
     def folder_problems(self) -> list[Problem]:
         """Every folder of content/ must really be inside it: a folder that is a snelkoppeling
@@ -211,14 +255,35 @@ class ContentChecker:
                 results.append(checked)
                 problems += checked.problems
         problems += self.check_aliases(results)
+        problems += self.check_translations(results)
         problems += self.check_profile_photos(results)
         return results, sorted(set(problems))
 
     def url_of(self, checked: Checked) -> str:
-        """The public path of a content file, from its schema's ``x-url`` (the contract)."""
+        """The public path of a content file, from its schema's ``x-url`` (the contract), or ``x-lang-url``
+        for a file in a language folder (``/en/<slug>/``; the English home page is ``/en/``)."""
+        schema = self.validators[checked.kind].schema
+        lang = self.language_of(checked.kind, checked.path)
         if checked.kind == "page" and checked.slug == "home":
-            return "/"
-        return "/" + self.validators[checked.kind].schema["x-url"].format(slug=checked.slug)
+            return f"/{lang}/" if lang else "/"
+        if lang:
+            return "/" + schema["x-lang-url"].format(lang=lang, slug=checked.slug)
+        return "/" + schema["x-url"].format(slug=checked.slug)
+
+    def check_translations(self, results: list[Checked]) -> list[Problem]:
+        """A Dutch page has at most one translation per language."""
+        problems: list[Problem] = []
+        seen: dict[tuple[str, str], Checked] = {}
+        for checked in results:
+            target = checked.data.get("translation")
+            lang = self.language_of(checked.kind, checked.path)
+            if not isinstance(target, str) or not lang:
+                continue
+            other = seen.setdefault((lang, target), checked)
+            if other is not checked:
+                problems.append(self._problem(checked, ("translation",), (
+                    f"'{target}' is al vertaald door {display_path(other.path)}")))
+        return problems
 
     def check_aliases(self, results: list[Checked]) -> list[Problem]:
         """Old URLs must be unique and must not hide a page that exists or a file the build writes."""

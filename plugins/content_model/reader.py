@@ -83,9 +83,13 @@ class ContentReader(MarkdownReader):
         if kind == "page":
             template = data.get("template", "page")
             metadata["template"] = template
+            lang = self.checker().language_of(kind, checked.path)
+            # Pelican links translations by PAGE_TRANSLATION_ID: an English page's ``translation`` names
+            # its Dutch page; a page without one stands alone (its key cannot meet a Dutch slug)
+            metadata["translation_key"] = data.get("translation") or (f"{lang}:{checked.slug}" if lang else checked.slug)
             if checked.slug == self.settings.get("HOME_PAGE_SLUG", "home"):
-                metadata["url"] = ""
-                metadata["save_as"] = "index.html"
+                metadata["url"] = f"{lang}/" if lang else ""
+                metadata["save_as"] = f"{lang}/index.html" if lang else "index.html"
         return metadata
 
     def status(self, data: dict) -> str:

@@ -18,6 +18,8 @@ RESERVED_PAGE_SLUGS = {
 # kinds, the A-Z pages of a large directory); a profile may not take them.
 RESERVED_PROFILE_SLUGS = {"a-z", "aanbod", "ambacht", "regio", "type"}
 RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "profile": RESERVED_PROFILE_SLUGS}
+# Segments the build writes below a language folder (/en/directory/, /en/feeds/); no page there may take them.
+RESERVED_LANG_SLUGS = {"directory", "feeds", "openbadges", "search"}
 
 # Folders whose every path belongs to the build (generated pages, assets, machine files).
 BUILD_FOLDERS = {"admin", "badges", "feeds", "images", "openbadges", "open-data", "pagefind", "theme",

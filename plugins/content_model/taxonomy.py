@@ -19,6 +19,26 @@ class Taxonomy:
     regions: dict[str, str] = field(default_factory=dict)  # id -> name
     badges: dict[str, dict] = field(default_factory=dict)  # id -> badge class as written in badges.yaml
     supporters: list[dict] = field(default_factory=list)  # supporter badges, in file order
+    # English names (name_en) beside the Dutch ones, for the pages under /en/
+    english: dict[str, dict[str, str]] = field(default_factory=dict)  # "groups"/"crafts"/"regions" -> id -> name
+
+    def in_language(self, lang: str) -> Taxonomy:
+        """The same reference data with the names in ``lang`` (``en``: name_en); Dutch is this taxonomy itself.
+        Templates read ``groups``, ``crafts[id].name`` and ``regions`` and so show whichever they are given."""
+        if lang == "nl":
+            return self
+        if lang != "en":
+            raise ValueError(f"no reference data names in {lang!r}")
+        names = self.english
+        return Taxonomy(
+            groups={k: names.get("groups", {}).get(k, v) for k, v in self.groups.items()},
+            crafts={k: {**v, "name": names.get("crafts", {}).get(k, v["name"])} for k, v in self.crafts.items()},
+            regions={k: names.get("regions", {}).get(k, v) for k, v in self.regions.items()},
+            badges={k: {**v, "name": v.get("name_en", v["name"]), "description": v.get("description_en", v["description"]),
+                        "criteria": v.get("criteria_en", v.get("criteria"))} for k, v in self.badges.items()},
+            supporters=list(self.supporters),
+            english=names,
+        )
 
     def catalog(self) -> Catalog:
         return Catalog(
@@ -78,6 +98,7 @@ def load_taxonomy(content_root: Path, relative=str) -> tuple[Taxonomy, list[Prob
     problems += found
     if regions:
         taxonomy.regions = {r["id"]: r["name"] for r in regions["regions"]}
+        taxonomy.english["regions"] = {r["id"]: r["name_en"] for r in regions["regions"]}
     crafts_path = content_root / "data" / "crafts.yaml"
     groups_catalog = Catalog({"groups": None})
     crafts, found = load_data_file(crafts_path, relative(crafts_path), "crafts", groups_catalog)
@@ -90,6 +111,8 @@ def load_taxonomy(content_root: Path, relative=str) -> tuple[Taxonomy, list[Prob
         problems += found
         if not found:
             taxonomy.crafts = {c["id"]: {"name": c["name"], "group": c["group"]} for c in crafts["crafts"]}
+            taxonomy.english["groups"] = {g["id"]: g["name_en"] for g in crafts["groups"]}
+            taxonomy.english["crafts"] = {c["id"]: c["name_en"] for c in crafts["crafts"]}
     badges_path = content_root / "data" / "badges.yaml"
     if badges_path.exists() or badges_path.is_symlink():  # a site without badges.yaml simply has no badges
         badges, found = load_data_file(badges_path, relative(badges_path), "badges", Catalog())

@@ -38,6 +38,7 @@ REF_NAMES = {
     "profiles": "profiel",
     "groups": "groep",
     "badges": "badge",
+    "pages": "Nederlandse pagina",
 }
 
 

@@ -17,6 +17,7 @@ from infra.cachekey import key as cache_key
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
+from translations.strings import alternates
 
 from . import directory as directory_module
 from .directory import (
@@ -36,6 +37,8 @@ from .structured import profile_jsonld
 logger = logging.getLogger(__name__)
 
 FACET_SEGMENTS = {"ambacht": "crafts", "regio": "regions", "type": "types", "aanbod": "offers"}
+# The facet kinds' URL segments of the English directory (/en/directory/<segment>/<id>/).
+ENGLISH_SEGMENTS = {"ambacht": "craft", "regio": "region", "type": "type", "aanbod": "offer"}
 
 
 class DirectoryGenerator(Generator):
@@ -65,6 +68,11 @@ class DirectoryGenerator(Generator):
             "offers": schema["offers"]["x-labels"],
             "offer_phrases": {key: text[:1].lower() + text[1:] for key, text in schema["offers"]["x-form-labels"].items()},
         }
+        self.labels_en = {
+            "types": schema["type"]["x-labels-en"],
+            "plural": schema["type"]["x-plural-en"],
+            "offers": schema["offers"]["x-labels-en"],
+        }
         renderer = Renderer(siteurl=settings["SITEURL"], cache=Path(settings["CACHE_PATH"]) / "profile-bios.json")
         self.bios = {p.slug: Markup(renderer.render(p.bio)) for p in profiles if p.bio}
         renderer.save()
@@ -92,6 +100,15 @@ class DirectoryGenerator(Generator):
         sitemap.append({"url": settings["OPEN_DATA_URL"], "lastmod": None})
         sitemap += [{"url": p.url, "lastmod": None} for p in self.directory.profiles]
         sitemap += [{"url": f.url, "lastmod": None} for f in self.facets]
+        if settings.get("DIRECTORY_EN_URL"):
+            # the English directory and its facet pages, each the translation of its Dutch page
+            self.english = self._english()
+            sitemap.append({"url": settings["DIRECTORY_EN_URL"], "lastmod": None,
+                            "alternates": {"nl": settings["DIRECTORY_URL"], "en": settings["DIRECTORY_EN_URL"]}})
+            for dutch, english in zip(self.facets, self.english["facets"], strict=True):
+                sitemap.append({"url": english.url, "lastmod": None, "alternates": {"nl": dutch.url, "en": english.url}})
+        else:
+            self.english = None
         self.initials = self._initials()
         if self.initials:
             sitemap.append({"url": settings["DIRECTORY_AZ_URL"], "lastmod": None})
@@ -126,27 +143,38 @@ class DirectoryGenerator(Generator):
         counts.append({"number": len({p.region for p in self.directory.profiles} - {"landelijk"}), "label": "provincies"})
         return counts
 
-    def _facets(self) -> list[Facet]:
-        taxonomy = self.context["taxonomy"]
-        pattern = self.settings["DIRECTORY_FACET_URL"]
+    def _facets(self, taxonomy=None, labels=None, pattern=None, segments=None) -> list[Facet]:
+        """The facet pages: Dutch by default; the English directory passes its names, pattern and segments."""
+        taxonomy = taxonomy or self.context["taxonomy"]
+        labels = labels or self.labels
+        pattern = pattern or self.settings["DIRECTORY_FACET_URL"]
+        segments = segments or {kind: kind for kind in FACET_SEGMENTS}
         facets = []
         for craft_id in taxonomy.crafts:
             if craft_id in self.directory.by_craft:
                 facets.append(Facet("ambacht", craft_id, taxonomy.crafts[craft_id]["name"],
-                                    self.directory.by_craft[craft_id], pattern.format(kind="ambacht", id=craft_id)))
+                                    self.directory.by_craft[craft_id], pattern.format(kind=segments["ambacht"], id=craft_id)))
         for region_id, name in taxonomy.regions.items():
             if region_id in self.directory.by_region:
                 facets.append(Facet("regio", region_id, name, self.directory.by_region[region_id],
-                                    pattern.format(kind="regio", id=region_id)))
+                                    pattern.format(kind=segments["regio"], id=region_id)))
         for type_id in TYPE_ORDER:
             if type_id in self.directory.by_type:
-                facets.append(Facet("type", type_id, self.labels["types"][type_id], self.directory.by_type[type_id],
-                                    pattern.format(kind="type", id=type_id)))
+                facets.append(Facet("type", type_id, labels["types"][type_id], self.directory.by_type[type_id],
+                                    pattern.format(kind=segments["type"], id=type_id)))
         for offer in OFFER_ORDER:
             if offer in self.directory.by_offer:
-                facets.append(Facet("aanbod", offer, self.labels["offers"][offer], self.directory.by_offer[offer],
-                                    pattern.format(kind="aanbod", id=offer)))
+                facets.append(Facet("aanbod", offer, labels["offers"][offer], self.directory.by_offer[offer],
+                                    pattern.format(kind=segments["aanbod"], id=offer)))
         return facets
+
+    def _english(self) -> dict:
+        """The English directory's names and facet pages (the same profiles, counts and filters)."""
+        taxonomy = self.context["taxonomy"].in_language("en")
+        facets = self._facets(taxonomy, self.labels_en, self.settings["DIRECTORY_EN_URL"] + "{kind}/{id}/",
+                              ENGLISH_SEGMENTS)
+        return {"taxonomy": taxonomy, "labels": self.labels_en, "facets": facets,
+                "facet_urls": {(f.kind, f.id): f.url for f in facets}}
 
     def province_map(self) -> dict:
         view_box, provinces = load_map()
@@ -169,16 +197,21 @@ class DirectoryGenerator(Generator):
         craft_names = {k: v["name"] for k, v in taxonomy.crafts.items()}
         image_service = settings.get("IMAGE_SERVICE")
         common = {"profile_labels": self.labels}
+        english_urls = self.english["facet_urls"] if self.english else {}
         writer.write_file(settings["DIRECTORY_SAVE_AS"], self.get_template("directory"), self.context,
                           directory_index=self.directory, facets=self.facets, province_map=self.province_map(),
                           directory_letters=self._letter_links(),
                           directory_filters=None if self.initials else filter_counts(self.directory.profiles),
+                          alternates=self._alternates(settings["DIRECTORY_URL"], settings.get("DIRECTORY_EN_URL")),
                           url=settings["DIRECTORY_URL"], **common)
         for facet in self.facets:
             writer.write_file(facet.url + "index.html", self.get_template("facet"), self.context,
-                              facet=facet, directory_split=bool(self.initials), url=facet.url, **common)
+                              facet=facet, directory_split=bool(self.initials), url=facet.url,
+                              alternates=self._alternates(facet.url, english_urls.get((facet.kind, facet.id))), **common)
         if self.initials:
             self._write_initials(writer, common)
+        if self.english:
+            self._write_english(writer)
         related = self._related()
         for profile in self.directory.profiles:
             image = image_service.profile_photo(profile.photo) if profile.photo and image_service else None
@@ -191,6 +224,37 @@ class DirectoryGenerator(Generator):
                 url=profile.url, **common,
             )
         self._write_open_data(writer, craft_names)
+
+    def _write_english(self, writer):
+        """/en/directory/ and its facet pages: English names and labels, links to the Dutch profile pages.
+        A large directory (above DIRECTORY_INDEX_LIMIT) lists its profiles on the facet pages only."""
+        settings, english = self.settings, self.english
+        dutch_urls = {(f.kind, f.id): f.url for f in self.facets}
+        common = {"profile_labels": english["labels"], "en_taxonomy": english["taxonomy"],
+                  "en_facet_urls": english["facet_urls"], "page_lang": "en",
+                  "dutch_regions": self.context["taxonomy"].regions}
+        url = settings["DIRECTORY_EN_URL"]
+        writer.write_file(url + "index.html", self.get_template("en_directory"), self.context,
+                          directory_index=self.directory, province_map=self._english_map(),
+                          directory_filters=None if self.initials else filter_counts(self.directory.profiles),
+                          directory_split=bool(self.initials), url=url, **common)
+        for facet in english["facets"]:
+            writer.write_file(facet.url + "index.html", self.get_template("en_facet"), self.context,
+                              facet=facet, dutch_url=dutch_urls[(facet.kind, facet.id)], url=facet.url, **common)
+
+    @staticmethod
+    def _alternates(dutch: str, english: str | None) -> list[dict]:
+        """hreflang alternates of a Dutch directory page and its English version (none without one)."""
+        return alternates([("nl", dutch), ("en", english)] if english else [])
+
+    def _english_map(self) -> dict:
+        """The province map with English names, linking to the English facet pages."""
+        names = self.english["taxonomy"].regions
+        urls = self.english["facet_urls"]
+        data = self.province_map()
+        data["provinces"] = [{**p, "name": names.get(p["id"], p["name"]),
+                              "url": urls.get(("regio", p["id"])) if p["url"] else None} for p in data["provinces"]]
+        return data
 
     def _related(self) -> dict[str, list]:
         """Every profile's related profiles; kept in the cache while no slug, craft or region changed."""

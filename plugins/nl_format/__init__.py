@@ -1,12 +1,14 @@
-"""Jinja filters for Dutch dates, times and numbers."""
+"""Jinja filters for Dutch dates, times and numbers, and English ones for the pages under /en/."""
 
 from pelican import signals
 
 from .dutch import FILTERS
+from .english import FILTERS as ENGLISH_FILTERS
 
 
 def add_filters(generator):
     generator.env.filters.update(FILTERS)
+    generator.env.filters.update(ENGLISH_FILTERS)
 
 
 def register():

@@ -9,6 +9,7 @@ from incremental.files import output_files, write_output
 from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.generators import Generator
+from translations.strings import alternates
 
 from .headers import netlify_headers
 from .structured import breadcrumb_list, item_list, jsonld, security_expires
@@ -24,17 +25,34 @@ class MachineFilesGenerator(Generator):
 
     def sitemap(self) -> list[dict]:
         """Every published page, from the lists the other generators put in the context."""
-        entries = [{"url": "", "lastmod": None}, {"url": self.settings["INDEX_URL"], "lastmod": None}]
-        for item in [*self.context.get("articles", []), *self.context.get("pages", []),
-                     *self.context.get("events", [])]:
-            if getattr(item, "is_draft", False) or item.status != "published" or item.url == "":
+        entries = [{"url": self.settings["INDEX_URL"], "lastmod": None}]
+        pages = self.context.get("pages", [])
+        counterparts = self.settings.get("EN_COUNTERPARTS", {})
+        translations = [t for page in pages for t in getattr(page, "translations", []) or []]
+        for item in [*self.context.get("articles", []), *pages, *translations, *self.context.get("events", [])]:
+            if getattr(item, "is_draft", False) or item.status != "published":
                 continue
             lastmod = getattr(item, "modified", None) or getattr(item, "date", None)
-            entries.append({"url": item.url, "lastmod": lastmod})
+            published = [item, *[t for t in getattr(item, "translations", []) or []
+                                 if not getattr(t, "is_draft", False) and t.status == "published"]]
+            versions = {v.lang: v.url for v in published}
+            counterpart = counterparts.get(item.slug) if item.lang != self.settings["DEFAULT_LANG"] else None
+            if counterpart is not None and len(versions) == 1:
+                versions[self.settings["DEFAULT_LANG"]] = counterpart
+            entries.append({"url": item.url, "lastmod": lastmod, "alternates": versions})
+        if not any(entry["url"] == "" for entry in entries):
+            entries.insert(0, {"url": "", "lastmod": None})
         entries += self.context.get("sitemap_entries", [])
         unique = {}
         for entry in entries:
-            unique.setdefault(entry["url"], entry)
+            unique.setdefault(entry["url"], dict(entry))
+        # a page's language versions are each other's alternates, whichever of them said so
+        for entry in list(unique.values()):
+            for path in (entry.get("alternates") or {}).values():
+                if path in unique and not unique[path].get("alternates"):
+                    unique[path]["alternates"] = entry["alternates"]
+        for entry in unique.values():
+            entry["alternates"] = sitemap_alternates(entry.get("alternates") or {})
         return sorted(unique.values(), key=lambda e: e["url"])
 
     def generate_output(self, writer):
@@ -45,6 +63,11 @@ class MachineFilesGenerator(Generator):
         write("robots.txt", self.env.get_template("machine/robots.txt"), self.context)
         write(".well-known/security.txt", self.env.get_template("machine/security.txt"), self.context,
               expires=security_expires(moment, self.settings.get("SECURITY_TXT_DAYS", 180)))
+
+
+def sitemap_alternates(versions: dict[str, str]) -> list[dict]:
+    """A sitemap entry's ``xhtml:link`` alternates: every language version and x-default (none for one language)."""
+    return alternates(list(versions.items()))
 
 
 def write_headers_file(pelican):

@@ -19,6 +19,7 @@ from infra.cachekey import code_digest
 from pelican import signals
 from pelican.generators import Generator
 from responsive_images.pipeline import place
+from translations.strings import alternates
 
 from . import bundle as search_bundle
 from . import pages as search_pages
@@ -36,15 +37,26 @@ class SearchPageGenerator(Generator):
         # variants (?q=...) name it as their canonical URL.
         self.context.setdefault("sitemap_entries", []).append(
             {"url": self.settings.get("SEARCH_URL", "zoeken/"), "lastmod": None})
+        english = self.settings.get("SEARCH_EN_URL")
+        if english:  # the English pages' search (the English index of the same bundle)
+            self.context["sitemap_entries"].append(
+                {"url": english, "lastmod": None,
+                 "alternates": {"nl": self.settings.get("SEARCH_URL", "zoeken/"), "en": english}})
 
     def generate_output(self, writer):
         url = self.settings.get("SEARCH_URL", "zoeken/")
-        writer.write_file(url + "index.html", self.get_template("search"), self.context, url=url)
+        english = self.settings.get("SEARCH_EN_URL")
+        writer.write_file(url + "index.html", self.get_template("search"), self.context, url=url,
+                          alternates=alternates([("nl", url), ("en", english)] if english else []))
+        if english:
+            writer.write_file(english + "index.html", self.get_template("en_search"), self.context, url=english,
+                              page_lang="en")
 
 
 def pagefind_command(site: str, bundle: str) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", site, "--output-path", bundle, "--force-language", "nl",
-            "--silent"]
+    """Pagefind indexes each page in the language of its ``<html lang>``: the Dutch pages with Dutch stemming,
+    the English pages under /en/ in an English index of the same bundle, which the English search page loads."""
+    return [sys.executable, "-m", "pagefind", "--site", site, "--output-path", bundle, "--silent"]
 
 
 def pagefind_version() -> str:

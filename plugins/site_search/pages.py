@@ -23,12 +23,18 @@ def content_named(relative: str) -> bool:
         relative.startswith("wasm.")
 
 
+ENGLISH = "en"
+ENGLISH_NOT_SEARCHED = ("directory", "search", "feeds", "openbadges")
+
+
 def searched(relative: str) -> bool:
     """Pages that may carry ``data-pagefind-body``: campaign pages and the stories, events and
     profiles. Facet pages and badge kits are never searched (reading them is most of the work)."""
     parts = relative.split("/")
     if parts[-1] != "index.html" or parts[0] == "pagefind":
         return False
+    if parts[0] == ENGLISH:  # the English pages (indexed as English); not the home page, directory or search
+        return len(parts) == 3 and parts[1] not in ENGLISH_NOT_SEARCHED
     if parts[0] == "ambachtengids" and len(parts) == 3 and parts[1] in DIRECTORY_SEGMENTS:
         return False  # the A-Z overview, not a profile
     return len(parts) == 2 or (len(parts) == 3 and parts[0] in ("verhalen", "agenda", "ambachtengids"))

@@ -123,6 +123,26 @@ def collection(kind: str, schema: dict, catalog: dict) -> dict:
     return result
 
 
+def language_collections(kind: str, schema: dict, catalog: dict) -> list[dict]:
+    """A kind with language folders (``x-lang-folders``: the pages) as one collection per language: the Dutch
+    one in its own folder, each other language in its subfolder with ``lang`` fixed (a hidden field)."""
+    base = collection(kind, schema, catalog)
+    dutch = {**base, "fields": [_fixed_language(f, "nl") for f in base["fields"] if f["name"] != "translation"]}
+    result = [dutch]
+    language_labels = schema["properties"]["lang"].get("x-labels", {})
+    for lang in schema.get("x-lang-folders", []):
+        label = language_labels.get(lang, lang)
+        result.append({**base, "name": f"{base['name']}_{lang}", "label": f"{base['label']} ({label})",
+                       "label_singular": f"{base['label_singular']} ({label})",
+                       "folder": f"{base['folder']}/{lang}",
+                       "fields": [_fixed_language(f, lang) for f in base["fields"]]})
+    return result
+
+
+def _fixed_language(field_: dict, lang: str) -> dict:
+    return {"name": "lang", "label": field_["label"], "widget": "hidden", "default": lang} if field_["name"] == "lang" else field_
+
+
 def settings_collection(data_schemas: dict[str, dict], catalog: dict) -> dict:
     """One 'files' collection with a form per reference data file (such as the badges)."""
     files = []
@@ -170,7 +190,13 @@ def config(schemas: dict[str, dict], catalog: dict, repo: str, branch: str, site
 
     ``local_backend``: the address of Decap's local backend (``make editor``): on localhost the
     editor then reads and writes content/ on this machine, without a login."""
-    collections = [collection(kind, schemas[kind], catalog) for kind in COLLECTION_LABELS if kind in schemas]
+    collections = []
+    for kind in COLLECTION_LABELS:
+        if kind in schemas:
+            if schemas[kind].get("x-lang-folders"):
+                collections += language_collections(kind, schemas[kind], catalog)
+            else:
+                collections.append(collection(kind, schemas[kind], catalog))
     if data_schemas:
         collections.append(settings_collection(data_schemas, catalog))
     result = {

@@ -53,11 +53,18 @@ PAGE_TYPES = {
     "join form": "doe-mee/",
     "badge kit (longest name)": "badges/maria-louise-van-den-heuvel-vanderbroeck/",
     "generic badges and photo frame": "badges/",
+    "English home": "en/",
+    "English page": "en/about/",
+    "English badges page": "en/badges/",
+    "English directory": "en/directory/",
+    "English directory, large": "en/directory/",
+    "English facet": "en/directory/craft/smeden/",
+    "English search": "en/search/",
 }
 
 # Built with DIRECTORY_INDEX_LIMIT lowered (conftest.paged_directory_site): the large directory's pages.
 PAGED_DIRECTORY = {"directory index, large (A–Z letters)", "directory A–Z overview", "directory letter page",
-                   "directory letter page 2"}
+                   "directory letter page 2", "English directory, large"}
 
 
 def largest_initial():

@@ -30,7 +30,8 @@ def test_html_is_valid(example_site):
 def test_large_directory_pages_are_valid(paged_directory_site):
     """The index, A-Z pages and facets of a directory above DIRECTORY_INDEX_LIMIT (not in the example build)."""
     folder = paged_directory_site.output / "ambachtengids"
-    pages = [folder / "index.html", folder / "a-z", folder / "ambacht"]
+    english = paged_directory_site.output / "en" / "directory"
+    pages = [folder / "index.html", folder / "a-z", folder / "ambacht", english / "index.html", english / "craft"]
     assert (folder / "a-z" / "index.html").is_file()
     result = vnu("--skip-non-html", *map(str, pages))
     assert result.returncode == 0, result.stdout + result.stderr

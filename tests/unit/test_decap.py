@@ -22,12 +22,14 @@ def test_backend_workflow_and_media():
 
 def test_collections_follow_the_schemas():
     collections = by_name(site_config()["collections"])
-    assert set(collections) == {"stories", "events", "pages", "profiles"}
+    assert set(collections) == {"stories", "events", "pages", "pages_en", "profiles"}
     for collection in collections.values():
-        kind = {"stories": "story", "events": "event", "pages": "page", "profiles": "profile"}[collection["name"]]
+        kind = {"stories": "story", "events": "event", "pages": "page", "pages_en": "page",
+                "profiles": "profile"}[collection["name"]]
         schema = content_kinds()[kind]
         names = [f["name"] for f in collection["fields"] if f["name"] != "body"]
-        assert names == list(schema["properties"])
+        # a Dutch page translates nothing: only the English collection has the translation field
+        assert names == [n for n in schema["properties"] if n != "translation" or collection["name"] == "pages_en"]
         for field in collection["fields"]:
             if field["name"] in schema.get("required", []):
                 assert field["required"] is True, (kind, field["name"])
@@ -68,6 +70,17 @@ def test_reference_data_files_get_a_form_from_their_schema():
     assert nested["colour"]["widget"] == "select"
     alignment = {f["name"]: f for f in nested["alignments"]["fields"]}
     assert alignment["target_url"]["required"] is True and "pattern" in alignment["target_url"]
+
+
+def test_english_pages_have_a_collection_of_their_own_with_the_language_fixed():
+    collections = by_name(site_config()["collections"])
+    english, dutch = collections["pages_en"], collections["pages"]
+    assert english["folder"] == "content/pages/en" and dutch["folder"] == "content/pages"
+    assert by_name(english["fields"])["lang"] == {"name": "lang", "label": "Taal", "widget": "hidden", "default": "en"}
+    assert by_name(dutch["fields"])["lang"]["default"] == "nl"
+    translation = by_name(english["fields"])["translation"]
+    assert translation["required"] is False and translation["pattern"][0] == "^[a-z0-9]+(-[a-z0-9]+)*$"
+    assert "Engels" in english["label"]
 
 
 def test_production_backend_comes_from_the_settings():

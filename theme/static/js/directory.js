@@ -26,6 +26,9 @@ if (form) {
   const status = form.querySelector("[data-filter-status]");
   const empty = document.querySelector("[data-filter-empty]");
   const onePageOfSeveral = form.dataset.directoryFilter === "pagina";
+  const where = onePageOfSeveral ? " op deze pagina" : "";
+  // the English directory (/en/directory/) says the same in English
+  const english = document.documentElement.lang === "en";
 
   const selected = () => Object.fromEntries(fields.map((name) => [name, form.elements[name].value]));
 
@@ -76,11 +79,14 @@ if (form) {
       group.hidden = !group.querySelector(".directory-item:not([hidden])");
     }
     const active = fields.some((name) => filters[name]);
-    const where = onePageOfSeveral ? " op deze pagina" : "";
     empty.hidden = shown > 0;
-    status.textContent = active
-      ? `${shown} ${shown === 1 ? "deelnemer" : "deelnemers"} gevonden${where}`
-      : `${items.length === 1 || where ? "" : "Alle "}${items.length} ${items.length === 1 ? "deelnemer" : "deelnemers"}${where}`;
+    status.textContent = english
+      ? (active
+        ? `${shown} ${shown === 1 ? "participant" : "participants"} found`
+        : `${items.length === 1 ? "" : "All "}${items.length} ${items.length === 1 ? "participant" : "participants"}`)
+      : (active
+        ? `${shown} ${shown === 1 ? "deelnemer" : "deelnemers"} gevonden${where}`
+        : `${items.length === 1 || where ? "" : "Alle "}${items.length} ${items.length === 1 ? "deelnemer" : "deelnemers"}${where}`);
     keepFilters(filters);
   };
 

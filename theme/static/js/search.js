@@ -5,13 +5,17 @@ const form = document.querySelector("[data-search]");
 const SHOWN = 20;
 // Results whose text is read to tell whole-word matches from prefix matches (Pagefind ranks them).
 const READ = 60;
-const FILTERS = ["soort", "ambacht", "regio"];
+const ALL_FILTERS = ["soort", "ambacht", "regio"];
+// The English search page (/en/search/) searches the English pages, without filters; Pagefind loads the
+// index of the page's own language (<html lang>).
+const ENGLISH = document.documentElement.lang === "en";
 
 if (form) {
   const input = form.querySelector("input[type=search]");
   const status = document.querySelector("[data-search-status]");
   const list = document.querySelector("[data-search-results]");
   const noScript = document.querySelector("[data-search-nojs]");
+  const FILTERS = ALL_FILTERS.filter((name) => form.elements[name]);
   const selects = Object.fromEntries(FILTERS.map((name) => [name, form.elements[name]]));
   let loading = null;
   let latest = 0;
@@ -86,7 +90,7 @@ if (form) {
 
   const toUrl = (query, filters) => {
     const url = new URL(window.location.href);
-    for (const name of ["q", ...FILTERS]) url.searchParams.delete(name);
+    for (const name of ["q", ...ALL_FILTERS]) url.searchParams.delete(name);
     if (query) url.searchParams.set("q", query);
     for (const [name, value] of Object.entries(filters)) url.searchParams.set(name, value);
     window.history.replaceState(null, "", url);
@@ -120,6 +124,12 @@ if (form) {
       : read;
     const count = matched.length < read.length ? matched.length : found.results.length;
     render(matched.slice(0, SHOWN));
+    if (ENGLISH) {
+      status.textContent = count
+        ? `${count} ${count === 1 ? "result" : "results"} for “${query}”${count > SHOWN ? ` (the first ${SHOWN} are below)` : ""}`
+        : `Nothing found for “${query}”. Try another word or browse the craft directory.`;
+      return;
+    }
     const what = query ? `voor “${query}”` : "met deze filters";
     status.textContent = count
       ? `${count} ${count === 1 ? "resultaat" : "resultaten"} ${what}${count > SHOWN ? ` (de eerste ${SHOWN} staan hieronder)` : ""}`

@@ -1,0 +1,53 @@
+"""The interface strings of the site in every language it speaks, and hreflang alternates.
+
+Pure data and small functions (no Pelican). Templates write the Dutch text and pass it through
+the ``t`` filter with the page's language: ``{{ "Naar de inhoud" | t(page_lang) }}``. Dutch is the
+source language, so a Dutch page shows the text as written; every other language looks it up here.
+A unit test asserts that every string a template passes through ``t`` has a translation.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+DEFAULT_LANG = "nl"
+LANGUAGES = ("nl", "en")
+# Each language's own name, for the language switch (always written in that language).
+LANGUAGE_NAMES = MappingProxyType({"nl": "Nederlands", "en": "English"})
+# The locale Open Graph names for each language.
+OG_LOCALES = MappingProxyType({"nl": "nl_NL", "en": "en_GB"})
+
+EN = MappingProxyType({
+    "Naar de inhoud": "Skip to content",
+    "Hoofdmenu": "Main menu",
+    "Kruimelpad": "Breadcrumb",
+    "Home": "Home",
+    "Deze pagina in het Nederlands": "This page in Dutch",
+    "Deze pagina in het Engels": "This page in English",
+    "Concept — deze pagina is nog niet gepubliceerd en verschijnt niet op de echte site.":
+        "Draft: this page is not published yet and does not appear on the real site.",
+})
+
+STRINGS = MappingProxyType({"en": EN})
+
+
+def translate(text: str, lang: str | None) -> str:
+    """``text`` (Dutch) in ``lang``; Dutch, an unknown language or a missing string give ``text`` itself."""
+    if not lang or lang == DEFAULT_LANG:
+        return text
+    return STRINGS.get(lang, {}).get(text, text)
+
+
+def alternates(items: list[tuple[str, str]], default_lang: str = DEFAULT_LANG) -> list[dict]:
+    """hreflang alternates of one page in every language it exists in, as ``{"lang", "path"}``:
+    ``items`` are (lang, path) pairs of the page and its translations. With more than one language
+    the list ends with ``x-default``, the Dutch version (or the first). One language: no alternates."""
+    seen: dict[str, str] = {}
+    for lang, path in items:
+        seen.setdefault(lang, path)
+    if len(seen) < 2:
+        return []
+    ordered = sorted(seen.items(), key=lambda pair: (LANGUAGES.index(pair[0]) if pair[0] in LANGUAGES else 99, pair[0]))
+    result = [{"lang": lang, "path": path} for lang, path in ordered]
+    result.append({"lang": "x-default", "path": seen.get(default_lang, ordered[0][1])})
+    return result
