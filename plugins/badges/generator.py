@@ -145,8 +145,8 @@ class KitDrawings:
                    "verify": entry.assertion_url,
                    **({"credential": self.credentials[entry.badge["id"]]} if entry.badge["id"] in self.credentials else {})}
                   for entry, data in zip(self.kit.badges, drawn, strict=True)]
-        return data_script({"design": self.design_url, "fonts": self.fonts_url, "badges": badges},
-                           element_id="badge-kit-data")
+        return data_script({"site": self.siteurl, "design": self.design_url, "fonts": self.fonts_url, "badges": badges},
+                           element_id="badge-kit-data", root=f"{self.siteurl}/")
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 
 def jsonld(data: dict) -> Markup:
@@ -13,11 +13,15 @@ def jsonld(data: dict) -> Markup:
     return data_script(data, "application/ld+json")
 
 
-def data_script(data, mime: str = "application/json", element_id: str = "") -> Markup:
-    """A data block (a script element the browser never runs), safe to embed: no ``</script>`` break-out."""
+def data_script(data, mime: str = "application/json", element_id: str = "", root: str = "") -> Markup:
+    """A data block (a script element the browser never runs), safe to embed: no ``</script>`` break-out.
+
+    ``root`` (the site's address) becomes ``data-root``: an attribute, so a portable development build
+    makes it relative like every other link, and a script can find the site wherever it is served."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"), default=_default)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    attribute = f' id="{element_id}"' if element_id else ""
+    attribute = f' id="{escape(element_id)}"' if element_id else ""
+    attribute += f' data-root="{escape(root)}"' if root else ""
     return Markup(f'<script type="{mime}"{attribute}>{text}</script>')
 
 

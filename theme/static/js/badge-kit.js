@@ -54,6 +54,12 @@
   var source = document.getElementById("badge-kit-data");
   if (!source || !window.fetch || !window.FontFace || !document.fonts || !window.Path2D) return;
   var kit = JSON.parse(source.textContent);
+  // The data names the site's files by their published address; fetch them from where this page is served
+  // (a development build may be served on any port, under any path: data-root is then relative).
+  var root = new URL(source.getAttribute("data-root") || kit.site + "/", document.baseURI).href;
+  function local(url) {
+    return url.indexOf(kit.site + "/") === 0 ? new URL(url.slice(kit.site.length + 1), root).href : url;
+  }
   var design = null;
   var loading = null;
   var ready = false;
@@ -62,14 +68,14 @@
 
   function load() {
     if (loading) return loading;
-    loading = fetch(kit.design, { credentials: "same-origin" }).then(function (response) {
+    loading = fetch(local(kit.design), { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + kit.design);
       return response.json();
     }).then(function (data) {
       design = data;
       // the hosted assertions, byte for byte, to bake into the verifiable badges
       var assertions = kit.badges.map(function (badge) {
-        return fetch(badge.verify, { credentials: "same-origin" }).then(function (response) {
+        return fetch(local(badge.verify), { credentials: "same-origin" }).then(function (response) {
           if (!response.ok) throw new Error(response.status + " " + badge.verify);
           return response.text();
         }).then(function (text) { badge.assertion = text; });
@@ -81,7 +87,7 @@
           return response.text();
         }).then(function (text) { badge.svgSource = text; });
       })).concat(kit.badges.filter(function (badge) { return badge.credential; }).map(function (badge) {
-        return fetch(badge.credential, { credentials: "same-origin" }).then(function (response) {
+        return fetch(local(badge.credential), { credentials: "same-origin" }).then(function (response) {
           if (!response.ok) throw new Error(response.status + " " + badge.credential);
           return response.text();
         }).then(function (text) { badge.signed = text; });
@@ -95,7 +101,7 @@
         });
       });
       return Promise.all(assertions.concat(Object.keys(used).map(function (index) {
-        var face = new FontFace(family(index), "url(\"" + kit.fonts + design.fonts[index] + "\") format(\"woff2\")");
+        var face = new FontFace(family(index), "url(\"" + local(kit.fonts) + design.fonts[index] + "\") format(\"woff2\")");
         document.fonts.add(face);
         return face.load();
       })));
