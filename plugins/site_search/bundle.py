@@ -129,4 +129,6 @@ def settle(bundle: Path) -> None:
         meta_path.unlink()
         (bundle / f"pagefind.{meta_hash}.pf_meta").write_bytes(data)
         about["hash"] = meta_hash
+    # one index per language (<html lang>): Pagefind lists them in any order
+    entry["languages"] = dict(sorted(entry["languages"].items()))
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

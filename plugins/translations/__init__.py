@@ -64,6 +64,8 @@ def write_language_feeds(generator, writer=None):
         else:
             updated = moment
         items.append(FeedItem(str(page.title), str(page.metadata.get("summary", "")), page.url, updated))
+    if not items:  # no English page: no feed (an empty one would carry the clock's time, not the content's)
+        return
     text = language_feed(items, settings["FEED_DOMAIN"], path, f"{settings['SITENAME']} (English)",
                          "The English pages of the Dutch national crafts campaign.", "en", moment)
     write_output(settings, generator.output_path, path, text)

@@ -128,7 +128,9 @@ def test_filters_narrow_by_kind_craft_and_region_and_never_dead_end(browser, exa
 
 def test_one_index_with_dutch_stemming_and_every_kind_filter(example_site):
     entry = json.loads(example_site.file("pagefind/pagefind-entry.json").read_text())
-    assert list(entry["languages"]) == ["nl"]
+    # one bundle; an index per <html lang>: the Dutch pages (Dutch stemming) and the English pages under /en/
+    assert list(entry["languages"]) == ["en", "nl"]
+    assert entry["languages"]["nl"]["page_count"] > entry["languages"]["en"]["page_count"] > 0
     assert not example_site.file("pagefind/indexes.json").exists()
     assert not list(example_site.output.glob("pagefind/*/pagefind-entry.json"))  # no shards
     story = example_site.page("verhalen/deeg/").select_one("[data-pagefind-body]")
