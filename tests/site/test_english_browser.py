@@ -103,6 +103,8 @@ def test_english_search_finds_english_pages_only(browser, example_site):
         assert f"{SITEURL}/en/badges/" in hrefs
         assert all(href.startswith(f"{SITEURL}/en/") for href in hrefs), hrefs
         assert re.match(r"\d+ results? for “verify”", page.locator("[data-search-status]").inner_text())
+        kinds = page.eval_on_selector_all(".search-result__kind", "els => els.map(e => e.textContent)")
+        assert kinds and all(kind.startswith("Page") for kind in kinds), kinds  # not the Dutch "Pagina"
         page.locator("#zoekterm").fill("smederij")  # a Dutch word: the Dutch pages are not in this index
         expect(page.locator("[data-search-status]")).to_contain_text("Nothing found", timeout=15000)
         assert axe_violations(page) == []

@@ -9,6 +9,8 @@ const ALL_FILTERS = ["soort", "ambacht", "regio"];
 // The English search page (/en/search/) searches the English pages, without filters; Pagefind loads the
 // index of the page's own language (<html lang>).
 const ENGLISH = document.documentElement.lang === "en";
+// the kinds are indexed by their Dutch names (the filter values); the English page shows them in English
+const KINDS_EN = { Verhaal: "Story", Profiel: "Profile", Agenda: "Event", Pagina: "Page" };
 
 if (form) {
   const input = form.querySelector("input[type=search]");
@@ -81,7 +83,8 @@ if (form) {
         heading.append(link);
         const kind = document.createElement("p");
         kind.className = "search-result__kind";
-        kind.textContent = [...(result.filters.soort || []), ...(result.filters.regio || [])].join(" · ");
+        const kinds = (result.filters.soort || []).map((name) => (ENGLISH && KINDS_EN[name]) || name);
+        kind.textContent = [...kinds, ...(result.filters.regio || [])].join(" · ");
         item.append(heading, kind, excerpt(result.excerpt));
         return item;
       }),
