@@ -26,6 +26,19 @@ EN = MappingProxyType({
     "Deze pagina in het Engels": "This page in English",
     "Concept — deze pagina is nog niet gepubliceerd en verschijnt niet op de echte site.":
         "Draft: this page is not published yet and does not appear on the real site.",
+    # the province map of the directory (partials/province_map.html)
+    "Kaart van Nederland met het aantal deelnemers per provincie":
+        "Map of the Netherlands with the number of participants per province",
+    "Hoe donkerder de provincie, hoe meer deelnemers. Elke provincie met deelnemers is een link naar haar pagina "
+    "in de ambachtengids.": "The darker the province, the more participants. Each province with participants links "
+                            "to its page in the directory.",
+    "deelnemer": "participant",
+    "deelnemers": "participants",
+    "nog geen deelnemers": "no participants yet",
+    "Kaart": "Map",
+    "Daarnaast": "In addition,",
+    "landelijke": "nationwide",
+    "Landelijk": "Nationwide",
 })
 
 STRINGS = MappingProxyType({"en": EN})
