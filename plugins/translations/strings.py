@@ -39,6 +39,16 @@ EN = MappingProxyType({
     "Daarnaast": "In addition,",
     "landelijke": "nationwide",
     "Landelijk": "Nationwide",
+    # the directory's instant filters (partials/directory_filters.html)
+    "Ambacht": "Craft",
+    "Alle ambachten": "All crafts",
+    "Provincie": "Province",
+    "Heel Nederland": "All of the Netherlands",
+    "Soort": "Type",
+    "Alle soorten": "All types",
+    "Leerplek, stage of workshop": "Offer",
+    "Maakt niet uit": "Everything",
+    "Wis filters": "Clear filters",
 })
 
 STRINGS = MappingProxyType({"en": EN})
