@@ -21,11 +21,11 @@ from incremental.files import claim_output_group, output_placer, record_output_g
 from incremental.fingerprint import Fingerprinter, plain_digest
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
+from infra.files import atomic_write, place
 from markupsafe import Markup
 from nl_format.clock import now
 from pelican import signals
 from pelican.generators import Generator
-from responsive_images.pipeline import place
 from seo.structured import data_script
 
 from . import browser, ob3, ob3_output, openbadges, statuslist
@@ -350,9 +350,7 @@ class BadgesGenerator(Generator):
         key = cache_key(*inputs, code=self.documents_code)
         source = self.cache / f"derived-{key}"
         if not source.exists():
-            partial = source.with_name(f"{source.name}.{os.getpid()}.part")
-            partial.write_bytes(make())
-            os.replace(partial, source)
+            atomic_write(source, make())
         self.sizes.sources[target] = source
         self._put(target, source.name, lambda staged: place(source, staged))
 

@@ -8,12 +8,12 @@ from collections import defaultdict
 from pathlib import Path
 
 from content_model.check import ContentChecker
-from content_model.files import load_json_cache, save_json_cache
 from content_model.render import Renderer
 from content_model.validate import load_schema
 from incremental.files import write_output
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
+from infra.files import load_json_cache, save_json_cache
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator

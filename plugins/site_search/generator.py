@@ -16,9 +16,9 @@ from pathlib import Path
 from content_model.files import BuildScoped
 from incremental.files import output_content_id, output_files, place_output
 from infra.cachekey import code_digest
+from infra.files import place
 from pelican import signals
 from pelican.generators import Generator
-from responsive_images.pipeline import place
 from translations.strings import alternates
 
 from . import bundle as search_bundle

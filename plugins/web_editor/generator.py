@@ -10,9 +10,9 @@ from pathlib import Path
 import yaml
 from content_model.check import content_kinds, data_kinds
 from incremental.files import place_output, write_output
+from infra.files import place
 from pelican import signals
 from pelican.generators import Generator
-from responsive_images.pipeline import place
 
 from .decap import backend, config
 from .joinform import consent_field, form_fields
