@@ -75,7 +75,7 @@ def contract_problems(contracts: Mapping[str, Contract | None], where: str = "pe
             problems += [f'{where}: PLUGINS: plugin "{plugin}" adds "{key}", which Pelican itself adds'
                          for plugin in plugins]
         elif len(plugins) > 1:
-            named = " and ".join(f'"{plugin}"' for plugin in plugins)
+            named = " and ".join(f'"{plugin}"' for plugin in sorted(plugins))
             problems.append(f'{where}: PLUGINS: "{key}" is added by more than one plugin: {named}')
     for plugin, contract in contracts.items():
         if contract is None:

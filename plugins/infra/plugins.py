@@ -49,14 +49,17 @@ def plugins_place(config: Path) -> str:
     return f"{Path(config).name}:1:1"
 
 
-def _where(generator) -> str:
+def _where(generator, phase: str) -> str:
+    """``path:line:column`` of the generator's method that ran (its class when it has none of its own)."""
     cls = type(generator)
+    function = next((vars(klass)[phase] for klass in cls.__mro__ if phase in vars(klass)), None)
+    if inspect.isfunction(function):
+        code = function.__code__
+        return f"{os.path.relpath(code.co_filename)}:{code.co_firstlineno}:1"
     try:
-        path = os.path.relpath(inspect.getsourcefile(cls) or "?")
-        line = inspect.getsourcelines(cls)[1]
+        return f"{os.path.relpath(inspect.getsourcefile(cls) or '?')}:{inspect.getsourcelines(cls)[1]}:1"
     except (OSError, TypeError, ValueError):
         return f"{cls.__module__}:1:1"
-    return f"{path}:{line}:1"
 
 
 class ContractWatch:
@@ -91,12 +94,12 @@ class ContractWatch:
             if self.after_context is not None:
                 for key in undeclared(self.after_context, context, self.declared | PELICAN_ADDS):
                     logger.error('%s: CONTRACT: "%s" came into the context after the generators made their data, '
-                                 "and no enabled plugin declares it", _where(generator), key)
+                                 "and no enabled plugin declares it", _where(generator, phase), key)
         before = frozenset(context)
         result = method(*args, **kwargs)
         for key in undeclared(before, context, allowed):
             logger.error('%s: CONTRACT: %s added "%s" to the context, which plugin "%s" does not declare',
-                         _where(generator), type(generator).__name__, key, plugin)
+                         _where(generator, phase), type(generator).__name__, key, plugin)
         if phase == "generate_context":
             self.after_context = frozenset(context)
         return result
