@@ -8,13 +8,12 @@ else is written (the last finishing phase, ``infra.phases``), every text file ge
 from infra import phases
 from pelican import signals
 
-from .generator import CONTRACT, add_globals, collect_assets, compress_output, get_generators
+from .generator import CONTRACT, add_globals, compress_output, get_generators
 
 __all__ = ["CONTRACT", "register"]
 
 
 def register():
-    signals.initialized.connect(collect_assets)
     signals.generator_init.connect(add_globals)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(phases.finish)

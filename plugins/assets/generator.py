@@ -21,30 +21,29 @@ from .compress import brotli_bytes, compressible, gzip_bytes
 logger = logging.getLogger(__name__)
 
 
-def collect_assets(pelican) -> None:
-    """Read and fingerprint the theme's assets once per build (``THEME_ASSETS`` in the settings)."""
-    pelican.settings["THEME_ASSETS"] = collect(Path(pelican.settings["THEME"]), ASSET_FOLDER)
-
-
-def asset_url(settings: dict, logical: str) -> str:
+def asset_url(siteurl: str, assets, logical: str) -> str:
     """The URL of a theme asset by its logical name: ``asset('css/story.css')``."""
-    return f"{settings['SITEURL']}/{settings['THEME_ASSETS'].path(logical)}"
+    return f"{siteurl}/{assets.path(logical)}"
 
 
 def add_globals(generator) -> None:
-    if "THEME_ASSETS" in generator.settings:
-        generator.env.globals["asset"] = partial(asset_url, generator.settings)
+    """The theme's assets, read and fingerprinted once per build into the context (``theme_assets``,
+    shared by every generator of the build), and ``asset()`` for the templates."""
+    assets = generator.context.get("theme_assets")
+    if assets is None:
+        assets = generator.context["theme_assets"] = collect(Path(generator.settings["THEME"]), ASSET_FOLDER)
+    generator.env.globals["asset"] = partial(asset_url, generator.settings["SITEURL"], assets)
 
 
-# The assets use no context key (infra.contracts).
-CONTRACT = Contract()
+# The theme's fingerprinted assets, once per build (infra.contracts).
+CONTRACT = Contract(adds={"theme_assets"})
 
 
 class AssetsGenerator(Generator):
     """Writes the fingerprinted assets into ``theme/assets/``."""
 
     def generate_output(self, writer):
-        assets = self.settings["THEME_ASSETS"]
+        assets = self.context["theme_assets"]
         for name, data in sorted(assets.files.items()):
             write_output(self.settings, self.output_path, assets.folder + name, data)
 

@@ -22,8 +22,7 @@ from pathlib import Path
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
 from infra.files import atomic_write
-
-from .files import BuildScoped
+from infra.scope import BuildScoped
 
 logger = logging.getLogger(__name__)
 

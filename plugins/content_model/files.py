@@ -119,21 +119,3 @@ def inspect_image(path: Path) -> ImageInfo:
         raise FileProblem("dit bestand is geen afbeelding (JPEG, PNG of WebP)") from None
     except (OSError, SyntaxError, ValueError) as error:
         raise FileProblem(f"afbeelding is beschadigd of onvolledig ({error})") from None
-
-
-class BuildScoped:
-    """Base of the objects one build keeps in its settings (caches, the output overlay, services).
-
-    Pelican's content cache pickles every story's author and category together with the
-    settings they point at. These objects must not travel along: in the next build they would
-    be stale, and the cache file would grow by their size with every build. They pickle as None.
-    """
-
-    def __reduce__(self):
-        return (type(None), ())
-
-    def __copy__(self):  # copying the settings keeps them; only pickling leaves them out
-        return self
-
-    def __deepcopy__(self, memo):
-        return self

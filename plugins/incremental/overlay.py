@@ -27,9 +27,9 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from content_model.files import BuildScoped
 from infra.cachekey import code_digest
 from infra.files import atomic_write
+from infra.scope import BuildScoped
 
 logger = logging.getLogger(__name__)
 

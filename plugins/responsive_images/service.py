@@ -8,7 +8,8 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 from content_model.check import display_path
-from content_model.files import BuildScoped, resolve_content_path
+from content_model.files import resolve_content_path
+from infra.scope import BuildScoped
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape

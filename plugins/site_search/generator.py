@@ -13,7 +13,6 @@ from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from content_model.files import BuildScoped
 from incremental.files import output_content_id, output_files, place_output
 from infra import phases
 from infra.cachekey import code_digest
@@ -72,7 +71,7 @@ def pagefind_version() -> str:
         return "?"
 
 
-class SearchIndex(BuildScoped):
+class SearchIndex:
     """The Pagefind index of one build: one index over every searched page, published as ``pagefind/``.
 
     The bundle is kept in ``<CACHE_PATH>/pagefind/`` under the digest of the searched pages, so
@@ -157,12 +156,9 @@ def _index(pages: list[str], bundle: Path, files: dict[str, str]) -> bool:
     return True
 
 
-def create_index(pelican):
-    pelican.settings["SEARCH_INDEX"] = SearchIndex(pelican.settings, pelican.output_path)
-
-
 def build_index(pelican):
-    pelican.settings["SEARCH_INDEX"].finish()
+    """Once every page exists (``infra.phases.files_published``): the index, made and published."""
+    SearchIndex(pelican.settings, pelican.output_path).finish()
 
 
 def add_filters(generator):
@@ -176,6 +172,5 @@ def get_generators(pelican):
 def register():
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)
-    signals.initialized.connect(create_index)
     signals.finalized.connect(phases.finish)
     phases.files_published.connect(build_index)
