@@ -63,6 +63,7 @@ try:  # our own modules: a bug in one of them is one line too, not a traceback
     from incremental.overlay import OutputOverlay
     from infra.cachekey import code_digest
     from infra.contracts import contract_problems
+    from infra.files import atomic_write
     from infra.plugins import ContractWatch, plugin_contracts, plugins_place
     from nl_format.clock import now
 except Exception as error:
@@ -214,8 +215,7 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
         return 1
     counts = overlay.commit()
     if not same_code:
-        reader_marker.parent.mkdir(parents=True, exist_ok=True)
-        reader_marker.write_text(reader_code, encoding="ascii")
+        atomic_write(reader_marker, reader_code)
     stamp.save(digest, output, until)
     if not quiet:
         how = (f"{counts['written']} bestanden geschreven, {counts['kept']} ongewijzigd, {counts['deleted']} verwijderd"

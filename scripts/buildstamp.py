@@ -16,6 +16,8 @@ import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from infra.files import atomic_write
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ENVIRONMENT = ("SITEURL", "BADGE_SECRET", "ADMIN_BACKEND", "SOURCE_DATE_EPOCH", "BADGE_CACHE_PATH",
                "DIRECTORY_INDEX_LIMIT", "ADMIN_AUTH_BASE_URL", "BADGE_SIGNING_KEY", "BADGE_DEV_KEY_PATH", "PRECOMPRESS",
@@ -100,9 +102,8 @@ class Stamp:
                 and now < dt.datetime.fromisoformat(saved["valid_until"]))
 
     def save(self, digest: str, output: Path, valid_until: dt.datetime) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps({"inputs": digest, "output": str(output),
-                                         "valid_until": valid_until.isoformat()}) + "\n", encoding="utf-8")
+        atomic_write(self.path, json.dumps({"inputs": digest, "output": str(output),
+                                            "valid_until": valid_until.isoformat()}) + "\n")
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -150,3 +150,23 @@ def test_pelican_generators_may_add_what_pelican_adds(caplog):
     with caplog.at_level(logging.ERROR):
         run(ContractWatch({}), [PelicanLike({}, sorted(PELICAN_ADDS))])
     assert caplog.records == []
+
+
+def test_the_architecture_table_shows_the_declared_contracts():
+    """docs/architecture.md's package table is the contracts, not a second copy kept by hand."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and re.fullmatch(r"`\w+`", cells[0]):
+            rows[cells[0].strip("`")] = cells
+    contracts = plugin_contracts(project_plugins())
+    assert set(contracts) <= set(rows)
+    for name, contract in contracts.items():
+        _, _, reads, adds = rows[name]
+        optional = set(re.findall(r"`(\w+)` \*\(if there\)\*", reads))
+        assert set(re.findall(r"`(\w+)`", reads)) - optional == contract.reads, name
+        assert optional == contract.may_read, name
+        appended = set(re.findall(r"`(\w+)`", adds.partition("appends")[2]))
+        assert set(re.findall(r"`(\w+)`", adds.partition("appends")[0])) == contract.adds, name
+        assert appended == contract.appends, name
