@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-from functools import lru_cache
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
 import nh3
+from infra.cachekey import code_digest
+from infra.cachekey import key as cache_key
 from infra.files import load_json_cache, save_json_cache
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -93,13 +94,15 @@ def render(text: str, extra_extensions=(), siteurl: str = "") -> str:
 class Renderer:
     """One Markdown converter reused for many texts (setting it up costs as much as a short text).
 
-    With ``cache`` (a file), results are kept by a hash of the text, the site URL and this
-    module's code and libraries, so that unchanged texts are not converted again next build.
+    With ``cache`` (a file), results are kept under the one cache rule (``infra.cachekey``): the text,
+    the site URL and the extensions, with the digest of this module's code and libraries (computed
+    once, by the renderer that keeps a cache), so that unchanged texts are not converted again next build.
     """
 
     def __init__(self, extra_extensions=(), siteurl: str = "", cache: Path | None = None):
         self.markdown = Markdown(**markdown_config([*extra_extensions, SiteLinkExtension(siteurl)]))
-        self.salt = f"{siteurl}|{[type(e).__qualname__ for e in extra_extensions]}|{_code_version()}"
+        self.inputs = (siteurl, [type(e).__qualname__ for e in extra_extensions])
+        self.code = render_digest() if cache is not None else ""
         self.cache_path = cache
         self.cache: dict[str, str] = load_json_cache(cache)
         self.used: dict[str, str] = {}
@@ -107,7 +110,7 @@ class Renderer:
     def render(self, text: str) -> str:
         if self.cache_path is None:
             return sanitize(self.markdown.reset().convert(text))
-        key = hashlib.sha256(f"{self.salt}|{text}".encode()).hexdigest()
+        key = cache_key(*self.inputs, text, code=self.code, length=64)
         html = self.cache.get(key)
         if html is None:
             html = sanitize(self.markdown.reset().convert(text))
@@ -121,12 +124,9 @@ class Renderer:
         save_json_cache(self.cache_path, self.used)
 
 
-@lru_cache(maxsize=1)
-def _code_version() -> str:
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    for package in ("markdown", "nh3"):
-        digest.update(f"|{package}={version(package)}".encode())
-    return digest.hexdigest()[:16]
+def render_digest() -> str:
+    """The digest (``infra.cachekey``) of the code that turns Markdown into HTML: this module, Markdown and nh3."""
+    return code_digest(sys.modules[__name__], f"markdown={version('markdown')}", f"nh3={version('nh3')}")
 
 
 def reading_minutes(text: str, words_per_minute: int = 220) -> int:
