@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from .calendar_text import number_in
 from .dutch import FILTERS
 from .english import FILTERS as ENGLISH_FILTERS
 
@@ -9,6 +10,7 @@ from .english import FILTERS as ENGLISH_FILTERS
 def add_filters(generator):
     generator.env.filters.update(FILTERS)
     generator.env.filters.update(ENGLISH_FILTERS)
+    generator.env.filters["number"] = number_in
 
 
 def register():
