@@ -243,13 +243,15 @@ class DirectoryGenerator(Generator):
                   "en_facet_urls": english["facet_urls"], "page_lang": "en",
                   "dutch_regions": self.context["taxonomy"].regions}
         url = settings["DIRECTORY_EN_URL"]
-        writer.write_file(url + "index.html", self.get_template("en_directory"), self.context,
+        writer.write_file(url + "index.html", self.get_template("directory"), self.context,
                           directory_index=self.directory, province_map=self._english_map(),
+                          alternates=self._alternates(settings["DIRECTORY_URL"], url),
                           directory_filters=None if self.initials else filter_counts(self.directory.profiles),
                           directory_split=bool(self.initials), url=url, **common)
         for facet in english["facets"]:
-            writer.write_file(facet.url + "index.html", self.get_template("en_facet"), self.context,
-                              facet=facet, dutch_url=dutch_urls[(facet.kind, facet.id)], url=facet.url, **common)
+            writer.write_file(facet.url + "index.html", self.get_template("facet"), self.context, facet=facet,
+                              alternates=self._alternates(dutch_urls[(facet.kind, facet.id)], facet.url),
+                              url=facet.url, **common)
 
     @staticmethod
     def _alternates(dutch: str, english: str | None) -> list[dict]:

@@ -3,6 +3,7 @@
 from infra.contracts import Contract
 from pelican import signals
 
+from .calendar_text import number_in
 from .dutch import FILTERS
 from .english import FILTERS as ENGLISH_FILTERS
 
@@ -13,6 +14,7 @@ CONTRACT = Contract()
 def add_filters(generator):
     generator.env.filters.update(FILTERS)
     generator.env.filters.update(ENGLISH_FILTERS)
+    generator.env.filters["number"] = number_in
 
 
 def register():

@@ -54,8 +54,8 @@ class SearchPageGenerator(Generator):
         writer.write_file(url + "index.html", self.get_template("search"), self.context, url=url,
                           alternates=alternates([("nl", url), ("en", english)] if english else []))
         if english:
-            writer.write_file(english + "index.html", self.get_template("en_search"), self.context, url=english,
-                              page_lang="en")
+            writer.write_file(english + "index.html", self.get_template("search"), self.context, url=english,
+                              page_lang="en", alternates=alternates([("nl", url), ("en", english)]))
 
 
 def pagefind_command(site: str, bundle: str) -> list[str]:
