@@ -44,7 +44,7 @@ ENGLISH_SEGMENTS = {"ambacht": "craft", "regio": "region", "type": "type", "aanb
 
 # What the directory reads from the context and adds to it (infra.contracts); the kits are read only
 # when the pages are written, after every generator made its data.
-CONTRACT = Contract(reads={"taxonomy", "articles", "drafts"}, may_read={"badge_kits"},
+CONTRACT = Contract(reads={"taxonomy", "articles", "drafts"}, may_read={"badge_kits", "image_service"},
                     adds={"craft_directory", "directory", "directory_facets", "facet_counts", "profile_records",
                           "profile_labels"},
                     appends={"sitemap_entries"})
@@ -204,7 +204,7 @@ class DirectoryGenerator(Generator):
         settings = self.settings
         taxonomy = self.context["taxonomy"]
         craft_names = {k: v["name"] for k, v in taxonomy.crafts.items()}
-        image_service = settings.get("IMAGE_SERVICE")
+        image_service = self.context.get("image_service")
         common = {"profile_labels": self.labels}
         english_urls = self.english["facet_urls"] if self.english else {}
         writer.write_file(settings["DIRECTORY_SAVE_AS"], self.get_template("directory"), self.context,

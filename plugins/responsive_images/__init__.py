@@ -11,8 +11,8 @@ from pelican import signals
 
 logger = logging.getLogger(__name__)
 
-# Images use no context key (infra.contracts).
-CONTRACT = Contract()
+# The build's image service, for generators that publish images of their own (infra.contracts).
+CONTRACT = Contract(adds={"image_service"})
 
 SERVICE_KEY = "IMAGE_SERVICE"
 
@@ -35,7 +35,9 @@ def create_service(pelican):
 
 
 def add_globals(generator):
+    """``picture`` and ``share_image`` for the templates; the service in the context (``image_service``)."""
     service = generator.settings[SERVICE_KEY]
+    generator.context["image_service"] = service
     generator.env.globals["picture"] = service.picture
     generator.env.globals["share_image"] = service.share_image
 
