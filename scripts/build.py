@@ -402,8 +402,9 @@ def _command(args) -> int:
         overrides["PATH"] = str(args.content.resolve())
     if args.cache:
         overrides["CACHE_PATH"] = str((args.cache / f"pelican-{args.command}").resolve())
-        overrides["IMAGE_CACHE_PATH"] = str((args.cache / "images").resolve())
-        # badge renders are keyed by content hash, so one cache may serve many builds (the tests share one)
+        # badge renders and image variants are named by the hash of their inputs and code (infra.cachekey),
+        # so one cache may serve many builds: the tests share one of each
+        overrides["IMAGE_CACHE_PATH"] = os.environ.get("IMAGE_CACHE_PATH") or str((args.cache / "images").resolve())
         overrides["BADGE_CACHE_PATH"] = os.environ.get("BADGE_CACHE_PATH") or str((args.cache / "badges").resolve())
     code = build(config, args.output, overrides=overrides)
     gc.freeze()  # the process ends here; Python's last collection skips frozen objects
