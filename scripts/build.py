@@ -255,7 +255,9 @@ def _jinja_environment(settings: dict) -> dict:
     from jinja2 import FileSystemBytecodeCache
 
     options = dict(settings["JINJA_ENVIRONMENT"])
-    shape = hashlib.sha256(repr(sorted((k, repr(v)) for k, v in options.items())).encode()).hexdigest()[:12]
+    # the extensions the plugins add (nl_format.templates) shape the compiled code too
+    extensions = code_digest(ROOT / "plugins" / "nl_format")
+    shape = hashlib.sha256(repr((sorted((k, repr(v)) for k, v in options.items()), extensions)).encode()).hexdigest()[:12]
     folder = Path(settings["CACHE_PATH"]).parent / f"jinja-{shape}"
     folder.mkdir(parents=True, exist_ok=True)
     return {**options, "bytecode_cache": FileSystemBytecodeCache(str(folder))}

@@ -21,7 +21,6 @@ from content_model.files import load_json_cache, save_json_cache
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
 from jinja2 import meta, nodes
-from nl_format.typography import typeset_html
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
@@ -122,10 +121,9 @@ def _identify(value) -> str | None:
 
 
 class FinishedTemplate:
-    """A template whose pages get the site's finishing touches when rendered: Dutch typography
-    (:func:`nl_format.typography.typeset_html`) and, in a portable build (``PORTABLE_URLS``),
-    relative links to the site itself (:mod:`incremental.portable`). Pelican names the file
-    being rendered ``output_file``."""
+    """A template whose pages, in a portable build (``PORTABLE_URLS``), link to the site itself by
+    relative URLs (:mod:`incremental.portable`). Pelican names the file being rendered
+    ``output_file``. (Dutch typography is the templates' own: ``nl_format.templates``.)"""
 
     def __init__(self, template, siteurl: str | None):
         self.template = template
@@ -134,7 +132,7 @@ class FinishedTemplate:
         self.environment = template.environment
 
     def render(self, context) -> str:
-        html = typeset_html(self.template.render(context))
+        html = self.template.render(context)
         return relativize(html, self.siteurl, context["output_file"]) if self.siteurl else html
 
 

@@ -1,14 +1,18 @@
-"""Jinja filters for Dutch dates, times and numbers, and English ones for the pages under /en/."""
+"""Jinja filters for Dutch dates, times and numbers, English ones for the pages under /en/, and the
+templates' Dutch typography (an extension that typesets their text where they make it)."""
 
 from pelican import signals
 
 from .dutch import FILTERS
 from .english import FILTERS as ENGLISH_FILTERS
+from .templates import TypographyExtension
 
 
 def add_filters(generator):
     generator.env.filters.update(FILTERS)
     generator.env.filters.update(ENGLISH_FILTERS)
+    # Dutch typography in the templates' text and values (nl_format.templates), compiled in
+    generator.env.add_extension(TypographyExtension)
 
 
 def register():
