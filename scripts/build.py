@@ -255,8 +255,10 @@ def _jinja_environment(settings: dict) -> dict:
     from jinja2 import FileSystemBytecodeCache
 
     options = dict(settings["JINJA_ENVIRONMENT"])
-    # the extensions the plugins add (nl_format.templates) shape the compiled code too
-    extensions = code_digest(ROOT / "plugins" / "nl_format")
+    # the extensions the plugins add shape the compiled code too: typography (nl_format.templates) always,
+    # portable URLs (incremental.templates) in a portable build
+    extensions = code_digest(ROOT / "plugins" / "nl_format", ROOT / "plugins" / "incremental" / "templates.py",
+                             ROOT / "plugins" / "incremental" / "portable.py", repr(bool(settings.get("PORTABLE_URLS"))))
     shape = hashlib.sha256(repr((sorted((k, repr(v)) for k, v in options.items()), extensions)).encode()).hexdigest()[:12]
     folder = Path(settings["CACHE_PATH"]).parent / f"jinja-{shape}"
     folder.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,8 @@ ATTRIBUTE = re.compile(r"""(\s(?:href|src|srcset|action|poster|data-[\w-]+)=)(["
 KEEP = re.compile(r"""^<link\b[^>]*\brel=["']?(?:canonical|alternate)\b""", re.I)
 # A redirect stub's <meta http-equiv="refresh" content="0; url=...">: its target moves along.
 REFRESH = re.compile(r"""(^<meta\b[^>]*\bhttp-equiv=["']refresh["'][^>]*\bcontent=["']\d+;\s*url=)([^"']*)""", re.I)
+# The same target in the value of such a meta element's content attribute
+REFRESH_VALUE = re.compile(r"""^(\d+;\s*url=)([^"']*)""", re.I)
 
 
 def prefix_for(output_file: str, siteurl: str = "") -> str:

@@ -27,7 +27,6 @@ from pelican.writers import Writer
 
 from .explain import changed, documents_in, page_reason, short
 from .fingerprint import Fingerprinter, Unstable
-from .portable import relativize
 
 logger = logging.getLogger(__name__)
 
@@ -118,22 +117,6 @@ def _identify(value) -> str | None:
     if isinstance(value, URLWrapper):
         return f"{type(value).__qualname__}:{value.name}:{value.slug}"
     return None
-
-
-class FinishedTemplate:
-    """A template whose pages, in a portable build (``PORTABLE_URLS``), link to the site itself by
-    relative URLs (:mod:`incremental.portable`). Pelican names the file being rendered
-    ``output_file``. (Dutch typography is the templates' own: ``nl_format.templates``.)"""
-
-    def __init__(self, template, siteurl: str | None):
-        self.template = template
-        self.siteurl = siteurl
-        self.name = template.name
-        self.environment = template.environment
-
-    def render(self, context) -> str:
-        html = self.template.render(context)
-        return relativize(html, self.siteurl, context["output_file"]) if self.siteurl else html
 
 
 class IncrementalWriter(Writer):
@@ -266,7 +249,6 @@ class IncrementalWriter(Writer):
         if self.overlay.explaining:
             self.overlay.reasons[name] = self._reason(name, template, key, kwargs, context)
         before = len(self._opened)
-        template = FinishedTemplate(template, self.settings["SITEURL"] if self.settings.get("PORTABLE_URLS") else None)
         result = super().write_file(name, template, context, relative_urls, paginated, template_name,
                                     override_output, url, **kwargs)
         written = [os.path.relpath(path, self.output_path).replace(os.sep, "/") for path in self._opened[before:]]

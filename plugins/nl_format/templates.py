@@ -34,7 +34,15 @@ TEXT, ATTRIBUTE = "text", "attribute"
 class HtmlState:
     """Where in the HTML the template's output is, after the literal text seen so far."""
 
-    def __init__(self):
+    def __init__(self, typesetting: bool = True, marked=None):
+        self.typesetting = typesetting  # False: only follow the HTML
+        # marked(tag, attribute, attributes so far) -> a kind, or None: values to mark in ``marks``
+        self.marked = marked
+        self.marks: list[tuple[int, str, str]] = []  # per feed: (offset, "open" | "close", kind)
+        self.marking = ""
+        self.attributes: dict[str, str] = {}  # the open tag's attributes with literal values so far
+        self.value = ""             # the literal text of the value being read
+        self.literal = True         # no expression in the value being read
         self.mode = "text"          # text | tag | comment
         self.tag = ""               # the open tag's name ("" when a template expression names it)
         self.closing = False
@@ -57,6 +65,7 @@ class HtmlState:
     def feed(self, text: str) -> str:
         """``text`` (literal template text) typeset where it is readable; the state moves past it."""
         out: list[str] = []
+        self.marks = []
         i, n = 0, len(text)
         while i < n:
             if self.mode == "comment":
@@ -69,7 +78,7 @@ class HtmlState:
             elif self.mode == "text":
                 start = text.find("<", i)
                 run = text[i:] if start < 0 else text[i:start]
-                out.append(run if self.skipping else _typeset_escaped(run))
+                out.append(run if self.skipping or not self.typesetting else _typeset_escaped(run))
                 if start < 0:
                     break
                 if text.startswith("<!--", start):
@@ -85,6 +94,7 @@ class HtmlState:
                 self.mode, self.closing = "tag", bool(match.group(1))
                 self.tag = (match.group(2) or "").lower()
                 self.attribute, self.quote, self.after_equals, self.self_closing = "", "", False, False
+                self.attributes = {}
                 i = match.end()
             else:  # inside a tag
                 i = self._tag(text, i, out)
@@ -94,11 +104,18 @@ class HtmlState:
         if self.quote:
             end = text.find(self.quote, i)
             value = text[i:] if end < 0 else text[i:end]
-            readable = self.quote == '"' and self.attribute in TEXT_ATTRIBUTES and not self.skipping
+            readable = (self.typesetting and self.quote == '"' and self.attribute in TEXT_ATTRIBUTES
+                        and not self.skipping)
             out.append(_typeset_escaped(value).replace('"', "&quot;") if readable else value)
+            self.value += value
             if end < 0:
                 return len(text)
+            if self.marking:
+                self.marks.append((sum(map(len, out)), "close", self.marking))
+                self.marking = ""
             out.append(self.quote)
+            if self.literal:
+                self.attributes[self.attribute] = self.value
             self.quote, self.attribute = "", ""
             return end + 1
         char = text[i]
@@ -108,7 +125,11 @@ class HtmlState:
             return i + 1
         if char in "\"'" and self.after_equals:
             out.append(char)
-            self.quote, self.after_equals = char, False
+            self.quote, self.after_equals, self.value, self.literal = char, False, "", True
+            kind = self.marked(self.tag, self.attribute, self.attributes) if self.marked and not self.skipping else None
+            if kind:
+                self.marking = kind
+                self.marks.append((sum(map(len, out)), "open", kind))
             return i + 1
         if char == "=":
             out.append(char)
@@ -144,6 +165,7 @@ class HtmlState:
         """A ``{{ expression }}`` was output here: in a tag it stands for a name or a value."""
         if self.mode == "tag" and not self.quote:
             self.after_equals = False
+        self.literal = False
 
 
 def typeset_value(value, place: str = TEXT):
