@@ -69,6 +69,8 @@ try:  # our own modules: a bug in one of them is one line too, not a traceback
     from incremental.explain import baseline_parts, document_stamps
     from incremental.overlay import OutputOverlay
     from infra.cachekey import code_digest
+    from infra.contracts import contract_problems
+    from infra.plugins import ContractWatch, plugin_contracts, plugins_place
     from nl_format.clock import now
 except Exception as error:
     if __name__ != "__main__":
@@ -152,6 +154,13 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     started = time.perf_counter()
     overrides = dict(overrides or {})
     settings = read_settings(str(config), override=overrides)
+    # The enabled plugins' declared contracts hold together (infra.contracts), whatever their order.
+    contracts = plugin_contracts(settings["PLUGINS"])
+    broken = contract_problems(contracts, plugins_place(config))
+    for problem in broken:
+        print(problem, file=sys.stderr)
+    if broken:
+        return 1
     content = Path(settings["PATH"])
     # Every file is checked once per build: the readers and generators reuse these results.
     cache_dir = (ROOT / settings["CACHE_PATH"]).parent
@@ -200,7 +209,7 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     logging.getLogger().addHandler(counter)
     try:
         pelican = Pelican(settings)
-        _run(pelican)
+        _run(pelican, ContractWatch(contracts))
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -229,14 +238,15 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     return 0
 
 
-def _run(pelican) -> None:
-    """Run Pelican; once the generators have made the context, the collector leaves it alone."""
+def _run(pelican, watch: ContractWatch) -> None:
+    """Run Pelican, each generator held to its plugin's contract; once the generators have made the
+    context, the collector leaves it alone."""
     from pelican import signals
 
     def freeze(generators):
         gc.freeze()
 
-    with signals.all_generators_finalized.connected_to(freeze):
+    with signals.all_generators_finalized.connected_to(freeze), signals.generator_init.connected_to(watch.generator_init):
         pelican.run()
 
 

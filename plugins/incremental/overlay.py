@@ -27,8 +27,9 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from content_model.files import BuildScoped, save_cache_file
+from content_model.files import BuildScoped
 from infra.cachekey import code_digest
+from infra.files import atomic_write
 
 logger = logging.getLogger(__name__)
 
@@ -235,7 +236,7 @@ class OutputOverlay(BuildScoped):
         content = {relative: id_ for relative, id_ in self.content.items() if relative in files}
         data = {"version": self.code, "output": str(self.output), "baseline": self.baseline,
                 "files": files, "calls": self.calls, "content": content, "explain": self.explain}
-        save_cache_file(self.manifest_path, marshal.dumps(data))
+        atomic_write(self.manifest_path, marshal.dumps(data))
         return {"written": len(staged), "kept": len(self.kept), "deleted": deleted,
                 "pages": sum(1 for relative in files if relative.endswith(".html"))}
 

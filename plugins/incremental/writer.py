@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 
 import jinja2
-from content_model.files import load_json_cache, save_json_cache
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
+from infra.files import load_json_cache, save_json_cache
 from jinja2 import meta, nodes
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper

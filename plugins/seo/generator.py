@@ -7,6 +7,8 @@ import logging
 from urllib.parse import urlsplit
 
 from incremental.files import output_files, write_output
+from infra import phases
+from infra.contracts import Contract
 from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.generators import Generator
@@ -27,6 +29,10 @@ from .structured import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+# The sitemap's list is this plugin's; every generator appends its pages to it (infra.contracts).
+CONTRACT = Contract(reads={"pages", "articles", "sitemap_entries"}, may_read={"events"}, adds={"sitemap_entries"})
 
 
 class MachineFilesGenerator(Generator):
@@ -114,4 +120,5 @@ def add_globals(generator):
 def register():
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_globals)
-    signals.finalized.connect(write_headers_file)
+    signals.finalized.connect(phases.finish)
+    phases.files_listed.connect(write_headers_file)
