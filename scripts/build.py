@@ -265,7 +265,11 @@ def _jinja_environment(settings: dict) -> dict:
     from jinja2 import FileSystemBytecodeCache
 
     options = dict(settings["JINJA_ENVIRONMENT"])
-    shape = hashlib.sha256(repr(sorted((k, repr(v)) for k, v in options.items())).encode()).hexdigest()[:12]
+    # the extensions the plugins add shape the compiled code too: typography (nl_format.templates) always,
+    # portable URLs (incremental.templates) in a portable build
+    extensions = code_digest(ROOT / "plugins" / "nl_format", ROOT / "plugins" / "incremental" / "templates.py",
+                             ROOT / "plugins" / "incremental" / "portable.py", repr(bool(settings.get("PORTABLE_URLS"))))
+    shape = hashlib.sha256(repr((sorted((k, repr(v)) for k, v in options.items()), extensions)).encode()).hexdigest()[:12]
     folder = Path(settings["CACHE_PATH"]).parent / f"jinja-{shape}"
     folder.mkdir(parents=True, exist_ok=True)
     return {**options, "bytecode_cache": FileSystemBytecodeCache(str(folder))}
