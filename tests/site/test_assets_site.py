@@ -40,7 +40,9 @@ def test_every_page_loads_existing_fingerprinted_assets(published_site):
         scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
         preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin fetchpriority="low">', html)
         if 'http-equiv="refresh"' not in html:  # redirect stubs show a line of text, no font to hurry
-            assert len(preloads) == 1 and "atkinson-hyperlegible-next-latin-wght-normal" in preloads[0], path
+            # the body's and the headings' latin faces, both at low priority (base.html says why)
+            assert [FINGERPRINTED.match(url).group(1) for url in preloads] == [
+                "atkinson-hyperlegible-next-latin-wght-normal", "bricolage-grotesque-latin-opsz-normal"], path
         for url in links + [url for url, _ in media] + [s for s in scripts if "/theme/" in s] + preloads:
             match = FINGERPRINTED.match(url)
             assert match, f"{path}: {url} is not a fingerprinted asset"

@@ -8,6 +8,8 @@ import sys
 
 import brotli
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from assets.bundle import AssetError, collect, fingerprinted, load_spec, minify_css
 from assets.compress import brotli_bytes, compressible, gzip_bytes
 from conftest import ROOT
@@ -178,10 +180,37 @@ def test_fallback_faces_cover_only_the_web_fonts_characters():
     css = ('@font-face { font-family: "A"; src: url(a.woff2); unicode-range: U+0100-02BA, U+2020; }\n'
            '@font-face { font-family: "A"; src: url(b.woff2); unicode-range: U+0000-00FF, U+2020; }\n'
            '@font-face { font-family: "AB"; unicode-range: U+2192; }\n@font-face { font-family: "A"; }')
-    assert unicode_ranges(css, "A") == "U+0100-02BA, U+2020, U+0000-00FF"
+    # the union, adjacent and overlapping ranges merged: the same code points in fewer bytes
+    assert unicode_ranges(css, "A") == "U+0000-02BA, U+2020"
     face = Fallback("A", "400", "regular", 99.5, 90.0, 25.0, 0.0, unicode_ranges(css, "A")).css()
     assert 'font-family: "A Fallback";' in face and 'local("Liberation Sans")' in face
-    assert "size-adjust: 99.50%;" in face and "unicode-range: U+0100-02BA, U+2020, U+0000-00FF;" in face
+    assert "size-adjust: 99.50%;" in face and "unicode-range: U+0000-02BA, U+2020;" in face
+
+
+def code_points(ranges):
+    from assets.fontmetrics import _span
+
+    return {point for part in ranges.split(",") if part.strip()
+            for point in range(_span(part)[0], _span(part)[1] + 1)}
+
+
+@settings(deadline=None)  # the machine is shared: a slow first example is load, not a bug
+@given(st.lists(st.tuples(st.integers(0, 0x3000), st.integers(0, 64)), max_size=12))
+def test_merged_unicode_ranges_cover_the_same_code_points(spans):
+    from assets.fontmetrics import merge_ranges
+
+    parts = [f"U+{first:04X}" if not length else f"U+{first:04X}-{first + length:04X}" for first, length in spans]
+    merged = merge_ranges(parts)
+    assert code_points(merged) == code_points(", ".join(parts))
+    bounds = [code_points(part) for part in merged.split(",") if part.strip()]
+    # disjoint, sorted and not adjacent: nothing left to merge
+    assert all(max(a) + 1 < min(b) for a, b in zip(bounds, bounds[1:]))
+
+
+def test_merged_unicode_ranges_read_wildcards():
+    from assets.fontmetrics import merge_ranges
+
+    assert merge_ranges(["U+4??", "U+0500-0510", "u+0300"]) == "U+0300, U+0400-0510"
 
 
 def test_fallback_metrics_follow_the_fonts():
