@@ -3,11 +3,13 @@
 import gzip
 import hashlib
 import re
+import tomllib
 
 import brotli
 import pytest
 from assets.bundle import HASH_LENGTH, load_spec
 from assets.compress import compressible
+from assets.usage import applicable, markup_classes, script_classes
 from conftest import ROOT, SITEURL
 from seo.headers import COMPRESSED_SUFFIXES
 
@@ -84,3 +86,46 @@ def test_each_precompressed_copy_is_its_original(published_site):
     strays = [p for p in published_site.output.rglob("*") if p.suffix in (".gz", ".br")
               and not p.with_suffix("").is_file()]
     assert strays == []
+
+
+def bundle_usage(site):
+    """Per CSS bundle: the classes its pages use, in their markup and in the scripts they load."""
+    assets = site.output / "theme" / "assets"
+    present: dict[str, set[str]] = {}
+    for path in site.html_files():
+        if "/admin/" in str(path):
+            continue
+        html = path.read_text(encoding="utf-8")
+        bundle = FINGERPRINTED.match(re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)[0]).group(1)
+        classes = present.setdefault(bundle, set())
+        classes |= markup_classes(html)
+        scripts = [FINGERPRINTED.match(url) for url in re.findall(r'<script[^>]* src="([^"]+)"', html)]
+        queue = [f"{m.group(1)}.{m.group(2)}.js" for m in scripts if m]
+        while queue:  # a module and the modules it imports
+            js = (assets / queue.pop()).read_text(encoding="utf-8")
+            classes |= script_classes(js)
+            queue += re.findall(r'from\s*"\./([\w.-]+\.js)"', js)
+    return present
+
+
+def test_each_bundle_holds_exactly_the_components_its_pages_use(published_site):
+    """A bundle has every component file with a rule for the classes its pages use, and no other
+    (but the parts bundles.toml lists under [unseen], for markup the example site does not make)."""
+    spec_path = ROOT / "theme" / "css" / "bundles.toml"
+    spec = load_spec(spec_path)
+    with open(spec_path, "rb") as handle:
+        unseen = tomllib.load(handle).get("unseen", {})
+    components = [part for part in spec.order if part.startswith("components/")]
+    sources = {part: (ROOT / "theme" / "css" / f"{part}.css").read_text(encoding="utf-8") for part in components}
+    present = bundle_usage(published_site)
+    assert {"home", "story", "stories", "directory", "facet", "profile", "search"} <= set(present)
+    problems = []
+    for bundle, classes in sorted(present.items()):
+        holds = set(spec.bundles[bundle])
+        needed = {part for part in components if applicable(sources[part], classes)}
+        problems += [f"{bundle}: needs {part} ({applicable(sources[part], classes)[0]})" for part in sorted(needed - holds)]
+        extra = {part for part in holds & set(components) if part not in needed}
+        problems += [f"{bundle}: holds {part}, which no page of it uses" for part in sorted(extra - set(unseen.get(bundle, [])))]
+        problems += [f"{bundle}: [unseen] {part} is used after all, or not in the bundle"
+                     for part in unseen.get(bundle, []) if part not in extra]
+    assert problems == []

@@ -229,3 +229,43 @@ def test_fallback_metrics_follow_the_fonts():
     assert average_width(bold) > average_width(body)  # the axis is applied
     face = fallback("X", "400", "regular", body, arial_like)
     assert face.ascent == pytest.approx(100 * 984 / 1000 / (face.size_adjust / 100))
+
+
+def test_rules_apply_when_all_their_classes_are_present():
+    from assets.usage import applicable
+
+    css = """/* a comment .ghost { } */
+    .card { color: red }
+    .card .chip, .tag { margin: 0 }
+    .grid:has(> .card) .title:not(.muted) { padding: 0 }
+    @media (min-width: 40rem) { .wide .card { gap: 1rem } }
+    @font-face { font-family: "X"; src: url(x.woff2) }
+    main > p { margin: 0 }
+    a[class="card big"]:hover { color: blue }
+    """
+    assert applicable(css, set()) == []  # selectors of elements only tell nothing
+    assert applicable(css, {"card"}) == [".card"]
+    assert applicable(css, {"tag"}) == [".card .chip,.tag"]
+    # :has() and :not() arguments need not be present; the rest must
+    assert applicable(css, {"grid", "title"}) == [".grid:has(>.card) .title:not(.muted)"]
+    assert applicable(css, {"card", "wide"}) == [".card", ".wide .card"]
+
+
+def test_script_classes_are_the_words_of_string_literals():
+    from assets.usage import applicable, script_classes
+
+    js = """el.classList.add("copy-button--done"); el.className = 'a b';
+    node.className = `verify-result verify-result--${verdict}`; // a comment with ".not-a-string"
+    const url = "https://example.org/x y";"""
+    words = script_classes(js)
+    assert {"copy-button--done", "a", "b", "verify-result", "verify-result--*"} <= words
+    assert "https://example.org/x" not in words and "not-a-string" not in words
+    # a prefix from a template literal stands for every class it begins
+    assert applicable(".verify-result--geldig { color: green }", words) == [".verify-result--geldig"]
+    assert applicable(".verify-drop { color: green }", words) == []
+
+
+def test_markup_classes():
+    from assets.usage import markup_classes
+
+    assert markup_classes('<p class="a  b"><span class="c">x</span><i data-class="d"></i>') == {"a", "b", "c"}
