@@ -15,11 +15,11 @@ SVG renders use) and hands the browser two things:
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 from infra.cachekey import code_digest
+from infra.files import atomic_write
 
 from .designs import FORMATS, PALETTES, VARIANTS, BadgeArt, Designer, Shape
 from .fonts import FontSet, badge_font_files, css_font, web_font_name
@@ -140,10 +140,7 @@ def _drawing_batch(job: tuple[list[tuple[BadgeArt, str]], str, dict]) -> int:
     items, cache_dir, design = job
     designer = Designer(FontSet())
     for art, key in items:
-        target = Path(cache_dir) / key
-        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
-        partial.write_text(json.dumps(drawing(designer, art, design), ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, target)
+        atomic_write(Path(cache_dir) / key, json.dumps(drawing(designer, art, design), ensure_ascii=False))
     return len(items)
 
 

@@ -11,7 +11,6 @@ import io
 import logging
 import multiprocessing
 import os
-import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import PIL
 from infra.cachekey import code_digest, key
+from infra.files import atomic_write, place
 from PIL import Image, ImageCms, ImageOps
 
 logger = logging.getLogger(__name__)
@@ -144,16 +144,17 @@ def render(source: Path, image_plan: ImagePlan, cache_dir: Path) -> int:
     for variant in missing:
         resized = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
         resized.info = {}  # never carry EXIF, XMP, ICC or comments into the output
-        target = cache_dir / variant.name
-        partial = target.with_name(target.name + f".{os.getpid()}.part")
-        if variant.format == "webp":
-            resized.save(partial, "WEBP", quality=WEBP_QUALITY, method=4)
-        elif variant.format == "jpeg":
-            resized.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-        else:
-            resized.save(partial, "PNG", optimize=True)
-        os.replace(partial, target)
+        atomic_write(cache_dir / variant.name, partial(_save, resized, variant.format))
     return len(missing)
+
+
+def _save(image: Image.Image, fmt: str, path: Path) -> None:
+    if fmt == "webp":
+        image.save(path, "WEBP", quality=WEBP_QUALITY, method=4)
+    elif fmt == "jpeg":
+        image.save(path, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    else:
+        image.save(path, "PNG", optimize=True)
 
 
 def _render_job(job: tuple[str, ImagePlan, str]) -> int:
@@ -178,24 +179,6 @@ def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int
         return sum(_render_job(job) for job in todo)
     with worker_pool(workers) as pool:
         return sum(pool.map(_render_job, todo))
-
-
-def place(source: str | Path, target: str | Path) -> None:
-    """Put a cached file at its public place: a hard link where possible, else a copy; never overwrite.
-
-    Called for tens of thousands of files per build, so the common case is one system call."""
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        return
-    except FileNotFoundError:
-        if not os.path.exists(source):
-            raise
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        place(source, target)
-    except OSError:  # no hard links here (another file system): copy
-        if not os.path.exists(target):
-            shutil.copyfile(source, target)
 
 
 def publish(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, output_dir: Path, put=None) -> None:
