@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from infra.files import atomic_write
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-ENVIRONMENT = ("SITEURL", "BADGE_SECRET", "ADMIN_BACKEND", "SOURCE_DATE_EPOCH", "BADGE_CACHE_PATH",
+ENVIRONMENT = ("SITEURL", "BADGE_SECRET", "ADMIN_BACKEND", "SOURCE_DATE_EPOCH", "BADGE_CACHE_PATH", "IMAGE_CACHE_PATH",
                "DIRECTORY_INDEX_LIMIT", "ADMIN_AUTH_BASE_URL", "BADGE_SIGNING_KEY", "BADGE_DEV_KEY_PATH", "PRECOMPRESS",
                "ADMIN_REPO", "ADMIN_BRANCH", "ADMIN_AUTH_ENDPOINT", "EDITOR_PORT")
 TIMED_FIELDS = {"event": ("start", "end"), "story": ("date",)}
