@@ -89,6 +89,10 @@ def _end_filter_block(lineno: int):
 class PortableUrlsExtension(Extension):
     """Wraps a template's URL attribute values and text fragments in the portable URL filters."""
 
+    # Jinja runs extensions by priority, equal ones in the order they were added, which is the order
+    # of PLUGINS: this one runs before nl_format's typography (100), whatever that order.
+    priority = 90
+
     def __init__(self, environment):
         super().__init__(environment)
         environment.filters[URL_FILTER] = site_url
