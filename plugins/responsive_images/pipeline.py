@@ -141,9 +141,13 @@ def render(source: Path, image_plan: ImagePlan, cache_dir: Path) -> int:
     cache_dir.mkdir(parents=True, exist_ok=True)
     with Image.open(source) as original:
         image = to_display(original, "RGBA" if image_plan.fallback == "png" else "RGB")
+    resized_by_size: dict[tuple[int, int], Image.Image] = {}  # the WebP and the fallback of a width share one resize
     for variant in missing:
-        resized = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
-        resized.info = {}  # never carry EXIF, XMP, ICC or comments into the output
+        size = (variant.width, variant.height)
+        if size not in resized_by_size:
+            resized_by_size[size] = image.resize(size, Image.Resampling.LANCZOS)
+            resized_by_size[size].info = {}  # never carry EXIF, XMP, ICC or comments into the output
+        resized = resized_by_size[size]
         target = cache_dir / variant.name
         partial = target.with_name(target.name + f".{os.getpid()}.part")
         if variant.format == "webp":
