@@ -224,29 +224,47 @@ def _background(size: tuple[int, int], shapes: tuple[Shape, ...]) -> Image.Image
     return image
 
 
+def shared_texts(shapes: list[Shape], common: list[Shape]) -> int:
+    """How many leading texts of ``shapes`` are the same in ``common`` (the layout of the badge without
+    a name, subline and tagline): texts drawn the same on every badge of a class, up to the first text
+    that names someone."""
+    texts = [s for s in shapes if s.kind == "text"]
+    others = [s for s in common if s.kind == "text"]
+    count = 0
+    while count < min(len(texts), len(others)) and texts[count] == others[count]:
+        count += 1
+    return count
+
+
 PNG_COLOURS = 32
 
 
 def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transparent: bool,
-           backgrounds: dict | None = None) -> bytes:
+           backgrounds: dict | None = None, shared: int = 0) -> bytes:
     """Draw the shapes. The geometry of a badge is the same for every name, so ``backgrounds``
-    (a dict owned by the caller) keeps it between calls; only the text is drawn per badge."""
+    (a dict owned by the caller) keeps it between calls, with the first ``shared`` texts (those
+    every badge of its class shows in the same place, see ``shared_texts``) drawn on it; only the
+    other texts are drawn per badge, in their order, so the pixels are those of drawing them all."""
     geometry = tuple(s for s in shapes if s.kind != "text")
-    key = (size, geometry)
+    texts = [s for s in shapes if s.kind == "text"]
+    key = (size, geometry, transparent, tuple(texts[:shared]))
     cache = backgrounds if backgrounds is not None else {}
     if key not in cache:
-        cache[key] = _background(size, geometry)
+        background = _background(size, geometry)
+        if not transparent:  # an opaque card: its rectangle covers every pixel, so RGB holds the same pixels
+            background = background.convert("RGB")
+        pen = ImageDraw.Draw(background)
+        for shape in texts[:shared]:
+            textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align)
+        cache[key] = background
     image = cache[key].copy()
     pen = ImageDraw.Draw(image)
-    for shape in shapes:
-        if shape.kind == "text":
-            textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align)
+    for shape in texts[shared:]:
+        textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align)
     # Optimised: flat colours and anti-aliased edges fit a 32-colour palette without visible loss (a
     # badge has about six colours; mean difference to full colour under 0.2 of 255): a quarter of the
     # bytes of full colour, and 8-15 % fewer than 256 colours. Every profile hosts a share card and a
     # signature per badge, so each byte counts (issue 14). zlib's default level is 8x faster than level 9.
-    if not transparent:
-        image = image.convert("RGB")
     image = image.quantize(PNG_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buffer = io.BytesIO()
     image.save(buffer, "PNG", compress_level=6)

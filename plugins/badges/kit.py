@@ -156,7 +156,13 @@ def render_file(designer: Designer, fonts: FontSet, file: BadgeFile, backgrounds
         size, shapes, _ = designer.layout(file.art, "vierkant-1080", file.variant)
         return to_svg(size, shapes, file.title).encode()
     size, shapes, transparent = designer.layout(file.art, file.fmt, file.variant)
-    return to_png(fonts, size, shapes, transparent, backgrounds)
+    shared = 0
+    if backgrounds is not None:  # the texts every badge of this class shows alike are drawn once per batch
+        common_key = ("common", signature_art(file.art), file.fmt, file.variant)
+        if common_key not in backgrounds:
+            backgrounds[common_key] = designer.layout(signature_art(file.art), file.fmt, file.variant)[1]
+        shared = designs.shared_texts(shapes, backgrounds[common_key])
+    return to_png(fonts, size, shapes, transparent, backgrounds, shared)
 
 
 def _render_batch(job: tuple[list[BadgeFile], str]) -> int:
