@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from infra.cachekey import code_digest
+from responsive_images.pipeline import Workers
 
 from .designs import FORMATS, PALETTES, VARIANTS, BadgeArt, Designer, Shape
 from .fonts import FontSet, badge_font_files, css_font, web_font_name
@@ -147,13 +148,14 @@ def _drawing_batch(job: tuple[list[tuple[BadgeArt, str]], str, dict]) -> int:
     return len(items)
 
 
-def make_drawings(items: dict[str, BadgeArt], cache_dir: Path, design: dict, workers: int | None = None) -> int:
+def make_drawings(items: dict[str, BadgeArt], cache_dir: Path, design: dict, workers: int | None = None,
+                  shared: Workers | None = None) -> int:
     """Lay out the badges (``{cache key: art}``) missing from the cache, in batches across processes."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = sorted((key, art) for key, art in items.items() if not (cache_dir / key).exists())
     batches = [([(art, key) for key, art in missing[i : i + BATCH]], str(cache_dir), design)
                for i in range(0, len(missing), BATCH)]
-    return in_batches(_drawing_batch, batches, workers)[0]
+    return in_batches(_drawing_batch, batches, workers, shared)[0]
 
 
 def load_drawing(cache_dir: Path, key: str, art: BadgeArt, design: dict) -> dict:

@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 
 import PIL
+from content_model.files import BuildScoped
 from infra.cachekey import code_digest, key
 from PIL import Image, ImageCms, ImageOps
 
@@ -171,17 +172,46 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int | None = None) -> int:
+class Workers(BuildScoped):
+    """The worker processes of one build, shared by every step that renders in parallel (badges, their
+    drawing data, photo variants): started when first needed, so each build spawns (and imports) its
+    workers once instead of once per step. ``close`` ends them; the build that made it calls it."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or os.cpu_count() or 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = worker_pool(self.workers)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+
+def parallel_map(function, items: list, workers: int | None = None, shared: Workers | None = None) -> tuple[list, int]:
+    """``[function(item) for item in items]`` across processes (in this one for a single item), and the
+    number of workers used: the build's ``shared`` workers if given, else a pool for this call."""
+    count = max(1, min(workers or (shared.workers if shared else os.cpu_count() or 1), len(items)))
+    if count == 1:
+        return [function(item) for item in items], count
+    if shared is not None:
+        return list(shared.pool().map(function, items)), count
+    with worker_pool(count) as pool:
+        return list(pool.map(function, items)), count
+
+
+def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int | None = None,
+               shared: Workers | None = None) -> int:
     """Render every plan's missing variants, in parallel across cores."""
     todo = [(str(s), p, str(cache_dir)) for s, p in jobs
             if any(not (cache_dir / v.name).exists() for v in p.variants)]
     if not todo:
         return 0
-    workers = workers or min(len(todo), os.cpu_count() or 1)
-    if workers == 1 or len(todo) == 1:
-        return sum(_render_job(job) for job in todo)
-    with worker_pool(workers) as pool:
-        return sum(pool.map(_render_job, todo))
+    return sum(parallel_map(_render_job, todo, workers, shared)[0])
 
 
 def place(source: str | Path, target: str | Path) -> None:
