@@ -156,13 +156,20 @@ def render_file(designer: Designer, fonts: FontSet, file: BadgeFile, backgrounds
         size, shapes, _ = designer.layout(file.art, "vierkant-1080", file.variant)
         return to_svg(size, shapes, file.title).encode()
     size, shapes, transparent = designer.layout(file.art, file.fmt, file.variant)
-    shared = 0
-    if backgrounds is not None:  # the texts every badge of this class shows alike are drawn once per batch
-        common_key = ("common", signature_art(file.art), file.fmt, file.variant)
-        if common_key not in backgrounds:
-            backgrounds[common_key] = designer.layout(signature_art(file.art), file.fmt, file.variant)[1]
-        shared = designs.shared_texts(shapes, backgrounds[common_key])
-    return to_png(fonts, size, shapes, transparent, backgrounds, shared)
+    backgrounds = backgrounds if backgrounds is not None else {}
+    # once per batch and class: the texts every badge of the class shows alike (drawn with the background),
+    # and the stand-in whose colours an opaque card is mapped to
+    common_key = ("common", signature_art(file.art), file.fmt, file.variant)
+    if common_key not in backgrounds:
+        backgrounds[common_key] = (designer.layout(signature_art(file.art), file.fmt, file.variant)[1],
+                                   designer.layout(palette_art(file.art), file.fmt, file.variant)[1])
+    common, palette = backgrounds[common_key]
+    return to_png(fonts, size, shapes, transparent, backgrounds, designs.shared_texts(shapes, common), palette)
+
+
+def palette_art(art: BadgeArt) -> BadgeArt:
+    """A stand-in of the badge's class with a name, subline and tagline: every colour a card of it can show."""
+    return dataclasses.replace(art, name="Naam Achternaam", subline="Ambacht · Provincie", tagline="Een tekst")
 
 
 def _render_batch(job: tuple[list[BadgeFile], str]) -> int:
