@@ -154,7 +154,9 @@ def render(source: Path, image_plan: ImagePlan, cache_dir: Path) -> int:
         if variant.format == "webp":
             resized.save(partial, "WEBP", quality=WEBP_QUALITY, method=4)
         elif variant.format == "jpeg":
-            resized.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+            # baseline: the fallback every browser with WebP skips, and the og:image; a third of the time of a
+            # progressive encode, and no larger (at S: 4,158 KB against 4,166 KB for the 200 fallbacks)
+            resized.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True)
         else:
             resized.save(partial, "PNG", optimize=True)
         os.replace(partial, target)
