@@ -29,6 +29,8 @@ OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False
 
 PLUGIN_PATHS = ["plugins"]
+# In any order: each plugin declares what it reads from and adds to the context (CONTRACT, infra.contracts);
+# the build checks the contracts before it starts, and the finishing steps run in infra.phases' order.
 PLUGINS = [
     "incremental",
     "content_model",
@@ -43,7 +45,7 @@ PLUGINS = [
     "web_editor",
     "site_search",
     "seo",
-    "assets",  # last: it precompresses what the others wrote
+    "assets",
 ]
 
 # Content folders. Events are read by the agenda plugin, not as articles.

@@ -9,7 +9,8 @@ did not change is kept where it is, and only what changed moves from staging int
 
 ``serve`` runs every build in a fresh process, so a broken edit (or a bug) never stops the server.
 An unexpected exception anywhere is one line, ``build: interne fout in <where>: <type>: <message>``;
-``--debug`` adds its traceback.
+``--debug`` adds its traceback, and prints one line per page rendered again saying why (which input
+changed: a content file, a shared list, the template, plugin code, settings, the clock; ``incremental.explain``).
 """
 
 from __future__ import annotations
@@ -49,10 +50,15 @@ def internal_error(error: BaseException, config: Path | None = None) -> None:
     message = " ".join(str(error).split()) or "-"
     where = _origin(error, config or ROOT / "pelicanconf.py")
     print(f"build: interne fout in {where}: {type(error).__name__}: {message} (details: --debug)", file=sys.stderr)
-    if os.environ.get("BUILD_DEBUG") or "--debug" in sys.argv:
+    if _debugging():
         import traceback
 
         traceback.print_exception(error, file=sys.stderr)
+
+
+def _debugging() -> bool:
+    """``--debug``: tracebacks of internal errors, and why each page was rendered again."""
+    return bool(os.environ.get("BUILD_DEBUG")) or "--debug" in sys.argv
 
 
 try:  # our own modules: a bug in one of them is one line too, not a traceback
@@ -60,8 +66,11 @@ try:  # our own modules: a bug in one of them is one line too, not a traceback
     from content_model.check import ContentChecker
     from content_model.checkcache import CheckCache, cache_file
     from content_model.problems import ContentError
+    from incremental.explain import baseline_parts, document_stamps
     from incremental.overlay import OutputOverlay
     from infra.cachekey import code_digest
+    from infra.contracts import contract_problems
+    from infra.plugins import ContractWatch, plugin_contracts, plugins_place
     from nl_format.clock import now
 except Exception as error:
     if __name__ != "__main__":
@@ -145,6 +154,13 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     started = time.perf_counter()
     overrides = dict(overrides or {})
     settings = read_settings(str(config), override=overrides)
+    # The enabled plugins' declared contracts hold together (infra.contracts), whatever their order.
+    contracts = plugin_contracts(settings["PLUGINS"])
+    broken = contract_problems(contracts, plugins_place(config))
+    for problem in broken:
+        print(problem, file=sys.stderr)
+    if broken:
+        return 1
     content = Path(settings["PATH"])
     # Every file is checked once per build: the readers and generators reuse these results.
     cache_dir = (ROOT / settings["CACHE_PATH"]).parent
@@ -185,7 +201,11 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     # one set of worker processes for every step that renders in parallel (badges, drawing data, photos)
     workers = Workers()
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
-    overlay = OutputOverlay(output, staging, cache_dir / f"output-manifest-{tag}.marshal", baseline)
+    is_document = functools.partial(_document_file, content)
+    overlay = OutputOverlay(output, staging, cache_dir / f"output-manifest-{tag}.marshal", baseline,
+                            baseline_parts=baseline_parts(stamps, str(ROOT), str(content), extra, until.isoformat(),
+                                                          is_document),
+                            documents=document_stamps(stamps, str(content), is_document), explain=_debugging())
     settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging),
                                                     "CONTENT_CHECK_CACHE": checks, "OUTPUT_OVERLAY": overlay,
                                                     "JINJA_ENVIRONMENT": _jinja_environment(settings),
@@ -194,7 +214,7 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     logging.getLogger().addHandler(counter)
     try:
         pelican = Pelican(settings)
-        _run(pelican)
+        _run(pelican, ContractWatch(contracts))
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -214,6 +234,8 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
         reader_marker.parent.mkdir(parents=True, exist_ok=True)
         reader_marker.write_text(reader_code, encoding="ascii")
     stamp.save(digest, output, until)
+    for name, reason in sorted(overlay.reasons.items()):  # --debug: why each page was rendered again
+        print(f"rendered again: {name}: {reason}")
     if not quiet:
         how = (f"{counts['written']} bestanden geschreven, {counts['kept']} ongewijzigd, {counts['deleted']} verwijderd"
                if overlay.incremental else f"{counts['written']} bestanden")
@@ -222,14 +244,15 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     return 0
 
 
-def _run(pelican) -> None:
-    """Run Pelican; once the generators have made the context, the collector leaves it alone."""
+def _run(pelican, watch: ContractWatch) -> None:
+    """Run Pelican, each generator held to its plugin's contract; once the generators have made the
+    context, the collector leaves it alone."""
     from pelican import signals
 
     def freeze(generators):
         gc.freeze()
 
-    with signals.all_generators_finalized.connected_to(freeze):
+    with signals.all_generators_finalized.connected_to(freeze), signals.generator_init.connected_to(watch.generator_init):
         pelican.run()
 
 
@@ -347,7 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("output", "content", "cache"):
         serve_parser.add_argument(f"--{name}", type=Path, help=f"as for html: the {name} folder")
     for command in sub.choices.values():
-        command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+        command.add_argument("--debug", action="store_true",
+                             help="show the traceback of an internal error, and why each page was rendered again")
     args = parser.parse_args(argv)
     if args.debug:
         os.environ["BUILD_DEBUG"] = "1"  # also for the builds that serve starts

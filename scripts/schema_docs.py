@@ -1,14 +1,15 @@
-"""``make docs``: regenerate docs/velden.md from the content schemas."""
+"""``make docs``: regenerate docs/velden.md and docs/content-model.md from the content schemas."""
 
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from content_model.reference import markdown_reference  # noqa: E402
+from content_model.reference import contract_markdown, markdown_reference  # noqa: E402
 from seo.headers import nginx_snippet  # noqa: E402
 
 GENERATED = {
     ROOT / "docs" / "velden.md": markdown_reference,
+    ROOT / "docs" / "content-model.md": contract_markdown,
     ROOT / "deploy" / "nginx-headers.conf": nginx_snippet,
 }
 

@@ -1,5 +1,5 @@
 """The agenda: event pages, an archive of past events and iCalendar feeds."""
 
-from .generator import register
+from .generator import CONTRACT, register
 
-__all__ = ["register"]
+__all__ = ["CONTRACT", "register"]

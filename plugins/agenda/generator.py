@@ -8,6 +8,7 @@ import logging
 from functools import partial
 
 from incremental.files import made_output
+from infra.contracts import Contract
 from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.contents import Page
@@ -30,6 +31,10 @@ class Event(Page):
     @property
     def ics_save_as(self) -> str:
         return self.ics_url
+
+
+# What the agenda adds to the context (infra.contracts).
+CONTRACT = Contract(adds={"events", "upcoming_events", "past_events"}, appends={"sitemap_entries"})
 
 
 class EventsGenerator(Generator):

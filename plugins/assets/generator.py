@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from incremental.files import made_output, output_content_id, output_files, write_output
+from infra.contracts import Contract
 from pelican.generators import Generator
 from seo.headers import ASSET_FOLDER, COMPRESSED_SUFFIXES
 
@@ -33,6 +34,10 @@ def asset_url(settings: dict, logical: str) -> str:
 def add_globals(generator) -> None:
     if "THEME_ASSETS" in generator.settings:
         generator.env.globals["asset"] = partial(asset_url, generator.settings)
+
+
+# The assets use no context key (infra.contracts).
+CONTRACT = Contract()
 
 
 class AssetsGenerator(Generator):

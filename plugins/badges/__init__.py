@@ -1,5 +1,5 @@
 """Campaign badges: kits per profile, supporter badges, photo frame and hosted Open Badges 2.0."""
 
-from .generator import register
+from .generator import CONTRACT, register
 
-__all__ = ["register"]
+__all__ = ["CONTRACT", "register"]

@@ -15,11 +15,11 @@ SVG renders use) and hands the browser two things:
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 from infra.cachekey import code_digest
+from infra.files import atomic_write
 from responsive_images.pipeline import Workers
 
 from .designs import FORMATS, PALETTES, VARIANTS, BadgeArt, Designer, Shape
@@ -148,10 +148,7 @@ def _drawing_batch(job: tuple[list[tuple[BadgeArt, str]], str, dict]) -> int:
     designer = Designer(FontSet())
     checked: set = set()  # the geometries of this batch already held to the template
     for art, key in items:
-        target = Path(cache_dir) / key
-        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
-        partial.write_text(json.dumps(drawing(designer, art, design, checked), ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, target)
+        atomic_write(Path(cache_dir) / key, json.dumps(drawing(designer, art, design, checked), ensure_ascii=False))
     return len(items)
 
 

@@ -21,11 +21,12 @@ from incremental.files import claim_output_group, output_placer, record_output_g
 from incremental.fingerprint import Fingerprinter, plain_digest
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
+from infra.contracts import Contract
+from infra.files import atomic_write, place
 from markupsafe import Markup
 from nl_format.clock import now
 from pelican import signals
 from pelican.generators import Generator
-from responsive_images.pipeline import place
 from seo.structured import data_script
 
 from . import browser, ob3, ob3_output, openbadges, statuslist
@@ -176,8 +177,15 @@ def subline(profile, taxonomy) -> str:
     return " · ".join([", ".join(crafts), region] if crafts else [region]).strip(" ·")
 
 
+# What the badges read from the context and add to it (infra.contracts): the kits are planned from the
+# directory's profiles once every generator made its data, so the order of PLUGINS does not matter.
+CONTRACT = Contract(reads={"taxonomy", "craft_directory", "profile_records"},
+                    adds={"badge_kits", "badges_page", "verify_url"}, appends={"sitemap_entries"})
+
+
 class BadgesGenerator(Generator):
-    """Plans the kits in generate_context (so profile pages can show them); renders and writes in generate_output."""
+    """Plans the kits once every generator made its data (so profile pages can show them); renders and
+    writes in generate_output."""
 
     def generate_context(self):
         settings = self.settings
@@ -192,11 +200,23 @@ class BadgesGenerator(Generator):
         self.drawing = browser.drawing_digest(self.design)
         self.documents_code = code_digest(openbadges, ob3, ob3_output, statuslist, Path(ob3.__file__).parent / "contexts",
                                           version("pyld"))
-        directory = self.context["craft_directory"]
-        records = self.context.get("profile_records", {})
         self._warned = False
-        self.kits: dict[str, Kit] = {}
+        self.kits: dict[str, Kit] = {}  # filled by plan_kits, once the directory has made its data
         self.revoked: list[tuple[str, str]] = []
+        self.supporter_kits = [self._supporter(entry) for entry in self.supporters]
+        self.criteria = {badge_id: Markup(render(badge["criteria"], siteurl=self.siteurl))
+                         for badge_id, badge in self.classes.items()}
+        self.context["badge_kits"] = self.kits
+        self.context["badges_page"] = bool(self.classes or self.supporters)  # the generic kit exists
+        if self.classes or self.supporters:
+            self.context.setdefault("sitemap_entries", []).append({"url": settings["BADGES_URL"], "lastmod": None})
+
+    def plan_kits(self):
+        """The kits of the published profiles, planned after every generator made its data (the
+        directory's profiles are there whatever the order of PLUGINS); before any page is written."""
+        taxonomy = self.context["taxonomy"]
+        directory = self.context["craft_directory"]
+        records = self.context["profile_records"]
         for slug, data in sorted(records.items()):
             earned = earned_badges(data, self.classes)
             profile = directory.by_slug.get(slug)
@@ -206,15 +226,7 @@ class BadgesGenerator(Generator):
                 # only a withdrawal revokes what was issued; a profile that was never published with
                 # badges (no 'profiel' or no 'badge' consent) has nothing to revoke, and its slug is a name
                 self.revoked += [(slug, badge_id) for badge_id in earned]
-        self.supporter_kits = [self._supporter(entry) for entry in self.supporters]
-        self.criteria = {badge_id: Markup(render(badge["criteria"], siteurl=self.siteurl))
-                         for badge_id, badge in self.classes.items()}
-        self.context["badge_kits"] = self.kits
-        self.context["badges_page"] = bool(self.classes or self.supporters)  # the generic kit exists
-        sitemap = self.context.setdefault("sitemap_entries", [])
-        if self.classes or self.supporters:
-            sitemap.append({"url": settings["BADGES_URL"], "lastmod": None})
-        sitemap += [{"url": kit.url, "lastmod": None} for kit in self.kits.values()]
+        self.context.setdefault("sitemap_entries", []).extend({"url": kit.url, "lastmod": None} for kit in self.kits.values())
 
     def _secret(self) -> str | None:
         """The salt secret for hashed e-mail recipients; without one, badges name the profile URL instead."""
@@ -352,9 +364,7 @@ class BadgesGenerator(Generator):
         key = cache_key(*inputs, code=self.documents_code)
         source = self.cache / f"derived-{key}"
         if not source.exists():
-            partial = source.with_name(f"{source.name}.{os.getpid()}.part")
-            partial.write_bytes(make())
-            os.replace(partial, source)
+            atomic_write(source, make())
         self.sizes.sources[target] = source
         self._put(target, source.name, lambda staged: place(source, staged))
 
@@ -405,5 +415,12 @@ def get_generators(pelican):
     return [BadgesGenerator, VerifyPageGenerator]
 
 
+def plan_kits(generators):
+    for generator in generators:
+        if isinstance(generator, BadgesGenerator):
+            generator.plan_kits()
+
+
 def register():
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(plan_kits)

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import PIL
 from infra.cachekey import code_digest, key
-from responsive_images.pipeline import Workers, parallel_map, place
+from infra.files import atomic_write, place
+from responsive_images.pipeline import Workers, parallel_map
 
 from . import designs, fonts, mark, textfit
 from .designs import FORMATS, VARIANTS, BadgeArt, Designer, to_png, to_svg
@@ -178,10 +179,7 @@ def _render_batch(job: tuple[list[BadgeFile], str]) -> int:
     designer = Designer(fonts)
     backgrounds: dict = {}  # the shared geometry of a format, drawn once per batch
     for file in files:
-        target = Path(cache_dir) / file.key
-        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
-        partial.write_bytes(render_file(designer, fonts, file, backgrounds))
-        os.replace(partial, target)
+        atomic_write(Path(cache_dir) / file.key, render_file(designer, fonts, file, backgrounds))
     return len(files)
 
 

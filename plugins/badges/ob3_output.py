@@ -16,12 +16,12 @@ Signing is cached: a credential is signed again only when its unsigned text or t
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import yaml
+from infra.files import atomic_write
 from nl_format.clock import now
 
 from . import ob3, statuslist
@@ -82,17 +82,8 @@ def _dev_key(path: Path) -> ob3.SigningKey:
     if path.exists():
         return ob3.SigningKey.from_secret(path.read_text(encoding="ascii"))
     key = ob3.SigningKey.generate()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial_path = path.with_name(f"{path.name}.{os.getpid()}.part")
-    descriptor = os.open(partial_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-        handle.write(key.secret() + "\n")
-    try:
-        os.link(partial_path, path)  # the first of two parallel builds wins; both then use its key
-    except FileExistsError:
-        pass
-    finally:
-        partial_path.unlink()
+    # readable by the owner only; the first of two parallel builds wins, and both then use its key
+    atomic_write(path, key.secret() + "\n", mode=0o600, replace=False)
     return ob3.SigningKey.from_secret(path.read_text(encoding="ascii"))
 
 
@@ -122,9 +113,7 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
     if new:
         proposal = generator.cache / "badge-status.yaml"
         text = statuslist.registry_text({**registry, **new}, REGISTRY_HEADER)
-        part = proposal.with_name(f"{proposal.name}.{os.getpid()}.part")
-        part.write_text(text, encoding="utf-8")
-        os.replace(part, proposal)
+        atomic_write(proposal, text)
         logger.info("Open Badges 3.0: %s posities in de intrekkingslijst nog niet vastgelegd; `make badge-status` "
                     "zet ze in %s", len(new), registry_path)
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from infra.contracts import Contract
 from pelican import signals
 
 logger = logging.getLogger(__name__)
+
+# The reference data (crafts, regions, badges) every generator and template reads (infra.contracts).
+CONTRACT = Contract(adds={"taxonomy"})
 
 
 def add_reader(readers):

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
+from infra.files import atomic_write
 
 from .files import BuildScoped
 
@@ -92,12 +93,8 @@ class CheckCache(BuildScoped):
         """Write the entries used in this run (so the file never grows stale) atomically."""
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
         kept = {key: self.entries[key] for key in self.used if key in self.entries}
-        with partial.open("wb") as target:
-            pickle.dump((self.version, kept), target, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.path)
+        atomic_write(self.path, pickle.dumps((self.version, kept), protocol=pickle.HIGHEST_PROTOCOL))
         logger.info("content check cache: %s reused, %s checked", self.hits, self.misses)
 
 

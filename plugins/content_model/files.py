@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -139,29 +137,3 @@ class BuildScoped:
 
     def __deepcopy__(self, memo):
         return self
-
-
-def load_json_cache(path: Path | None) -> dict:
-    """A cache kept as one JSON object: empty when there is none, or when it is damaged
-    (a damaged cache is rebuilt, never trusted)."""
-    if path is None:
-        return {}
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # none yet, or unreadable
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def save_json_cache(path: Path, data: dict) -> None:
-    """Write a JSON cache whole or not at all (a partial file, then one rename)."""
-    save_cache_file(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-
-
-def save_cache_file(path: Path, data: bytes) -> None:
-    """Write a cache file whole or not at all (a partial file, then one rename)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    os.replace(partial, path)

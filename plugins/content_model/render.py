@@ -9,11 +9,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 import nh3
+from infra.files import load_json_cache, save_json_cache
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-
-from .files import load_json_cache, save_json_cache
 
 EXTENSIONS = ["tables", "fenced_code", "footnotes", "abbr", "def_list", "sane_lists", "smarty", "toc"]
 EXTENSION_CONFIGS = {

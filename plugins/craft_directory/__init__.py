@@ -1,5 +1,5 @@
 """The ambachtengids (craft directory): profiles, facets, map, open data."""
 
-from .generator import register
+from .generator import CONTRACT, register
 
-__all__ = ["register"]
+__all__ = ["CONTRACT", "register"]

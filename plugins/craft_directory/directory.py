@@ -69,6 +69,16 @@ class Profile:
     def sort_key(self) -> str:
         return sort_key(self.name)
 
+    def place_beside(self, *region_names: str) -> str:
+        """The place a card shows before the region's name: none when it is that name (in any of the
+        languages given), so that "Utrecht, Utrecht" never appears."""
+        return self.place if self.place and self.place not in region_names else ""
+
+    @property
+    def monogram(self) -> str:
+        """The card's stand-in for a photo: :func:`monogram` of the name."""
+        return monogram(self.name)
+
     @property
     def letter(self) -> str:
         key = self.sort_key
@@ -79,6 +89,15 @@ class Profile:
     def stable_rank(self) -> str:
         """A fixed pseudo-random order, the same in every build."""
         return hashlib.sha256(self.slug.encode()).hexdigest()
+
+
+def monogram(name: str) -> str:
+    """``Atelier de Vries`` -> ``AV``: the first letters of the first and last word (one word: one
+    letter), leaving out the article "'t " (``Het Houten Huis`` keeps its H)."""
+    words = name.replace("'t ", "").split()
+    if not words:
+        return ""
+    return (words[0][:1] + (words[-1][:1] if len(words) > 1 else "")).upper()
 
 
 def sort_key(name: str) -> str:

@@ -8,12 +8,13 @@ from collections import defaultdict
 from pathlib import Path
 
 from content_model.check import ContentChecker
-from content_model.files import load_json_cache, save_json_cache
 from content_model.render import Renderer
 from content_model.validate import load_schema
 from incremental.files import write_output
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
+from infra.contracts import Contract
+from infra.files import load_json_cache, save_json_cache
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
@@ -39,6 +40,14 @@ logger = logging.getLogger(__name__)
 FACET_SEGMENTS = {"ambacht": "crafts", "regio": "regions", "type": "types", "aanbod": "offers"}
 # The facet kinds' URL segments of the English directory (/en/directory/<segment>/<id>/).
 ENGLISH_SEGMENTS = {"ambacht": "craft", "regio": "region", "type": "type", "aanbod": "offer"}
+
+
+# What the directory reads from the context and adds to it (infra.contracts); the kits are read only
+# when the pages are written, after every generator made its data.
+CONTRACT = Contract(reads={"taxonomy", "articles", "drafts"}, may_read={"badge_kits"},
+                    adds={"craft_directory", "directory", "directory_facets", "facet_counts", "profile_records",
+                          "profile_labels"},
+                    appends={"sitemap_entries"})
 
 
 class DirectoryGenerator(Generator):
@@ -234,13 +243,15 @@ class DirectoryGenerator(Generator):
                   "en_facet_urls": english["facet_urls"], "page_lang": "en",
                   "dutch_regions": self.context["taxonomy"].regions}
         url = settings["DIRECTORY_EN_URL"]
-        writer.write_file(url + "index.html", self.get_template("en_directory"), self.context,
+        writer.write_file(url + "index.html", self.get_template("directory"), self.context,
                           directory_index=self.directory, province_map=self._english_map(),
+                          alternates=self._alternates(settings["DIRECTORY_URL"], url),
                           directory_filters=None if self.initials else filter_counts(self.directory.profiles),
                           directory_split=bool(self.initials), url=url, **common)
         for facet in english["facets"]:
-            writer.write_file(facet.url + "index.html", self.get_template("en_facet"), self.context,
-                              facet=facet, dutch_url=dutch_urls[(facet.kind, facet.id)], url=facet.url, **common)
+            writer.write_file(facet.url + "index.html", self.get_template("facet"), self.context, facet=facet,
+                              alternates=self._alternates(dutch_urls[(facet.kind, facet.id)], facet.url),
+                              url=facet.url, **common)
 
     @staticmethod
     def _alternates(dutch: str, english: str | None) -> list[dict]:

@@ -4,7 +4,11 @@
 (``OUTPUT_OVERLAY``); without one (a plain ``pelican`` run) this plugin does nothing.
 """
 
+from infra.contracts import Contract
 from pelican import signals
+
+# The writer uses no context key (infra.contracts).
+CONTRACT = Contract()
 
 
 def get_writer(pelican):

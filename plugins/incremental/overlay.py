@@ -27,15 +27,18 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from content_model.files import BuildScoped, save_cache_file
+from content_model.files import BuildScoped
 from infra.cachekey import code_digest
+from infra.files import atomic_write
 
 logger = logging.getLogger(__name__)
 
 
 
 class OutputOverlay(BuildScoped):
-    def __init__(self, output: Path, staging: Path, manifest_path: Path, baseline: str):
+    def __init__(self, output: Path, staging: Path, manifest_path: Path, baseline: str,
+                 baseline_parts: dict[str, str] | None = None, documents: dict[str, str] | None = None,
+                 explain: bool = False):
         self.output = output
         self._output = f"{output}{os.sep}"
         self.staging = staging
@@ -48,6 +51,15 @@ class OutputOverlay(BuildScoped):
         self._previous_calls: dict[str, list] = (
             previous["calls"] if previous and previous.get("baseline") == baseline else {})
         self._previous_content: dict[str, str] = previous.get("content", {}) if previous else {}
+        # What the keys were made of, kept beside them so that a later build can say why it rendered
+        # a page again (incremental.explain): the baseline's parts, the shared context values'
+        # digests, the names each template reads, each call's own inputs, the document files' stamps.
+        before = previous.get("explain", {}) if previous else {}
+        self.previous_explain: dict = before if isinstance(before, dict) else {}
+        self.explain = {"baseline": dict(baseline_parts or {}), "globals": {}, "templates": {}, "pages": {},
+                        "documents": dict(documents or {})}
+        self.explaining = explain
+        self.reasons: dict[str, str] = {}  # call name -> why it was rendered (only when explaining)
         self.kept: dict[str, str] = {}
         self.content: dict[str, str] = {}  # content ids that differ from the file's key
         self.keys: dict[str, str] = {}   # keys of files written into staging
@@ -169,6 +181,11 @@ class OutputOverlay(BuildScoped):
                         self.content[relative] = previous
         self.rendered += 1
 
+    def changed_documents(self) -> set[str]:
+        """Document files (relative to the content folder) added, removed or changed since the last build."""
+        before, now = self.previous_explain.get("documents", {}), self.explain["documents"]
+        return {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+
     def content_id(self, relative: str) -> str | None:
         """An id of the bytes of ``relative`` in this build (the key of the build that made these
         bytes), if it was kept or written with a key; the same id means the same bytes."""
@@ -218,8 +235,8 @@ class OutputOverlay(BuildScoped):
             deleted = len(gone)
         content = {relative: id_ for relative, id_ in self.content.items() if relative in files}
         data = {"version": self.code, "output": str(self.output), "baseline": self.baseline,
-                "files": files, "calls": self.calls, "content": content}
-        save_cache_file(self.manifest_path, marshal.dumps(data))
+                "files": files, "calls": self.calls, "content": content, "explain": self.explain}
+        atomic_write(self.manifest_path, marshal.dumps(data))
         return {"written": len(staged), "kept": len(self.kept), "deleted": deleted,
                 "pages": sum(1 for relative in files if relative.endswith(".html"))}
 

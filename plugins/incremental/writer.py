@@ -17,15 +17,16 @@ import sys
 from pathlib import Path
 
 import jinja2
-from content_model.files import load_json_cache, save_json_cache
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
+from infra.files import load_json_cache, save_json_cache
 from jinja2 import meta, nodes
 from nl_format.typography import typeset_html
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
+from .explain import changed, documents_in, page_reason, short
 from .fingerprint import Fingerprinter, Unstable
 from .portable import relativize
 
@@ -159,6 +160,7 @@ class IncrementalWriter(Writer):
         self._context = None
         self._opened: list[str] = []
         self._names = TemplateNames(Path(self.settings["CACHE_PATH"]) / "template-names.json")
+        self._unstable = ""
 
     def _open_w(self, filename, encoding, override=False):
         self._opened.append(filename)
@@ -198,18 +200,62 @@ class IncrementalWriter(Writer):
         variant = self._variant(template)
         fingerprint = self._fingerprints[variant]
         digest.update(variant.encode())
+        arguments: dict[str, str] = {}  # the call's own inputs, kept for incremental.explain
+        names: list[str] = []
         try:
             for key in sorted(kwargs):
-                digest.update(key.encode() + fingerprint(kwargs[key]).encode())
+                value = fingerprint(kwargs[key])
+                arguments[key] = short(value)
+                digest.update(key.encode() + value.encode())
             if paginated is not None:
-                digest.update(b"paginated" + fingerprint(paginated).encode())
+                value = fingerprint(paginated)
+                arguments["paginated"] = short(value)
+                digest.update(b"paginated" + value.encode())
             for variable in sorted(self._names(template.environment, template.name)):
                 if variable not in kwargs and variable in context:
-                    digest.update(variable.encode() + self._global(context, variable, variant).encode())
+                    value = self._global(context, variable, variant)
+                    names.append(variable)
+                    self.overlay.explain["globals"][f"{variant}:{variable}"] = short(value)
+                    digest.update(variable.encode() + value.encode())
         except Unstable as error:
             logger.debug("incremental: %s is always rendered: %s", name, error)
+            self._unstable = str(error)
             return None
+        self.overlay.explain["templates"].setdefault(f"{variant}:{template.name}", names)
+        self.overlay.explain["pages"][name] = [template.name, variant, arguments]
         return digest.hexdigest()
+
+    def _reason(self, name: str, template, key: str | None, kwargs: dict, context: dict) -> str:
+        """Why the call ``name`` is rendered in this build (see incremental.explain)."""
+        if key is None:
+            return f"a value without a stable fingerprint (always rendered): {self._unstable}"
+        overlay, before = self.overlay, self.overlay.previous_explain
+        current = overlay.explain["pages"][name]
+        variant = current[1]
+        names = overlay.explain["templates"][f"{variant}:{template.name}"]
+        previous = before.get("pages", {}).get(name)
+        if previous is not None:
+            previous = [*previous, before.get("templates", {}).get(f"{previous[1]}:{previous[0]}", [])]
+        baseline_changed = changed(before.get("baseline", {}), overlay.explain["baseline"])
+        if overlay.incremental and not baseline_changed and before.get("baseline") is None:
+            baseline_changed = ["an earlier build kept no details"]
+        if overlay.incremental and not baseline_changed and not overlay._previous_calls:
+            baseline_changed = ["a setting or file not named here"]
+        documents = overlay.changed_documents()
+        content = self.settings["PATH"]
+
+        def source_of(value):
+            path = getattr(value, "source_path", None) if isinstance(value, Content) else None
+            return os.path.relpath(path, content).replace(os.sep, "/") if path else None
+
+        def sources(input_name: str) -> list[str]:
+            value = kwargs.get(input_name, context.get(input_name))
+            return sorted(documents_in(value, source_of) & documents)
+
+        return page_reason(incremental=overlay.incremental, baseline_changed=baseline_changed, previous=previous,
+                           current=[*current, names], previous_globals=before.get("globals", {}),
+                           current_globals=overlay.explain["globals"],
+                           files_missing=name in overlay._previous_calls, sources=sources)
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
@@ -219,6 +265,8 @@ class IncrementalWriter(Writer):
         key = self.call_key(name, template, context, relative_urls, paginated, template_name, url, kwargs)
         if key is not None and self.overlay.previous_call(name, key) is not None:
             return None
+        if self.overlay.explaining:
+            self.overlay.reasons[name] = self._reason(name, template, key, kwargs, context)
         before = len(self._opened)
         template = FinishedTemplate(template, self.settings["SITEURL"] if self.settings.get("PORTABLE_URLS") else None)
         result = super().write_file(name, template, context, relative_urls, paginated, template_name,

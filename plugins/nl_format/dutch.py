@@ -3,32 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
+from . import calendar_text
+from .calendar_text import DUTCH, local, time
+
+MONTHS = list(DUTCH.months)
 MONTHS_SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-
-
-def local(value: dt.date | dt.datetime) -> dt.date | dt.datetime:
-    """A datetime shown in Amsterdam time; dates stay dates."""
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=AMSTERDAM) if value.tzinfo is None else value.astimezone(AMSTERDAM)
-    return value
+WEEKDAYS = list(DUTCH.weekdays)
 
 
 def date(value: dt.date | dt.datetime, weekday: bool = False) -> str:
     """``12 maart 2026`` (or ``donderdag 12 maart 2026``)."""
-    value = local(value)
-    text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-    return f"{WEEKDAYS[value.weekday()]} {text}" if weekday else text
-
-
-def time(value: dt.datetime) -> str:
-    """``09:30`` in Amsterdam time."""
-    return local(value).strftime("%H:%M")
+    return calendar_text.date(value, DUTCH, weekday)
 
 
 def month_short(value: dt.date | dt.datetime) -> str:
@@ -37,7 +23,7 @@ def month_short(value: dt.date | dt.datetime) -> str:
 
 def number(value: int) -> str:
     """``2.000``: Dutch thousands separator."""
-    return f"{value:,}".replace(",", ".")
+    return calendar_text.number(value, DUTCH)
 
 
 def iso(value: dt.date | dt.datetime) -> str:
@@ -46,25 +32,8 @@ def iso(value: dt.date | dt.datetime) -> str:
 
 
 def span(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None = None) -> str:
-    """A readable date range: ``14 april 2026, 09:30–16:30`` or ``3 – 5 oktober 2026``."""
-    start = local(start)
-    end = local(end) if end is not None else None
-    start_day = start.date() if isinstance(start, dt.datetime) else start
-    end_day = (end.date() if isinstance(end, dt.datetime) else end) if end is not None else None
-    if end_day is None or end_day == start_day:
-        text = date(start_day, weekday=True)
-        if isinstance(start, dt.datetime):
-            text += f", {time(start)}"
-            if isinstance(end, dt.datetime):
-                text += f"–{time(end)} uur"
-            else:
-                text += " uur"
-        return text
-    if (start_day.year, start_day.month) == (end_day.year, end_day.month):
-        return f"{start_day.day} – {end_day.day} {MONTHS[end_day.month - 1]} {end_day.year}"
-    if start_day.year == end_day.year:
-        return f"{start_day.day} {MONTHS[start_day.month - 1]} – {date(end_day)}"
-    return f"{date(start_day)} – {date(end_day)}"
+    """A readable date range: ``14 april 2026, 09:30–16:30 uur`` or ``3 – 5 oktober 2026``."""
+    return calendar_text.span(start, end, DUTCH)
 
 
 def listing(items, last: str = "en") -> str:

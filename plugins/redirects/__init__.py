@@ -1,10 +1,14 @@
 """Old URLs keep working: a redirect page per alias, and a _redirects file for hosts that read it."""
 
 from incremental.files import write_output
+from infra.contracts import Contract
 from pelican import signals
 from pelican.generators import Generator
 
 from .redirects import collect, redirects_file
+
+# Aliases of every document, read when the pages are written (infra.contracts).
+CONTRACT = Contract(reads={"articles", "pages"}, may_read={"events", "craft_directory"})
 
 
 class RedirectsGenerator(Generator):

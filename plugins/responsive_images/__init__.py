@@ -5,9 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from infra import phases
+from infra.contracts import Contract
 from pelican import signals
 
 logger = logging.getLogger(__name__)
+
+# Images use no context key (infra.contracts).
+CONTRACT = Contract()
 
 SERVICE_KEY = "IMAGE_SERVICE"
 
@@ -59,4 +64,5 @@ def register():
     signals.initialized.connect(create_service)
     signals.generator_init.connect(add_globals)
     signals.content_object_init.connect(register_content_images)
-    signals.finalized.connect(render_images)
+    signals.finalized.connect(phases.finish)
+    phases.files_published.connect(render_images)

@@ -11,7 +11,6 @@ import io
 import logging
 import multiprocessing
 import os
-import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 import PIL
 from content_model.files import BuildScoped
 from infra.cachekey import code_digest, key
+from infra.files import atomic_write, place
 from PIL import Image, ImageCms, ImageOps
 
 logger = logging.getLogger(__name__)
@@ -148,19 +148,19 @@ def render(source: Path, image_plan: ImagePlan, cache_dir: Path) -> int:
         if size not in resized_by_size:
             resized_by_size[size] = image.resize(size, Image.Resampling.LANCZOS)
             resized_by_size[size].info = {}  # never carry EXIF, XMP, ICC or comments into the output
-        resized = resized_by_size[size]
-        target = cache_dir / variant.name
-        partial = target.with_name(target.name + f".{os.getpid()}.part")
-        if variant.format == "webp":
-            resized.save(partial, "WEBP", quality=WEBP_QUALITY, method=4)
-        elif variant.format == "jpeg":
-            # baseline: the fallback every browser with WebP skips, and the og:image; a third of the time of a
-            # progressive encode, and no larger (at S: 4,158 KB against 4,166 KB for the 200 fallbacks)
-            resized.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True)
-        else:
-            resized.save(partial, "PNG", optimize=True)
-        os.replace(partial, target)
+        atomic_write(cache_dir / variant.name, partial(_save, resized_by_size[size], variant.format))
     return len(missing)
+
+
+def _save(image: Image.Image, fmt: str, path: Path) -> None:
+    if fmt == "webp":
+        image.save(path, "WEBP", quality=WEBP_QUALITY, method=4)
+    elif fmt == "jpeg":
+        # baseline: the fallback every browser with WebP skips, and the og:image; a third of the time of a
+        # progressive encode, and no larger (at S: 4,158 KB against 4,166 KB for the 200 fallbacks)
+        image.save(path, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    else:
+        image.save(path, "PNG", optimize=True)
 
 
 def _render_job(job: tuple[str, ImagePlan, str]) -> int:
@@ -214,24 +214,6 @@ def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int
     if not todo:
         return 0
     return sum(parallel_map(_render_job, todo, workers, shared)[0])
-
-
-def place(source: str | Path, target: str | Path) -> None:
-    """Put a cached file at its public place: a hard link where possible, else a copy; never overwrite.
-
-    Called for tens of thousands of files per build, so the common case is one system call."""
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        return
-    except FileNotFoundError:
-        if not os.path.exists(source):
-            raise
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        place(source, target)
-    except OSError:  # no hard links here (another file system): copy
-        if not os.path.exists(target):
-            shutil.copyfile(source, target)
 
 
 def publish(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, output_dir: Path, put=None) -> None:

@@ -1,5 +1,5 @@
 """Search engines and sharing: sitemap, robots.txt, security.txt and JSON-LD helpers."""
 
-from .generator import register
+from .generator import CONTRACT, register
 
-__all__ = ["register"]
+__all__ = ["CONTRACT", "register"]

@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from urllib.parse import urlsplit
 
 from incremental.files import output_files, write_output
+from infra import phases
+from infra.contracts import Contract
 from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.generators import Generator
 from translations.strings import alternates
 
 from .headers import netlify_headers
-from .structured import breadcrumb_list, item_list, jsonld, security_expires
+from .structured import (
+    Site,
+    article_jsonld,
+    breadcrumb_list,
+    dataset_jsonld,
+    event_jsonld,
+    is_online,
+    item_list,
+    jsonld,
+    security_expires,
+    site_jsonld,
+)
 
 logger = logging.getLogger(__name__)
+
+
+# The sitemap's list is this plugin's; every generator appends its pages to it (infra.contracts).
+CONTRACT = Contract(reads={"pages", "articles", "sitemap_entries"}, may_read={"events"}, adds={"sitemap_entries"})
 
 
 class MachineFilesGenerator(Generator):
@@ -90,9 +108,17 @@ def add_globals(generator):
     generator.env.globals["jsonld"] = jsonld
     generator.env.globals["breadcrumb_list"] = breadcrumb_list
     generator.env.globals["item_list"] = item_list
+    # The view models of the JSON-LD blocks (seo.structured); templates only call them, base.html serialises.
+    site = Site.from_settings(generator.settings)
+    generator.env.globals["site_jsonld"] = functools.partial(site_jsonld, site)
+    generator.env.globals["article_jsonld"] = functools.partial(article_jsonld, site)
+    generator.env.globals["event_jsonld"] = functools.partial(event_jsonld, site)
+    generator.env.globals["dataset_jsonld"] = functools.partial(dataset_jsonld, site)
+    generator.env.globals["is_online"] = is_online
 
 
 def register():
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_globals)
-    signals.finalized.connect(write_headers_file)
+    signals.finalized.connect(phases.finish)
+    phases.files_listed.connect(write_headers_file)

@@ -1,5 +1,5 @@
 """Static full-text search: Pagefind indexes the finished site; /zoeken/ is its page."""
 
-from .generator import register
+from .generator import CONTRACT, register
 
-__all__ = ["register"]
+__all__ = ["CONTRACT", "register"]

@@ -15,10 +15,12 @@ from pathlib import Path
 
 from content_model.files import BuildScoped
 from incremental.files import output_content_id, output_files, place_output
+from infra import phases
 from infra.cachekey import code_digest
+from infra.contracts import Contract
+from infra.files import place
 from pelican import signals
 from pelican.generators import Generator
-from responsive_images.pipeline import place
 from translations.strings import alternates
 
 from . import bundle as search_bundle
@@ -27,6 +29,10 @@ from .bundle import BundleError, settle
 from .pages import UNUSED, content_named, search_filters, searched
 
 logger = logging.getLogger(__name__)
+
+
+# What the search page adds to the context (infra.contracts).
+CONTRACT = Contract(appends={"sitemap_entries"})
 
 
 class SearchPageGenerator(Generator):
@@ -49,8 +55,8 @@ class SearchPageGenerator(Generator):
         writer.write_file(url + "index.html", self.get_template("search"), self.context, url=url,
                           alternates=alternates([("nl", url), ("en", english)] if english else []))
         if english:
-            writer.write_file(english + "index.html", self.get_template("en_search"), self.context, url=english,
-                              page_lang="en")
+            writer.write_file(english + "index.html", self.get_template("search"), self.context, url=english,
+                              page_lang="en", alternates=alternates([("nl", url), ("en", english)]))
 
 
 def pagefind_command(site: str, bundle: str) -> list[str]:
@@ -171,4 +177,5 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)
     signals.initialized.connect(create_index)
-    signals.finalized.connect(build_index)
+    signals.finalized.connect(phases.finish)
+    phases.files_published.connect(build_index)

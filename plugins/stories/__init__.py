@@ -1,10 +1,14 @@
 """Stories: previous/next, related stories, share links and a safe Atom feed."""
 
+from infra.contracts import Contract
 from pelican import signals
 
 from .feed import clean_feed_items
 from .relations import link_neighbours, related
 from .sharing import share_links
+
+# The feed's clean-up reads the stories (infra.contracts).
+CONTRACT = Contract(reads={"articles", "drafts"})
 
 
 def relate_stories(generator):

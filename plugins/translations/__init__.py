@@ -11,11 +11,15 @@ from functools import partial
 
 from badges.openbadges import badge_class_path
 from incremental.files import write_output
+from infra.contracts import Contract
 from nl_format.clock import now as build_now
 from pelican import signals
 
 from .feed import FeedItem, language_feed
 from .strings import DEFAULT_LANG, LANGUAGE_NAMES, OG_LOCALES, alternates, translate
+
+# Filters and the English feed (from the pages generator itself): no context key (infra.contracts).
+CONTRACT = Contract()
 
 
 def document_alternates(document, counterparts: dict[str, str]) -> list[dict]:

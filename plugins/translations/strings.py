@@ -49,6 +49,38 @@ EN = MappingProxyType({
     "Leerplek, stage of workshop": "Offer",
     "Maakt niet uit": "Everything",
     "Wis filters": "Clear filters",
+    # the directory and its facet pages (directory.html, facet.html, partials/facet_nav.html)
+    "Ambachtengids": "Craft directory",
+    "Vind vakmensen, leerbedrijven, vakscholen, restaurateurs, musea en evenementen uit de ambachtelijke sector, per "
+    "ambacht, provincie en soort.": "Find craftspeople, training companies, craft schools, restorers, museums and "
+                                    "events of the Dutch crafts sector, by craft, province, type and offer.",
+    "Samenwerking en mapping": "Collaboration and mapping",
+    "Iedereen die het ambacht draagt, op één plek: vakmensen, leerbedrijven, vakscholen, restaurateurs, musea, "
+    "evenementen en organisaties. Zoek op ambacht, provincie, soort of aanbod.":
+        "Everyone who carries the Dutch crafts, in one place: craftspeople, training companies, craft schools, "
+        "restorers, museums, events and organisations. Search by craft, province, type or offer.",
+    "Deelnemers per soort": "Participants by type",
+    "Deelnemers per provincie": "Participants by province",
+    "Alle deelnemers van A tot Z": "All participants from A to Z",
+    "Geen deelnemers gevonden met deze filters.": "No participants match these filters.",
+    "Toon iedereen": "Show everyone",
+    "Sta je er nog niet in?": "Not listed yet?",
+    "Aanbod": "Offer",
+    "de ambachtengids": "the craft directory",
+    "in": "in",
+    "Combineer met andere filters": "Combine with other filters",
+    "Bladeren": "Browse",
+    "Per ambacht": "By craft",
+    "Per provincie": "By province",
+    "Per soort": "By type",
+    "Per aanbod": "By offer",
+    # the search page (search.html)
+    "Zoeken": "Search",
+    "Zoek in de verhalen, de ambachtengids, de agenda en de campagnepagina's.":
+        "Search the English pages of De kracht van ambacht.",
+    "Zoekterm": "Search term",
+    "bijvoorbeeld smid, Groningen of leerplek": "for example badge, join or privacy",
+    "Zoek": "Search",
 })
 
 STRINGS = MappingProxyType({"en": EN})

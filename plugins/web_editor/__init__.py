@@ -1,5 +1,5 @@
 """The web editor: Decap CMS at /admin/, configured from the content schemas, served from the site."""
 
-from .generator import register
+from .generator import CONTRACT, register
 
-__all__ = ["register"]
+__all__ = ["CONTRACT", "register"]

@@ -10,9 +10,10 @@ from pathlib import Path
 import yaml
 from content_model.check import content_kinds, data_kinds
 from incremental.files import place_output, write_output
+from infra.contracts import Contract
+from infra.files import place
 from pelican import signals
 from pelican.generators import Generator
-from responsive_images.pipeline import place
 
 from .decap import backend, config
 from .joinform import consent_field, form_fields
@@ -24,6 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
 def vendor_folder(name: str) -> Path:
     spec = json.loads((ROOT / "vendor.json").read_text())[name]
     return ROOT / ".cache" / "vendor" / f"{name}-{spec['version']}"
+
+
+# What the web editor reads from the context and adds to it (infra.contracts).
+CONTRACT = Contract(reads={"taxonomy"}, adds={"join_form"})
 
 
 class WebEditorGenerator(Generator):

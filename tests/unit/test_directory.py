@@ -9,6 +9,7 @@ from craft_directory.directory import (
     initials,
     is_published,
     is_withdrawn,
+    monogram,
     profile_from_data,
     sort_key,
 )
@@ -237,3 +238,20 @@ def test_csv_neutralises_spreadsheet_formulas_and_json_stays_exact():
     assert (ordinary["naam"], ordinary["kernzin"], ordinary["plaats"]) == ("Anna - smid", "1 + 1 = 2", "'s-Hertogenbosch")
     assert ordinary["actief_sinds"] == str(template["actief_sinds"] or "")
     assert [r["naam"] for r in json.loads(to_json(hostile))[:len(FORMULAS)]] == FORMULAS
+
+
+def test_monogram_takes_first_and_last_word_without_the_article():
+    assert monogram("Atelier de Vries") == "AV"
+    assert monogram("'t Houten Huis") == "HH"
+    assert monogram("smederij") == "S"
+    assert monogram("ébéniste Ölz") == "ÉÖ"
+    assert monogram("   ") == ""
+    assert profile_from_data("jan", data(), URL).monogram == "JV"
+
+
+def test_card_place_is_left_out_when_it_is_the_regions_name():
+    profile = profile_from_data("jan", data(place="Utrecht"), URL)
+    assert profile.place_beside("Utrecht") == ""
+    assert profile.place_beside("Province of Utrecht", "Utrecht") == ""
+    assert profile.place_beside("Noord-Brabant") == "Utrecht"
+    assert profile_from_data("jan", data(), URL).place_beside("Utrecht") == ""
