@@ -271,7 +271,11 @@ def _jinja_environment(settings: dict) -> dict:
     from jinja2 import FileSystemBytecodeCache
 
     options = dict(settings["JINJA_ENVIRONMENT"])
-    shape = hashlib.sha256(repr(sorted((k, repr(v)) for k, v in options.items())).encode()).hexdigest()[:12]
+    # the extensions the plugins add shape the compiled code too: typography (nl_format.templates) always,
+    # portable URLs (incremental.templates) in a portable build
+    extensions = code_digest(ROOT / "plugins" / "nl_format", ROOT / "plugins" / "incremental" / "templates.py",
+                             ROOT / "plugins" / "incremental" / "portable.py", repr(bool(settings.get("PORTABLE_URLS"))))
+    shape = hashlib.sha256(repr((sorted((k, repr(v)) for k, v in options.items()), extensions)).encode()).hexdigest()[:12]
     folder = Path(settings["CACHE_PATH"]).parent / f"jinja-{shape}"
     folder.mkdir(parents=True, exist_ok=True)
     return {**options, "bytecode_cache": FileSystemBytecodeCache(str(folder))}
@@ -408,8 +412,9 @@ def _command(args) -> int:
         overrides["PATH"] = str(args.content.resolve())
     if args.cache:
         overrides["CACHE_PATH"] = str((args.cache / f"pelican-{args.command}").resolve())
-        overrides["IMAGE_CACHE_PATH"] = str((args.cache / "images").resolve())
-        # badge renders are keyed by content hash, so one cache may serve many builds (the tests share one)
+        # badge renders and image variants are named by the hash of their inputs and code (infra.cachekey),
+        # so one cache may serve many builds: the tests share one of each
+        overrides["IMAGE_CACHE_PATH"] = os.environ.get("IMAGE_CACHE_PATH") or str((args.cache / "images").resolve())
         overrides["BADGE_CACHE_PATH"] = os.environ.get("BADGE_CACHE_PATH") or str((args.cache / "badges").resolve())
     code = build(config, args.output, overrides=overrides)
     gc.freeze()  # the process ends here; Python's last collection skips frozen objects

@@ -68,13 +68,34 @@ class Fallback:
 
 
 def unicode_ranges(css: str, family: str) -> str:
-    """The unicode-range of all ``@font-face`` rules of ``family`` in ``css``, joined."""
+    """The unicode-range of all ``@font-face`` rules of ``family`` in ``css``, joined: the same code
+    points, overlapping and adjacent ranges merged (the fallback faces are in every page's CSS)."""
     ranges: list[str] = []
     for block in re.findall(r"@font-face\s*\{([^}]*)\}", css):
         if re.search(rf'font-family:\s*"{re.escape(family)}"', block):
             found = re.search(r"unicode-range:\s*([^;]+);", block)
             ranges += [part.strip() for part in found.group(1).split(",")] if found else []
-    return ", ".join(dict.fromkeys(ranges))
+    return merge_ranges(ranges)
+
+
+def _span(part: str) -> tuple[int, int]:
+    """``U+0100-02BA`` -> (0x100, 0x2BA); ``U+2020`` -> (0x2020, 0x2020); ``U+4??`` -> (0x400, 0x4FF)."""
+    text = part.strip().upper().removeprefix("U+")
+    if "?" in text:
+        return int(text.replace("?", "0"), 16), int(text.replace("?", "F"), 16)
+    first, _, last = text.partition("-")
+    return int(first, 16), int(last or first, 16)
+
+
+def merge_ranges(ranges: list[str]) -> str:
+    """``unicode-range`` parts as one sorted list of disjoint ranges covering the same code points."""
+    merged: list[list[int]] = []
+    for first, last in sorted(_span(part) for part in ranges if part.strip()):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    return ", ".join(f"U+{first:04X}" if first == last else f"U+{first:04X}-{last:04X}" for first, last in merged)
 
 
 def load(path: str, axes: dict[str, float] | None = None) -> TTFont:

@@ -19,5 +19,14 @@ def get_writer(pelican):
     return IncrementalWriter
 
 
+def add_portable_urls(generator):
+    """A portable build (``PORTABLE_URLS``) writes its site links relative to each page (incremental.templates)."""
+    if generator.settings.get("PORTABLE_URLS"):
+        from .templates import PortableUrlsExtension
+
+        generator.env.add_extension(PortableUrlsExtension)
+
+
 def register():
     signals.get_writer.connect(get_writer)
+    signals.generator_init.connect(add_portable_urls)

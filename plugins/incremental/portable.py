@@ -1,13 +1,13 @@
 """Portable development builds: a page's links to its own site made relative. Pure Python.
 
 A development build without a SITEURL (``make html``) must work from any port and under any
-path. Templates and plugins write every URL from SITEURL; the writer then passes each page it
-renders through :func:`relativize`, which turns the attribute URLs of the site itself (href,
-src, srcset, action, poster, data-*) into paths relative to the page. What must stay absolute
-stays so: the canonical and alternate links, ``<meta content>`` (Open Graph; a redirect's refresh
-target does move along), JSON-LD
-and text (embed codes in a textarea are escaped text, not attributes). Feeds, JSON and the
-other files are not pages and keep their absolute URLs.
+path. Templates and plugins write every URL from SITEURL; in a portable build the templates
+pass every URL attribute value (href, src, srcset, action, poster, data-*) and every HTML
+fragment they output as text through these functions (``incremental.templates`` compiles that
+in), which turn the site's own URLs into paths relative to the page. What must stay absolute
+stays so: the canonical and alternate links, ``<meta content>`` (Open Graph; a redirect's
+refresh target does move along), JSON-LD and text (embed codes in a textarea are escaped text,
+not attributes). Feeds, JSON and the other files are not pages and keep their absolute URLs.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ ATTRIBUTE = re.compile(r"""(\s(?:href|src|srcset|action|poster|data-[\w-]+)=)(["
 KEEP = re.compile(r"""^<link\b[^>]*\brel=["']?(?:canonical|alternate)\b""", re.I)
 # A redirect stub's <meta http-equiv="refresh" content="0; url=...">: its target moves along.
 REFRESH = re.compile(r"""(^<meta\b[^>]*\bhttp-equiv=["']refresh["'][^>]*\bcontent=["']\d+;\s*url=)([^"']*)""", re.I)
+# The same target in the value of such a meta element's content attribute
+REFRESH_VALUE = re.compile(r"""^(\d+;\s*url=)([^"']*)""", re.I)
 
 
 def prefix_for(output_file: str, siteurl: str = "") -> str:

@@ -21,14 +21,12 @@ from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
 from infra.files import load_json_cache, save_json_cache
 from jinja2 import meta, nodes
-from nl_format.typography import typeset_html
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
 from .explain import changed, documents_in, page_reason, short
 from .fingerprint import Fingerprinter, Unstable
-from .portable import relativize
 
 logger = logging.getLogger(__name__)
 
@@ -119,23 +117,6 @@ def _identify(value) -> str | None:
     if isinstance(value, URLWrapper):
         return f"{type(value).__qualname__}:{value.name}:{value.slug}"
     return None
-
-
-class FinishedTemplate:
-    """A template whose pages get the site's finishing touches when rendered: Dutch typography
-    (:func:`nl_format.typography.typeset_html`) and, in a portable build (``PORTABLE_URLS``),
-    relative links to the site itself (:mod:`incremental.portable`). Pelican names the file
-    being rendered ``output_file``."""
-
-    def __init__(self, template, siteurl: str | None):
-        self.template = template
-        self.siteurl = siteurl
-        self.name = template.name
-        self.environment = template.environment
-
-    def render(self, context) -> str:
-        html = typeset_html(self.template.render(context))
-        return relativize(html, self.siteurl, context["output_file"]) if self.siteurl else html
 
 
 class IncrementalWriter(Writer):
@@ -268,7 +249,6 @@ class IncrementalWriter(Writer):
         if self.overlay.explaining:
             self.overlay.reasons[name] = self._reason(name, template, key, kwargs, context)
         before = len(self._opened)
-        template = FinishedTemplate(template, self.settings["SITEURL"] if self.settings.get("PORTABLE_URLS") else None)
         result = super().write_file(name, template, context, relative_urls, paginated, template_name,
                                     override_output, url, **kwargs)
         written = [os.path.relpath(path, self.output_path).replace(os.sep, "/") for path in self._opened[before:]]

@@ -1,4 +1,5 @@
-"""Jinja filters for Dutch dates, times and numbers, and English ones for the pages under /en/."""
+"""Jinja filters for Dutch dates, times and numbers, English ones for the pages under /en/, and the
+templates' Dutch typography (an extension that typesets their text where they make it)."""
 
 from infra.contracts import Contract
 from pelican import signals
@@ -6,6 +7,7 @@ from pelican import signals
 from .calendar_text import number_in
 from .dutch import FILTERS
 from .english import FILTERS as ENGLISH_FILTERS
+from .templates import TypographyExtension
 
 # Filters only: no context key (infra.contracts).
 CONTRACT = Contract()
@@ -15,6 +17,8 @@ def add_filters(generator):
     generator.env.filters.update(FILTERS)
     generator.env.filters.update(ENGLISH_FILTERS)
     generator.env.filters["number"] = number_in
+    # Dutch typography in the templates' text and values (nl_format.templates), compiled in
+    generator.env.add_extension(TypographyExtension)
 
 
 def register():

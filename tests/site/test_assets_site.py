@@ -3,11 +3,13 @@
 import gzip
 import hashlib
 import re
+import tomllib
 
 import brotli
 import pytest
 from assets.bundle import HASH_LENGTH, load_spec
 from assets.compress import compressible
+from assets.usage import applicable, markup_classes, script_classes
 from conftest import ROOT, SITEURL
 from seo.headers import COMPRESSED_SUFFIXES
 
@@ -40,7 +42,9 @@ def test_every_page_loads_existing_fingerprinted_assets(published_site):
         scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
         preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin fetchpriority="low">', html)
         if 'http-equiv="refresh"' not in html:  # redirect stubs show a line of text, no font to hurry
-            assert len(preloads) == 1 and "atkinson-hyperlegible-next-latin-wght-normal" in preloads[0], path
+            # the body's and the headings' latin faces, both at low priority (base.html says why)
+            assert [FINGERPRINTED.match(url).group(1) for url in preloads] == [
+                "atkinson-hyperlegible-next-latin-wght-normal", "bricolage-grotesque-latin-opsz-normal"], path
         for url in links + [url for url, _ in media] + [s for s in scripts if "/theme/" in s] + preloads:
             match = FINGERPRINTED.match(url)
             assert match, f"{path}: {url} is not a fingerprinted asset"
@@ -82,3 +86,63 @@ def test_each_precompressed_copy_is_its_original(published_site):
     strays = [p for p in published_site.output.rglob("*") if p.suffix in (".gz", ".br")
               and not p.with_suffix("").is_file()]
     assert strays == []
+
+
+def bundle_usage(site):
+    """Per CSS bundle: the classes its pages use, in their markup and in the scripts they load."""
+    assets = site.output / "theme" / "assets"
+    present: dict[str, set[str]] = {}
+    for path in site.html_files():
+        if "/admin/" in str(path):
+            continue
+        html = path.read_text(encoding="utf-8")
+        bundle = FINGERPRINTED.match(re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)[0]).group(1)
+        classes = present.setdefault(bundle, set())
+        classes |= markup_classes(html)
+        scripts = [FINGERPRINTED.match(url) for url in re.findall(r'<script[^>]* src="([^"]+)"', html)]
+        queue = [f"{m.group(1)}.{m.group(2)}.js" for m in scripts if m]
+        while queue:  # a module and the modules it imports
+            js = (assets / queue.pop()).read_text(encoding="utf-8")
+            classes |= script_classes(js)
+            queue += re.findall(r'from\s*"\./([\w.-]+\.js)"', js)
+    return present
+
+
+def bundle_problems(site, spec):
+    """Per bundle, the component files it lacks for its pages and those no page of it uses."""
+    components = [part for part in spec.order if part.startswith("components/")]
+    sources = {part: (ROOT / "theme" / "css" / f"{part}.css").read_text(encoding="utf-8") for part in components}
+    present = bundle_usage(site)
+    missing, extra = [], {}
+    for bundle, classes in sorted(present.items()):
+        holds = set(spec.bundles[bundle])
+        needed = {part for part in components if applicable(sources[part], classes)}
+        missing += [f"{bundle}: needs {part} ({applicable(sources[part], classes)[0]})" for part in sorted(needed - holds)]
+        extra[bundle] = {part for part in holds & set(components) if part not in needed}
+    return present, missing, extra
+
+
+def test_each_bundle_holds_exactly_the_components_its_pages_use(published_site):
+    """A bundle has every component file with a rule for the classes its pages use, and no other
+    (but the parts bundles.toml lists under [unseen], for markup the example site does not make)."""
+    spec_path = ROOT / "theme" / "css" / "bundles.toml"
+    spec = load_spec(spec_path)
+    with open(spec_path, "rb") as handle:
+        unseen = tomllib.load(handle).get("unseen", {})
+    present, problems, extra = bundle_problems(published_site, spec)
+    assert {"home", "story", "stories", "directory", "facet", "profile", "search"} <= set(present)
+    for bundle, parts in sorted(extra.items()):
+        problems += [f"{bundle}: holds {part}, which no page of it uses" for part in sorted(parts - set(unseen.get(bundle, [])))]
+        problems += [f"{bundle}: [unseen] {part} is used after all, or not in the bundle"
+                     for part in unseen.get(bundle, []) if part not in parts]
+    assert problems == []
+
+
+def test_the_large_directory_pages_have_the_components_they_use(paged_directory_site):
+    """The A-Z pages of a large directory (one page per initial, paginated) use parts the example
+    site's small directory does not: their bundle has them."""
+    spec = load_spec(ROOT / "theme" / "css" / "bundles.toml")
+    present, missing, extra = bundle_problems(paged_directory_site, spec)
+    assert [problem for problem in missing if problem.startswith("directory:")] == []
+    # what [unseen] holds for the directory is in use here
+    assert not extra["directory"] & {"components/letter-nav", "components/pagination"}

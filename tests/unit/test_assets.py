@@ -8,6 +8,8 @@ import sys
 
 import brotli
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from assets.bundle import AssetError, collect, fingerprinted, load_spec, minify_css
 from assets.compress import brotli_bytes, compressible, gzip_bytes
 from conftest import ROOT
@@ -178,10 +180,37 @@ def test_fallback_faces_cover_only_the_web_fonts_characters():
     css = ('@font-face { font-family: "A"; src: url(a.woff2); unicode-range: U+0100-02BA, U+2020; }\n'
            '@font-face { font-family: "A"; src: url(b.woff2); unicode-range: U+0000-00FF, U+2020; }\n'
            '@font-face { font-family: "AB"; unicode-range: U+2192; }\n@font-face { font-family: "A"; }')
-    assert unicode_ranges(css, "A") == "U+0100-02BA, U+2020, U+0000-00FF"
+    # the union, adjacent and overlapping ranges merged: the same code points in fewer bytes
+    assert unicode_ranges(css, "A") == "U+0000-02BA, U+2020"
     face = Fallback("A", "400", "regular", 99.5, 90.0, 25.0, 0.0, unicode_ranges(css, "A")).css()
     assert 'font-family: "A Fallback";' in face and 'local("Liberation Sans")' in face
-    assert "size-adjust: 99.50%;" in face and "unicode-range: U+0100-02BA, U+2020, U+0000-00FF;" in face
+    assert "size-adjust: 99.50%;" in face and "unicode-range: U+0000-02BA, U+2020;" in face
+
+
+def code_points(ranges):
+    from assets.fontmetrics import _span
+
+    return {point for part in ranges.split(",") if part.strip()
+            for point in range(_span(part)[0], _span(part)[1] + 1)}
+
+
+@settings(deadline=None)  # the machine is shared: a slow first example is load, not a bug
+@given(st.lists(st.tuples(st.integers(0, 0x3000), st.integers(0, 64)), max_size=12))
+def test_merged_unicode_ranges_cover_the_same_code_points(spans):
+    from assets.fontmetrics import merge_ranges
+
+    parts = [f"U+{first:04X}" if not length else f"U+{first:04X}-{first + length:04X}" for first, length in spans]
+    merged = merge_ranges(parts)
+    assert code_points(merged) == code_points(", ".join(parts))
+    bounds = [code_points(part) for part in merged.split(",") if part.strip()]
+    # disjoint, sorted and not adjacent: nothing left to merge
+    assert all(max(a) + 1 < min(b) for a, b in zip(bounds, bounds[1:]))
+
+
+def test_merged_unicode_ranges_read_wildcards():
+    from assets.fontmetrics import merge_ranges
+
+    assert merge_ranges(["U+4??", "U+0500-0510", "u+0300"]) == "U+0300, U+0400-0510"
 
 
 def test_fallback_metrics_follow_the_fonts():
@@ -200,3 +229,43 @@ def test_fallback_metrics_follow_the_fonts():
     assert average_width(bold) > average_width(body)  # the axis is applied
     face = fallback("X", "400", "regular", body, arial_like)
     assert face.ascent == pytest.approx(100 * 984 / 1000 / (face.size_adjust / 100))
+
+
+def test_rules_apply_when_all_their_classes_are_present():
+    from assets.usage import applicable
+
+    css = """/* a comment .ghost { } */
+    .card { color: red }
+    .card .chip, .tag { margin: 0 }
+    .grid:has(> .card) .title:not(.muted) { padding: 0 }
+    @media (min-width: 40rem) { .wide .card { gap: 1rem } }
+    @font-face { font-family: "X"; src: url(x.woff2) }
+    main > p { margin: 0 }
+    a[class="card big"]:hover { color: blue }
+    """
+    assert applicable(css, set()) == []  # selectors of elements only tell nothing
+    assert applicable(css, {"card"}) == [".card"]
+    assert applicable(css, {"tag"}) == [".card .chip,.tag"]
+    # :has() and :not() arguments need not be present; the rest must
+    assert applicable(css, {"grid", "title"}) == [".grid:has(>.card) .title:not(.muted)"]
+    assert applicable(css, {"card", "wide"}) == [".card", ".wide .card"]
+
+
+def test_script_classes_are_the_words_of_string_literals():
+    from assets.usage import applicable, script_classes
+
+    js = """el.classList.add("copy-button--done"); el.className = 'a b';
+    node.className = `verify-result verify-result--${verdict}`; // a comment with ".not-a-string"
+    const url = "https://example.org/x y";"""
+    words = script_classes(js)
+    assert {"copy-button--done", "a", "b", "verify-result", "verify-result--*"} <= words
+    assert "https://example.org/x" not in words and "not-a-string" not in words
+    # a prefix from a template literal stands for every class it begins
+    assert applicable(".verify-result--geldig { color: green }", words) == [".verify-result--geldig"]
+    assert applicable(".verify-drop { color: green }", words) == []
+
+
+def test_markup_classes():
+    from assets.usage import markup_classes
+
+    assert markup_classes('<p class="a  b"><span class="c">x</span><i data-class="d"></i>') == {"a", "b", "c"}

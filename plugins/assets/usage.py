@@ -1,0 +1,111 @@
+"""Which CSS component files a page needs, judged from its markup: pure logic, no Pelican.
+
+A rule "can apply" to a set of pages when every class its selector names occurs in their
+markup (``class`` attributes) or in the scripts they load (classes added at run time). A bundle
+(``bundles.toml``) should hold every component file with a rule that can apply to its pages, and
+no component file without one. This is a static approximation (it ignores structure and
+states), used by the tests to keep each page type's bundle minimal and complete.
+"""
+
+from __future__ import annotations
+
+import re
+
+import rcssmin
+
+CLASS_ATTRIBUTE = re.compile(r'(?<![\w-])class="([^"]*)"')
+SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+# class names a script sets: the words of its string literals (``classList.add("x")``,
+# ``className = "x y"``); a template literal's ``"x--${...}"`` counts as every class ``x--*``
+STRING_LITERAL = re.compile(r"""(["'`])((?:(?!\1)[^\\\n])*)\1""")
+CLASS_WORD = re.compile(r"-?[_a-zA-Z][\w-]*")
+
+
+def selectors(css: str) -> list[str]:
+    """The selector lists of the style rules in ``css`` (inside at-rules too; @font-face etc. left out)."""
+    text = rcssmin.cssmin(css)
+    found = []
+    for prelude in re.findall(r"([^{}]+)\{", text):
+        prelude = prelude.strip()
+        if prelude.startswith("@") or re.fullmatch(r"[\d.%\s,]+|from|to", prelude):
+            continue
+        found.append(prelude)
+    return found
+
+
+def selector_classes(selector_list: str) -> list[frozenset[str]]:
+    """Per selector of a selector list, the classes it names outside ``:not()``/``:has()`` arguments
+    (which need not be present for the rule to apply)."""
+    result = []
+    for selector in _split_top(selector_list):
+        outside = _strip_functional(selector)
+        result.append(frozenset(SELECTOR_CLASS.findall(outside)))
+    return result
+
+
+def _split_top(selector_list: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(selector_list):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(selector_list[start:index])
+            start = index + 1
+    parts.append(selector_list[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _strip_functional(selector: str) -> str:
+    """``a:not(.x) .y:has(> .z)`` -> ``a .y``; ``[class="a b"]`` attribute values dropped too."""
+    out, depth = [], 0
+    index = 0
+    while index < len(selector):
+        match = re.match(r":(?:not|has|is|where)\(", selector[index:])
+        if depth == 0 and match and match.group(0).startswith((":not", ":has")):
+            depth = 1
+            index += len(match.group(0))
+            continue
+        char = selector[index]
+        if depth:
+            depth += char == "("
+            depth -= char == ")"
+        elif char == "[":
+            end = selector.find("]", index)
+            index = end + 1 if end >= 0 else len(selector)
+            continue
+        else:
+            out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def markup_classes(html: str) -> set[str]:
+    return {name for value in CLASS_ATTRIBUTE.findall(html) for name in value.split()}
+
+
+def script_classes(js: str) -> set[str]:
+    """Words in the script's string literals that may be class names; ``x--*`` for ``"x--${...}"``."""
+    words = set()
+    for _, text in STRING_LITERAL.findall(js):
+        for word in text.split():
+            if "${" in word:
+                prefix = word.split("${", 1)[0]
+                if CLASS_WORD.fullmatch(prefix.rstrip("-") or "-"):
+                    words.add(prefix + "*")
+            elif CLASS_WORD.fullmatch(word):
+                words.add(word)
+    return words
+
+
+def _present(classes: frozenset[str], present: set[str]) -> bool:
+    prefixes = [word[:-1] for word in present if word.endswith("*")]
+    return all(name in present or any(name.startswith(prefix) for prefix in prefixes) for name in classes)
+
+
+def applicable(css: str, present: set[str]) -> list[str]:
+    """The selector lists of ``css`` with a selector that names classes, all of them present
+    (selectors of elements only tell nothing about a component and are left out)."""
+    return [selector_list for selector_list in selectors(css)
+            if any(classes and _present(classes, present) for classes in selector_classes(selector_list))]
