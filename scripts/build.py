@@ -197,6 +197,10 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     same_code = reader_marker.is_file() and reader_marker.read_text(encoding="ascii") == reader_code
     if not same_code:
         overrides["LOAD_CONTENT_CACHE"] = False
+    from responsive_images.pipeline import Workers
+
+    # one set of worker processes for every step that renders in parallel (badges, drawing data, photos)
+    workers = Workers()
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     is_document = functools.partial(_document_file, content)
     overlay = OutputOverlay(output, staging, cache_dir / f"output-manifest-{tag}.marshal", baseline,
@@ -205,7 +209,8 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
                             documents=document_stamps(stamps, str(content), is_document), explain=_debugging())
     settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging),
                                                     "CONTENT_CHECK_CACHE": checks, "OUTPUT_OVERLAY": overlay,
-                                                    "JINJA_ENVIRONMENT": _jinja_environment(settings)})
+                                                    "JINJA_ENVIRONMENT": _jinja_environment(settings),
+                                                    "WORKERS": workers})
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
@@ -219,6 +224,7 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
         internal_error(error, config)
         counter.messages.append(str(error))
     finally:
+        workers.close()
         logging.getLogger().removeHandler(counter)
     if counter.messages:
         overlay.discard()

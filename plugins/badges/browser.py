@@ -20,6 +20,7 @@ from pathlib import Path
 
 from infra.cachekey import code_digest
 from infra.files import atomic_write
+from responsive_images.pipeline import Workers
 
 from .designs import FORMATS, PALETTES, VARIANTS, BadgeArt, Designer, Shape
 from .fonts import FontSet, badge_font_files, css_font, web_font_name
@@ -62,7 +63,7 @@ def text_runs(fonts: FontSet, fitted: Fitted, x: float, top: float, align: str) 
         cursor = x - width / 2 if align == "center" else x
         for run in line:
             runs.append([_round(cursor), _round(baseline), run.text, index[run.font]])
-            cursor += fonts.font(run.font, fitted.size).getlength(run.text)
+            cursor += fonts.length(run, fitted.size)
     return runs
 
 
@@ -97,17 +98,23 @@ def check_geometry(designer_template: dict, fmt: str, variant: str, colour: str,
                          "cannot draw it (keep text-dependent shapes out of designs.Designer.layout)")
 
 
-def badge_texts(designer: Designer, art: BadgeArt, designer_template: dict) -> tuple[dict, dict[str, list[Shape]]]:
+def badge_texts(designer: Designer, art: BadgeArt, designer_template: dict,
+                checked: set | None = None) -> tuple[dict, dict[str, list[Shape]]]:
     """The fitted texts of every format of one badge, and the shapes of the square (for its SVG).
 
+    ``checked`` (a set owned by the caller) remembers geometries already held to the template.
     Returns ``({format: [[size, [light fill, dark fill], runs], ...]}, {variant: shapes of vierkant-1080})``."""
     texts: dict = {}
     squares: dict[str, list[Shape]] = {}
+    checked = checked if checked is not None else set()
     for fmt in FORMATS:
         layouts = {}
         for variant in VARIANTS:
             _size, shapes, _transparent = designer.layout(art, fmt, variant)
-            check_geometry(designer_template, fmt, variant, art.colour, shapes)
+            seen = (fmt, variant, art.colour, tuple(shape for shape in shapes if shape.kind != "text"))
+            if seen not in checked:
+                check_geometry(designer_template, fmt, variant, art.colour, shapes)
+                checked.add(seen)
             layouts[variant] = [shape for shape in shapes if shape.kind == "text"]
             if fmt == "vierkant-1080":
                 squares[variant] = shapes
@@ -130,27 +137,29 @@ def drawing_key(art: BadgeArt, drawing: str) -> str:
     return cache_key(art, "drawing", "", drawing) + ".json"
 
 
-def drawing(designer: Designer, art: BadgeArt, design: dict) -> dict:
+def drawing(designer: Designer, art: BadgeArt, design: dict, checked: set | None = None) -> dict:
     """What a kit page needs of one badge: its fitted texts (the light SVG is a hosted file of the kit)."""
-    texts, _squares = badge_texts(designer, art, design)
+    texts, _squares = badge_texts(designer, art, design, checked)
     return {"texts": texts}
 
 
 def _drawing_batch(job: tuple[list[tuple[BadgeArt, str]], str, dict]) -> int:
     items, cache_dir, design = job
     designer = Designer(FontSet())
+    checked: set = set()  # the geometries of this batch already held to the template
     for art, key in items:
-        atomic_write(Path(cache_dir) / key, json.dumps(drawing(designer, art, design), ensure_ascii=False))
+        atomic_write(Path(cache_dir) / key, json.dumps(drawing(designer, art, design, checked), ensure_ascii=False))
     return len(items)
 
 
-def make_drawings(items: dict[str, BadgeArt], cache_dir: Path, design: dict, workers: int | None = None) -> int:
+def make_drawings(items: dict[str, BadgeArt], cache_dir: Path, design: dict, workers: int | None = None,
+                  shared: Workers | None = None) -> int:
     """Lay out the badges (``{cache key: art}``) missing from the cache, in batches across processes."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = sorted((key, art) for key, art in items.items() if not (cache_dir / key).exists())
     batches = [([(art, key) for key, art in missing[i : i + BATCH]], str(cache_dir), design)
                for i in range(0, len(missing), BATCH)]
-    return in_batches(_drawing_batch, batches, workers)[0]
+    return in_batches(_drawing_batch, batches, workers, shared)[0]
 
 
 def load_drawing(cache_dir: Path, key: str, art: BadgeArt, design: dict) -> dict:

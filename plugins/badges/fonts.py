@@ -82,6 +82,7 @@ class FontSet:
     folder: Path = FONT_DIR
     _cmaps: dict[str, frozenset[int]] = field(default_factory=dict)
     _fonts: dict[tuple[str, int], ImageFont.FreeTypeFont] = field(default_factory=dict)
+    _lengths: dict[tuple[str, int, str], float] = field(default_factory=dict)
 
     def chain(self, role: str) -> list[str]:
         return ROLES[role] + FALLBACKS[role]
@@ -121,6 +122,16 @@ class FontSet:
                 runs.append(Run(char, chosen))
         return runs
 
+    def length(self, run: Run, size: int) -> float:
+        """The advance width of a run at ``size``, measured once (a badge's formats and variants fit and
+        place the same texts at many of the same sizes)."""
+        key = (run.font, size, run.text)
+        if key not in self._lengths:
+            if len(self._lengths) > 65536:  # one batch's texts matter; keep memory flat
+                self._lengths.clear()
+            self._lengths[key] = self.font(run.font, size).getlength(run.text)
+        return self._lengths[key]
+
     def width(self, runs: list[Run], size: int) -> float:
-        return sum(self.font(run.font, size).getlength(run.text) for run in runs)
+        return sum(self.length(run, size) for run in runs)
 

@@ -313,8 +313,10 @@ class BadgesGenerator(Generator):
         fresh = [kit for slug, kit in self.kits.items() if not self._claim_kit(kit, keys[slug])]
         files = self._class_images() + [f for kit in fresh for entry in kit.badges for f in entry.files]
         files += [f for supporter in self.supporter_kits for f in supporter["files"]]
-        stats = render_all(files, cache)
-        drawn = browser.make_drawings({entry.drawing: entry.art for kit in fresh for entry in kit.badges}, cache, design)
+        workers = settings.get("WORKERS")  # the build's worker processes (scripts/build.py), if it shares them
+        stats = render_all(files, cache, shared=workers)
+        drawn = browser.make_drawings({entry.drawing: entry.art for kit in fresh for entry in kit.badges}, cache, design,
+                                      shared=workers)
         self._put = output_placer(settings, self.output_path)
         publish(files, cache, output, self._put)
         (cache / "stats.json").write_text(stats.as_json(), encoding="utf-8")

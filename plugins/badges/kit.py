@@ -21,7 +21,7 @@ from pathlib import Path
 import PIL
 from infra.cachekey import code_digest, key
 from infra.files import atomic_write, place
-from responsive_images.pipeline import worker_pool
+from responsive_images.pipeline import Workers, parallel_map
 
 from . import designs, fonts, mark, textfit
 from .designs import FORMATS, VARIANTS, BadgeArt, Designer, to_png, to_svg
@@ -157,7 +157,20 @@ def render_file(designer: Designer, fonts: FontSet, file: BadgeFile, backgrounds
         size, shapes, _ = designer.layout(file.art, "vierkant-1080", file.variant)
         return to_svg(size, shapes, file.title).encode()
     size, shapes, transparent = designer.layout(file.art, file.fmt, file.variant)
-    return to_png(fonts, size, shapes, transparent, backgrounds)
+    backgrounds = backgrounds if backgrounds is not None else {}
+    # once per batch and class: the texts every badge of the class shows alike (drawn with the background),
+    # and the stand-in whose colours an opaque card is mapped to
+    common_key = ("common", signature_art(file.art), file.fmt, file.variant)
+    if common_key not in backgrounds:
+        backgrounds[common_key] = (designer.layout(signature_art(file.art), file.fmt, file.variant)[1],
+                                   designer.layout(palette_art(file.art), file.fmt, file.variant)[1])
+    common, palette = backgrounds[common_key]
+    return to_png(fonts, size, shapes, transparent, backgrounds, designs.shared_texts(shapes, common), palette)
+
+
+def palette_art(art: BadgeArt) -> BadgeArt:
+    """A stand-in of the badge's class with a name, subline and tagline: every colour a card of it can show."""
+    return dataclasses.replace(art, name="Naam Achternaam", subline="Ambacht · Provincie", tagline="Een tekst")
 
 
 def _render_batch(job: tuple[list[BadgeFile], str]) -> int:
@@ -181,8 +194,9 @@ class RenderStats:
         return json.dumps(dataclasses.asdict(self)) + "\n"
 
 
-def render_all(files: list[BadgeFile], cache_dir: Path, workers: int | None = None) -> RenderStats:
-    """Render the files missing from the cache, in batches across processes."""
+def render_all(files: list[BadgeFile], cache_dir: Path, workers: int | None = None,
+               shared: Workers | None = None) -> RenderStats:
+    """Render the files missing from the cache, in batches across processes (the build's ``shared`` ones if given)."""
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
     unique = {f.key: f for f in files}
@@ -190,17 +204,14 @@ def render_all(files: list[BadgeFile], cache_dir: Path, workers: int | None = No
     missing = sorted((f for key, f in unique.items() if not (cache_dir / key).exists()),
                      key=lambda f: (f.fmt, f.variant, f.art.colour, f.art.badge_name, f.key))
     batches = [(missing[i : i + BATCH], str(cache_dir)) for i in range(0, len(missing), BATCH)]
-    rendered, workers = in_batches(_render_batch, batches, workers)
+    rendered, workers = in_batches(_render_batch, batches, workers, shared)
     return RenderStats(rendered, len(unique) - len(missing), round(time.perf_counter() - start, 3), workers)
 
 
-def in_batches(function, batches: list, workers: int | None = None) -> tuple[int, int]:
+def in_batches(function, batches: list, workers: int | None = None, shared: Workers | None = None) -> tuple[int, int]:
     """``sum(map(function, batches))`` across processes (in this one for a single batch); and the workers used."""
-    workers = max(1, min(workers or os.cpu_count() or 1, len(batches)))
-    if workers == 1:
-        return sum(function(batch) for batch in batches), workers
-    with worker_pool(workers) as pool:
-        return sum(pool.map(function, batches)), workers
+    counts, workers = parallel_map(function, batches, workers, shared)
+    return sum(counts), workers
 
 
 def publish(files: list[BadgeFile], cache_dir: Path, output_dir: Path, put=None) -> None:

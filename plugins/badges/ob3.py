@@ -375,17 +375,28 @@ def _proof_options(document: dict, verification_method: str, created: str) -> di
     }
 
 
-def _hash_data(document: dict, options: dict, loader: ContextLoader) -> bytes:
-    return (hashlib.sha256(canonize(options, loader).encode("utf-8")).digest()
-            + hashlib.sha256(canonize(document, loader).encode("utf-8")).digest())
+def _hash_data(document: dict, options: dict, loader: ContextLoader, proofs: dict[str, bytes] | None = None) -> bytes:
+    """The hash a proof signs: of the canonical proof options, then of the canonical document.
+
+    ``proofs`` (a dict owned by the caller, e.g. for one build) keeps the options' hash by their JSON: the
+    credentials of one build share their proof options but for the date, and canonicalising them costs as
+    much as a credential (the same contexts)."""
+    text = to_json(options)
+    options_hash = proofs.get(text) if proofs is not None else None
+    if options_hash is None:
+        options_hash = hashlib.sha256(canonize(options, loader).encode("utf-8")).digest()
+        if proofs is not None:
+            proofs[text] = options_hash
+    return options_hash + hashlib.sha256(canonize(document, loader).encode("utf-8")).digest()
 
 
-def sign(document: dict, key: SigningKey, did: str, created: str, loader: ContextLoader) -> dict:
+def sign(document: dict, key: SigningKey, did: str, created: str, loader: ContextLoader,
+         proofs: dict[str, bytes] | None = None) -> dict:
     """``document`` with an ``eddsa-rdfc-2022`` DataIntegrityProof (as a one-element list, as the
-    1EdTech schema wants it) by ``key``."""
+    1EdTech schema wants it) by ``key``; ``proofs``: see :func:`_hash_data`."""
     unsigned = {name: value for name, value in document.items() if name != "proof"}
     options = _proof_options(unsigned, key.key_id(did), created)
-    signature = key.private.sign(_hash_data(unsigned, options, loader))
+    signature = key.private.sign(_hash_data(unsigned, options, loader, proofs))
     proof = {name: value for name, value in options.items() if name != "@context"}
     proof["proofValue"] = "z" + base58_encode(signature)
     return {**unsigned, "proof": [proof]}

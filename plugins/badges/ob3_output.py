@@ -123,6 +123,7 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
     issuer = ob3.issuer_profile(sign.did, settings["SITENAME"], siteurl, settings["SITE_EMAIL"],
                                 settings["SITE_DESCRIPTION"], f"{siteurl}/{settings['SHARE_IMAGE_SQUARE']}")
     links = {}
+    proofs: dict[str, bytes] = {}  # the canonical proof options of this build's credentials, by their JSON
     for slug, kit in kits.items():
         for entry in kit.badges:
             badge_id = entry.badge["id"]
@@ -135,7 +136,7 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
                 positions[statuslist.status_key(slug, badge_id)], badge_image, f"{siteurl}/{kit.profile.url}")
             path = ob3.credential_path(slug, badge_id)
             generator.cached(path, ("ob3-credential", ob3.to_json(unsigned), sign.key.public, sign.did),
-                             partial(_signed, unsigned, sign, kit.issued, loader))
+                             partial(_signed, unsigned, sign, kit.issued, loader, proofs))
             links.setdefault(slug, {})[badge_id] = {"json": f"{siteurl}/{path}"}
     withdrawn = sorted(index for key, index in positions.items() if key not in current)
     moment = now().replace(microsecond=0).isoformat()
@@ -145,8 +146,8 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
     return links
 
 
-def _signed(unsigned: dict, sign: Signer, created: str, loader: ob3.ContextLoader) -> bytes:
-    return ob3.to_json(ob3.sign(unsigned, sign.key, sign.did, created, loader)).encode()
+def _signed(unsigned: dict, sign: Signer, created: str, loader: ob3.ContextLoader, proofs: dict) -> bytes:
+    return ob3.to_json(ob3.sign(unsigned, sign.key, sign.did, created, loader, proofs)).encode()
 
 
 def badge_translations(badge: dict, siteurl: str, settings: dict) -> dict[str, str]:

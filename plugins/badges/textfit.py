@@ -155,7 +155,7 @@ def draw(canvas: ImageDraw.ImageDraw, fonts: FontSet, fitted: Fitted, x: float, 
         for run in line:
             font = fonts.font(run.font, fitted.size)
             canvas.text((cursor, baseline), run.text, font=font, fill=fill, anchor="ls")
-            cursor += font.getlength(run.text)
+            cursor += fonts.length(run, fitted.size)
 
 
 def svg(fitted: Fitted, x: float, top: float, fill: str, align: str = "center") -> str:

@@ -59,7 +59,7 @@ def render_images(pelican):
     settings = pelican.settings
     checker = ContentChecker(Path(settings["PATH"]), cache=settings.get("CONTENT_CHECK_CACHE"))
     put = output_placer(settings, pelican.output_path, "images/")
-    settings[SERVICE_KEY].render_into(Path(pelican.output_path), put, profile_photos(checker))
+    settings[SERVICE_KEY].render_into(Path(pelican.output_path), put, profile_photos(checker), settings.get("WORKERS"))
 
 
 def register():

@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 
 import PIL
+from content_model.files import BuildScoped
 from infra.cachekey import code_digest, key
 from infra.files import atomic_write, place
 from PIL import Image, ImageCms, ImageOps
@@ -141,10 +142,13 @@ def render(source: Path, image_plan: ImagePlan, cache_dir: Path) -> int:
     cache_dir.mkdir(parents=True, exist_ok=True)
     with Image.open(source) as original:
         image = to_display(original, "RGBA" if image_plan.fallback == "png" else "RGB")
+    resized_by_size: dict[tuple[int, int], Image.Image] = {}  # the WebP and the fallback of a width share one resize
     for variant in missing:
-        resized = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
-        resized.info = {}  # never carry EXIF, XMP, ICC or comments into the output
-        atomic_write(cache_dir / variant.name, partial(_save, resized, variant.format))
+        size = (variant.width, variant.height)
+        if size not in resized_by_size:
+            resized_by_size[size] = image.resize(size, Image.Resampling.LANCZOS)
+            resized_by_size[size].info = {}  # never carry EXIF, XMP, ICC or comments into the output
+        atomic_write(cache_dir / variant.name, partial(_save, resized_by_size[size], variant.format))
     return len(missing)
 
 
@@ -152,7 +156,9 @@ def _save(image: Image.Image, fmt: str, path: Path) -> None:
     if fmt == "webp":
         image.save(path, "WEBP", quality=WEBP_QUALITY, method=4)
     elif fmt == "jpeg":
-        image.save(path, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+        # baseline: the fallback every browser with WebP skips, and the og:image; a third of the time of a
+        # progressive encode, and no larger (at S: 4,158 KB against 4,166 KB for the 200 fallbacks)
+        image.save(path, "JPEG", quality=JPEG_QUALITY, optimize=True)
     else:
         image.save(path, "PNG", optimize=True)
 
@@ -168,17 +174,46 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int | None = None) -> int:
+class Workers(BuildScoped):
+    """The worker processes of one build, shared by every step that renders in parallel (badges, their
+    drawing data, photo variants): started when first needed, so each build spawns (and imports) its
+    workers once instead of once per step. ``close`` ends them; the build that made it calls it."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or os.cpu_count() or 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = worker_pool(self.workers)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+
+def parallel_map(function, items: list, workers: int | None = None, shared: Workers | None = None) -> tuple[list, int]:
+    """``[function(item) for item in items]`` across processes (in this one for a single item), and the
+    number of workers used: the build's ``shared`` workers if given, else a pool for this call."""
+    count = max(1, min(workers or (shared.workers if shared else os.cpu_count() or 1), len(items)))
+    if count == 1:
+        return [function(item) for item in items], count
+    if shared is not None:
+        return list(shared.pool().map(function, items)), count
+    with worker_pool(count) as pool:
+        return list(pool.map(function, items)), count
+
+
+def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int | None = None,
+               shared: Workers | None = None) -> int:
     """Render every plan's missing variants, in parallel across cores."""
     todo = [(str(s), p, str(cache_dir)) for s, p in jobs
             if any(not (cache_dir / v.name).exists() for v in p.variants)]
     if not todo:
         return 0
-    workers = workers or min(len(todo), os.cpu_count() or 1)
-    if workers == 1 or len(todo) == 1:
-        return sum(_render_job(job) for job in todo)
-    with worker_pool(workers) as pool:
-        return sum(pool.map(_render_job, todo))
+    return sum(parallel_map(_render_job, todo, workers, shared)[0])
 
 
 def publish(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, output_dir: Path, put=None) -> None:

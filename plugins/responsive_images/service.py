@@ -170,7 +170,8 @@ class ImageService(BuildScoped):
         return any(how == "profile" and protected.get(_identity(self.plans[r][0])) == owner
                    for r, how in self.used.items())
 
-    def render_into(self, output_dir: Path, put=None, profile_photos: dict[Path, Path] | None = None) -> int:
+    def render_into(self, output_dir: Path, put=None, profile_photos: dict[Path, Path] | None = None,
+                    workers=None) -> int:
         """Render missing variants of the published images and place them below ``output_dir/images/``.
 
         ``put(relative, key, place)`` (relative to ``images/``) may decide the placing instead.
@@ -178,7 +179,7 @@ class ImageService(BuildScoped):
         jobs, refused = self.published(profile_photos)
         for problem in refused:
             logger.error("%s", problem)
-        rendered = render_all(jobs, self.cache_dir)
+        rendered = render_all(jobs, self.cache_dir, shared=workers)  # workers: the build's, if it shares them
         publish(jobs, self.cache_dir, Path(output_dir) / "images", put)
         logger.info("responsive_images: %s images, %s variants rendered, rest from cache", len(jobs), rendered)
         return rendered

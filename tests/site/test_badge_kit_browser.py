@@ -30,9 +30,10 @@ from types import SimpleNamespace
 import pytest
 import yaml
 from badges import baking
-from badges.designs import FORMATS, BadgeArt, Designer, to_png
+from badges.designs import FORMATS, BadgeArt, Designer
 from badges.fonts import FontSet
 from badges.generator import subline
+from badges.kit import plan_files, render_file
 from browser_support import output_file, visit
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL
@@ -63,10 +64,15 @@ def art_for(slug: str, badge_id: str, host: str = "dekrachtvanambacht.nl") -> Ba
                     subline(profile, taxonomy), data.get("tagline") or "")
 
 
-def build_render(art: BadgeArt, fmt: str, variant: str) -> Image.Image:
+def build_png(art: BadgeArt, fmt: str, variant: str) -> bytes:
+    """The PNG the build renders of ``art`` in ``fmt`` and ``variant`` (``kit.render_file``)."""
     fonts = FontSet()
-    size, shapes, transparent = Designer(fonts).layout(art, fmt, variant)
-    return Image.open(io.BytesIO(to_png(fonts, size, shapes, transparent)))
+    file = plan_files("badges/x", "x", art, "test", formats=(fmt,), variants=(variant,))[0]
+    return render_file(Designer(fonts), fonts, file)
+
+
+def build_render(art: BadgeArt, fmt: str, variant: str) -> Image.Image:
+    return Image.open(io.BytesIO(build_png(art, fmt, variant)))
 
 
 def on_grey(image: Image.Image) -> Image.Image:
@@ -187,9 +193,8 @@ def test_browser_drawings_match_the_builds_renders(downloads):
 def test_the_hosted_share_card_is_the_builds_render_of_the_same_badge(downloads):
     """The art rebuilt here from the content files is the build's: its share card is the same PNG, byte for byte."""
     files, ids = downloads["files"], downloads["ids"]
-    fonts = FontSet()
-    size, shapes, transparent = Designer(fonts).layout(art_for(SLUG, ids[0]), "deelkaart-1200x630", "licht")
-    assert files[(0, "deelkaart-1200x630", "licht")].read_bytes() == to_png(fonts, size, shapes, transparent)
+    assert files[(0, "deelkaart-1200x630", "licht")].read_bytes() == build_png(art_for(SLUG, ids[0]),
+                                                                             "deelkaart-1200x630", "licht")
 
 
 def test_the_verifiable_badges_carry_the_hosted_assertion(downloads, example_site):

@@ -167,6 +167,19 @@ def test_sign_and_verify(key, loader):
     assert ob3.sign(credential(), key, did, CREATED, loader) == signed  # Ed25519 is deterministic
 
 
+def test_a_build_signs_with_its_proof_options_canonicalised_once(key, loader):
+    """The proofs cache changes no byte: each credential signed with it equals the one signed without, and
+    verifies; credentials that share a date share one entry, another date adds one."""
+    did = ob3.did_web(SITE)
+    proofs: dict = {}
+    later = "2026-03-01T00:00:00+01:00"
+    for index, created in ((7, CREATED), (8, CREATED), (9, later)):
+        signed = ob3.sign(credential(index=index), key, did, created, loader, proofs)
+        assert signed == ob3.sign(credential(index=index), key, did, created, loader)
+        assert ob3.verify(signed, {key.key_id(did): key.public}, loader)
+    assert len(proofs) == 2
+
+
 @pytest.mark.parametrize("change", [
     lambda d: d.update(name="Meester"),
     lambda d: d["credentialSubject"]["achievement"].update(description="Anders."),

@@ -183,3 +183,23 @@ def test_orientation_turns_the_picture_not_only_its_size(tmp_path):
             grey = out.convert("L")
             assert grey.getpixel((variant.width // 2, 5)) > 200
             assert grey.getpixel((variant.width // 2, variant.height - 5)) < 60
+
+
+def test_the_build_workers_render_what_a_pool_of_its_own_renders(tmp_path):
+    """One set of workers for a build: the same files as a pool per call, started once and reused, ended by close."""
+    from responsive_images.pipeline import Workers
+
+    sources = [photo(tmp_path / f"{name}.jpg", size=(900 + 40 * number, 600)) for number, name in enumerate("abc")]
+    jobs = [(source, plan(source, source.name, [480, 800], CODE)) for source in sources]
+    workers = Workers(2)
+    try:
+        assert render_all(jobs[:2], tmp_path / "shared", shared=workers) == 8
+        pool = workers.pool()
+        assert render_all(jobs, tmp_path / "shared", shared=workers) == 4  # only the third image is new
+        assert workers.pool() is pool
+    finally:
+        workers.close()
+    assert workers._pool is None
+    assert render_all(jobs, tmp_path / "own", workers=2) == 12
+    names = sorted(v.name for _, p in jobs for v in p.variants)
+    assert [(tmp_path / "shared" / n).read_bytes() for n in names] == [(tmp_path / "own" / n).read_bytes() for n in names]
