@@ -18,9 +18,9 @@ from functools import partial
 from pathlib import Path
 
 import PIL
-from content_model.files import BuildScoped
 from infra.cachekey import code_digest, key
 from infra.files import atomic_write, place
+from infra.scope import BuildScoped
 from PIL import Image, ImageCms, ImageOps
 
 logger = logging.getLogger(__name__)
