@@ -2,10 +2,10 @@
 
 Where a plugin can keep a per-build object elsewhere it does: the theme assets live in the context
 (``theme_assets``, declared by the ``assets`` plugin), the search index is made by the step that uses
-it. Three objects remain that only the settings carry to where they are used, because Pelican gives
-those places nothing else (a reader and a Markdown extension get the settings, a ``finalized`` step
-the Pelican object): ``scripts/build.py``'s content check cache and output overlay, and the image
-service that the Markdown extension in ``MARKDOWN`` holds. They derive from :class:`BuildScoped`.
+it. The objects that remain are those only the settings carry to where they are used, because Pelican
+gives those places nothing else (a reader and a Markdown extension get the settings, a ``finalized``
+step the Pelican object): ``scripts/build.py``'s content check cache, output overlay and render
+workers, and the image service that the Markdown extension in ``MARKDOWN`` holds. They derive from :class:`BuildScoped`.
 """
 
 from __future__ import annotations
