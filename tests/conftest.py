@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -76,8 +77,23 @@ def run_build(output: Path, *, command: str = "html", content: Path | None = Non
     environment.pop("GITHUB_ACTIONS", None)
     if "DIRECTORY_INDEX_LIMIT" not in (env or {}):
         environment.pop("DIRECTORY_INDEX_LIMIT", None)  # the settings' own limit unless a test sets one
-    result = subprocess.run(args, capture_output=True, text=True, env=environment, timeout=timeout, cwd=ROOT)
+    result = run_whole(args, env=environment, timeout=timeout, cwd=ROOT)
     return Build(result.returncode, result.stdout, result.stderr, output)
+
+
+def run_whole(args: list[str], *, env: dict, timeout: int, cwd: Path) -> subprocess.CompletedProcess:
+    """``subprocess.run`` of a build in a session of its own: on a timeout the build and its worker
+    processes are stopped together (a killed build would leave its workers running and slow every
+    later test); the timeout is then raised as subprocess.run raises it."""
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd,
+                          start_new_session=True) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise
+    return subprocess.CompletedProcess(args, process.returncode, stdout, stderr)
 
 
 def run_check(content: Path, env: dict | None = None, timeout: int = 60) -> subprocess.CompletedProcess:
@@ -262,8 +278,7 @@ def build_copy(project: Path, content: Path, output: Path, cache: Path, moment: 
                    "BADGE_DEV_KEY_PATH": str(key or cache / "dev-key")}
     for name in ("BADGE_CACHE_PATH", "IMAGE_CACHE_PATH", "GITHUB_ACTIONS", "DIRECTORY_INDEX_LIMIT"):
         environment.pop(name, None)  # the caches of this test only
-    result = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "html", "--content", str(content),
-                             "--output", str(output), "--cache", str(cache)],
-                            capture_output=True, text=True, env=environment, cwd=project, timeout=300)
+    result = run_whole([sys.executable, str(project / "scripts" / "build.py"), "html", "--content", str(content),
+                        "--output", str(output), "--cache", str(cache)], env=environment, cwd=project, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout + result.stderr
