@@ -1,8 +1,8 @@
 """The order of PLUGINS does not matter: the same site byte for byte, and contracts checked before the build.
 
 Each build runs from a copy of the project whose pelicanconf.py lists the plugins in another order,
-with caches of its own (only the badge renders are shared, as by every test build: they are
-content-addressed by infra.cachekey, so sharing them cannot hide a difference), and is compared
+with caches of its own (only the badge renders and image variants are shared, as by every test build:
+they are content-addressed by infra.cachekey, so sharing them cannot hide a difference), and is compared
 with the example site built in the settings' own order.
 """
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BADGE_CACHE, BUILD_MOMENT, ROOT, SITEURL, project_copy
+from conftest import BADGE_CACHE, BUILD_MOMENT, IMAGE_CACHE, ROOT, SITEURL, project_copy, run_whole
 
 pytestmark = pytest.mark.build
 
@@ -42,15 +42,15 @@ def build_in_order(base: Path, order: list[str]) -> subprocess.CompletedProcess:
     settings.write_text(PLUGINS_BLOCK.sub(lambda _: f"PLUGINS = [\n{listed}]\n", settings.read_text(encoding="utf-8")),
                         encoding="utf-8")
     environment = {**os.environ, "SITEURL": SITEURL, "SOURCE_DATE_EPOCH": str(int(BUILD_MOMENT.timestamp())),
-                   "BADGE_SECRET": "test-geheim", "BADGE_CACHE_PATH": str(BADGE_CACHE),
+                   "BADGE_SECRET": "test-geheim", "BADGE_CACHE_PATH": str(BADGE_CACHE), "IMAGE_CACHE_PATH": str(IMAGE_CACHE),
                    "PYTHONPATH": str(project / "plugins"),
                    # the example site's Open Badges 3.0 key (the same signatures)
                    "BADGE_DEV_KEY_PATH": os.environ.get("BADGE_DEV_KEY_PATH") or str(ROOT / ".cache" / "badge-signing-dev-key")}
     for name in ("GITHUB_ACTIONS", "DIRECTORY_INDEX_LIMIT"):
         environment.pop(name, None)
-    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "html", "--content", str(ROOT / "content"),
-                           "--output", str(base / "output"), "--cache", str(base / ".cache")],
-                          capture_output=True, text=True, env=environment, cwd=project, timeout=300)
+    return run_whole([sys.executable, str(project / "scripts" / "build.py"), "html", "--content", str(ROOT / "content"),
+                      "--output", str(base / "output"), "--cache", str(base / ".cache")],
+                     env=environment, cwd=project, timeout=300)
 
 
 def files(folder: Path) -> dict[str, bytes]:
