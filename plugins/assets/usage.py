@@ -25,8 +25,8 @@ def selectors(css: str) -> list[str]:
     """The selector lists of the style rules in ``css`` (inside at-rules too; @font-face etc. left out)."""
     text = rcssmin.cssmin(css)
     found = []
-    for prelude in re.findall(r"([^{}]+)\{", text):
-        prelude = prelude.strip()
+    for raw in re.findall(r"([^{}]+)\{", text):
+        prelude = raw.strip()
         if prelude.startswith("@") or re.fullmatch(r"[\d.%\s,]+|from|to", prelude):
             continue
         found.append(prelude)

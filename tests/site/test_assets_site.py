@@ -142,7 +142,7 @@ def test_the_large_directory_pages_have_the_components_they_use(paged_directory_
     """The A-Z pages of a large directory (one page per initial, paginated) use parts the example
     site's small directory does not: their bundle has them."""
     spec = load_spec(ROOT / "theme" / "css" / "bundles.toml")
-    present, missing, extra = bundle_problems(paged_directory_site, spec)
+    _present, missing, extra = bundle_problems(paged_directory_site, spec)
     assert [problem for problem in missing if problem.startswith("directory:")] == []
     # what [unseen] holds for the directory is in use here
     assert not extra["directory"] & {"components/letter-nav", "components/pagination"}

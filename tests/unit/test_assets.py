@@ -2,17 +2,18 @@
 
 import gzip
 import hashlib
+import itertools
 import re
 import subprocess
 import sys
 
 import brotli
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from assets.bundle import AssetError, collect, fingerprinted, load_spec, minify_css
 from assets.compress import brotli_bytes, compressible, gzip_bytes
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from seo.headers import COMPRESSED_SUFFIXES
 
 SPEC = """
@@ -204,7 +205,7 @@ def test_merged_unicode_ranges_cover_the_same_code_points(spans):
     assert code_points(merged) == code_points(", ".join(parts))
     bounds = [code_points(part) for part in merged.split(",") if part.strip()]
     # disjoint, sorted and not adjacent: nothing left to merge
-    assert all(max(a) + 1 < min(b) for a, b in zip(bounds, bounds[1:]))
+    assert all(max(a) + 1 < min(b) for a, b in itertools.pairwise(bounds))
 
 
 def test_merged_unicode_ranges_read_wildcards():
