@@ -19,7 +19,7 @@ from jinja2 import pass_context
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
-from nl_format.templates import TEXT, HtmlState
+from nl_format.templates import TEXT, HtmlState, filtered_expression
 
 from .portable import REFRESH_VALUE, _relative, _srcset, prefix_for, relativize
 
@@ -113,18 +113,7 @@ class PortableUrlsExtension(Extension):
                 if start < len(text):
                     yield Token(token.lineno, "data", text[start:])
             elif token.type == "variable_begin":
-                wrap = state.place() == TEXT
-                yield token
-                if wrap:
-                    yield Token(token.lineno, "lparen", "(")
-                for inner in tokens:
-                    if inner.type == "variable_end":
-                        if wrap:
-                            yield from (Token(inner.lineno, "rparen", ")"), Token(inner.lineno, "pipe", "|"),
-                                        Token(inner.lineno, "name", FRAGMENT_FILTER))
-                        yield inner
-                        break
-                    yield inner
+                yield from filtered_expression(token, tokens, (FRAGMENT_FILTER,) if state.place() == TEXT else None)
                 state.expression()
             else:
                 yield token

@@ -168,6 +168,31 @@ class HtmlState:
         self.literal = False
 
 
+
+def filtered_expression(begin: Token, tokens, call: tuple[str, ...] | None):
+    """The tokens of one ``{{ expression }}`` (``begin`` is its ``variable_begin``, ``tokens`` the
+    stream after it), as ``{{ (expression) | name(arguments) }}`` when ``call`` is ``(name, *string
+    arguments)``, unchanged when it is None."""
+    yield begin
+    if call is not None:
+        yield Token(begin.lineno, "lparen", "(")
+    for inner in tokens:
+        if inner.type == "variable_end":
+            if call is not None:
+                name, *arguments = call
+                line = inner.lineno
+                yield from (Token(line, "rparen", ")"), Token(line, "pipe", "|"), Token(line, "name", name))
+                if arguments:
+                    yield Token(line, "lparen", "(")
+                    for number, argument in enumerate(arguments):
+                        if number:
+                            yield Token(line, "comma", ",")
+                        yield Token(line, "string", argument)
+                    yield Token(line, "rparen", ")")
+            yield inner
+            return
+        yield inner
+
 def typeset_value(value, place: str = TEXT):
     """The ``nl_typeset`` filter: a string typeset as text, HTML (Markup) by its text nodes.
 
@@ -195,18 +220,7 @@ class TypographyExtension(Extension):
                 yield Token(token.lineno, "data", state.feed(token.value))
             elif token.type == "variable_begin":
                 place = state.place()
-                yield token
-                if place is not None:
-                    yield Token(token.lineno, "lparen", "(")
-                for inner in tokens:
-                    if inner.type == "variable_end":
-                        if place is not None:
-                            yield from (Token(inner.lineno, "rparen", ")"), Token(inner.lineno, "pipe", "|"),
-                                        Token(inner.lineno, "name", FILTER), Token(inner.lineno, "lparen", "("),
-                                        Token(inner.lineno, "string", place), Token(inner.lineno, "rparen", ")"))
-                        yield inner
-                        break
-                    yield inner
+                yield from filtered_expression(token, tokens, None if place is None else (FILTER, place))
                 state.expression()
             else:
                 yield token
