@@ -74,6 +74,10 @@ def test_kit_hosts_only_what_needs_a_url_and_offers_every_size(example_site):
     for section in page.select("section.badge-block"):
         cells = section.select(".download-table tbody td")
         assert len(cells) == 6 * 2  # six formats, light and dark
+        for row in section.select(".download-table tbody tr"):
+            # without JavaScript a row shows only when it offers a hosted file; the script shows the rest
+            offers_file = row.select_one("a[href]") is not None
+            assert row.has_attr("hidden") == (not offers_file) == row.has_attr("data-drawn-only"), row.th.get_text()
         for cell in cells:
             control = cell.select_one("a, button")
             row = cell.find_parent("tr").th.get_text(" ", strip=True)

@@ -371,6 +371,7 @@
 
   document.querySelectorAll("[data-badge]").forEach(function (block) {
     var badge = kit.badges[Number(block.getAttribute("data-badge"))];
+    block.querySelectorAll("tr[data-drawn-only]").forEach(function (row) { row.hidden = false; });
     block.querySelectorAll("button[data-draw]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
