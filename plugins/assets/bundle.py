@@ -8,6 +8,12 @@ the fonts' fingerprinted names. Every asset is published as ``<stem>.<hash>.<ext
 folder (``theme/assets/``), the hash taken from the bytes published, so a changed file always
 gets a new name and the old one may be cached forever. JavaScript modules import each other
 by relative path; those imports are rewritten to the fingerprinted names too.
+
+A bundle's rules for wider windows, the dark scheme and reduced motion go into sheets of their
+own (``media.split``), linked with a ``media`` attribute after it: ``Assets.sheets`` names, per
+bundle, its sheets and their media, for ``stylesheets()`` in the templates. Such a sheet is
+published under its medium's name (``dark.<hash>.css``), so bundles whose dark rules are the same
+share one file.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import rcssmin
+
+from .media import split
 
 HASH_LENGTH = 10
 ASSET_SUFFIXES = (".js", ".woff2")
@@ -48,6 +56,7 @@ def minify_css(text: str) -> str:
 class BundleSpec:
     order: tuple[str, ...]
     bundles: dict[str, tuple[str, ...]]
+    standalone: frozenset[str] = frozenset()  # bundles for another medium, loaded as they are
 
 
 def load_spec(path: Path) -> BundleSpec:
@@ -74,7 +83,7 @@ def load_spec(path: Path) -> BundleSpec:
         bundles[name] = tuple(part for part in order if part in wanted)
     if problems:
         raise AssetError("\n".join(problems))
-    return BundleSpec(order, bundles)
+    return BundleSpec(order, bundles, frozenset(standalone))
 
 
 @dataclass
@@ -84,9 +93,12 @@ class Assets:
     folder: str  # output-relative folder of the published files, e.g. "theme/assets/"
     files: dict[str, bytes] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    # bundle (``css/home.css``) -> its sheets in link order: (logical name, media attribute or None)
+    sheets: dict[str, tuple[tuple[str, str | None], ...]] = field(default_factory=dict)
 
-    def add(self, logical: str, data: bytes) -> str:
-        published = fingerprinted(PurePosixPath(logical).name, data)
+    def add(self, logical: str, data: bytes, name: str | None = None) -> str:
+        """Publish ``data`` as ``<stem>.<hash>.<ext>`` of ``name`` (default: the logical name's)."""
+        published = fingerprinted(name or PurePosixPath(logical).name, data)
         self.files[published] = data
         self.names[logical] = published
         return published
@@ -97,6 +109,14 @@ class Assets:
             return self.folder + self.names[logical]
         except KeyError:
             raise AssetError(f"no theme asset {logical!r}; known: {', '.join(sorted(self.names))}") from None
+
+    def stylesheets(self, bundle: str) -> tuple[tuple[str, str | None], ...]:
+        """A bundle's sheets, output-relative paths with their media attribute (None: all media)."""
+        try:
+            sheets = self.sheets[f"css/{bundle}.css"]
+        except KeyError:
+            raise AssetError(f"no CSS bundle {bundle!r}; known: {', '.join(sorted(self.sheets))}") from None
+        return tuple((self.path(logical), media) for logical, media in sheets)
 
 
 def collect(theme: Path, folder: str = "theme/assets/") -> Assets:
@@ -109,8 +129,18 @@ def collect(theme: Path, folder: str = "theme/assets/") -> Assets:
     spec = load_spec(theme / "css" / "bundles.toml")
     sources = {name: (theme / "css" / f"{name}.css").read_text(encoding="utf-8") for name in spec.order}
     for bundle, parts in spec.bundles.items():
-        text = "\n".join(_rewrite_urls(sources[part], f"{part}.css", assets, static) for part in parts)
-        assets.add(f"css/{bundle}.css", minify_css(text).encode("utf-8"))
+        text = minify_css("\n".join(_rewrite_urls(sources[part], f"{part}.css", assets, static) for part in parts))
+        logical = f"css/{bundle}.css"
+        if bundle not in spec.standalone:
+            text, sheets = split(text)
+        else:
+            sheets = []
+        assets.add(logical, text.encode("utf-8"))
+        assets.sheets[logical] = ((logical, None),)
+        for sheet in sheets:
+            name = f"css/{bundle}-{sheet.name}.css"
+            assets.add(name, sheet.css.encode("utf-8"), name=f"{sheet.name}.css")
+            assets.sheets[logical] += ((name, sheet.media),)
     return assets
 
 

@@ -26,13 +26,19 @@ def asset_url(siteurl: str, assets, logical: str) -> str:
     return f"{siteurl}/{assets.path(logical)}"
 
 
+def stylesheet_links(siteurl: str, assets, bundle: str) -> list[dict]:
+    """A bundle's sheets for ``<link rel="stylesheet">``: ``url`` and ``media`` (None: all media)."""
+    return [{"url": f"{siteurl}/{path}", "media": media} for path, media in assets.stylesheets(bundle)]
+
+
 def add_globals(generator) -> None:
     """The theme's assets, read and fingerprinted once per build into the context (``theme_assets``,
-    shared by every generator of the build), and ``asset()`` for the templates."""
+    shared by every generator of the build), and ``asset()`` and ``stylesheets()`` for the templates."""
     assets = generator.context.get("theme_assets")
     if assets is None:
         assets = generator.context["theme_assets"] = collect(Path(generator.settings["THEME"]), ASSET_FOLDER)
     generator.env.globals["asset"] = partial(asset_url, generator.settings["SITEURL"], assets)
+    generator.env.globals["stylesheets"] = partial(stylesheet_links, generator.settings["SITEURL"], assets)
 
 
 # The theme's fingerprinted assets, once per build (infra.contracts).

@@ -36,9 +36,14 @@ def test_every_page_loads_existing_fingerprinted_assets(published_site):
         html = path.read_text(encoding="utf-8")
         links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
         media = re.findall(r'<link rel="stylesheet" href="([^"]+)" media="([^"]+)">', html)
-        assert len(links) == 1, path  # the page type's bundle, and the two for other media:
-        assert [(FINGERPRINTED.match(url).group(1), medium) for url, medium in media] == [
-            ("print", "print"), ("forced-colors", "(forced-colors: active)")], path
+        assert len(links) == 1, path  # the page type's bundle; its sheets for wider windows, the
+        # dark scheme and reduced motion (plugins/assets/media.py), and the two for other media:
+        named = [(FINGERPRINTED.match(url).group(1), medium) for url, medium in media]
+        assert named[-2:] == [("print", "print"), ("forced-colors", "(forced-colors: active)")], path
+        assert named[-4:-2] == [("dark", "(prefers-color-scheme: dark)"),
+                                ("reduced-motion", "(prefers-reduced-motion: reduce)")], path
+        assert len(named) == 4 or (len(named) == 5 and named[0][0] == "wide"
+                                   and re.fullmatch(r"\(min-width: [\d.]+rem\)", named[0][1])), path
         scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
         preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin fetchpriority="low">', html)
         if 'http-equiv="refresh"' not in html:  # redirect stubs show a line of text, no font to hurry
@@ -57,6 +62,20 @@ def test_every_page_loads_existing_fingerprinted_assets(published_site):
     assert bundles - seen <= {"base", "print", "forced-colors"}, bundles - seen
 
 
+def test_a_bundle_holds_only_rules_that_can_apply_on_a_narrow_light_screen(published_site):
+    """The rules for wider windows, the dark scheme and reduced motion are in the sheets linked
+    with those media, not in the bundle every page waits for."""
+    home = (published_site.output / "index.html").read_text(encoding="utf-8")
+    sheets = dict((medium, local(published_site, url).read_text(encoding="utf-8")) for url, medium in
+                  re.findall(r'<link rel="stylesheet" href="([^"]+)" media="([^"]+)">', home))
+    bundle = local(published_site, re.findall(r'<link rel="stylesheet" href="([^"]+)">', home)[0]).read_text(encoding="utf-8")
+    assert "min-width" not in bundle and "prefers-color-scheme" not in bundle and "reduced-motion:reduce" not in bundle
+    assert "max-width" in bundle  # what applies below a width stays
+    wide = next(css for medium, css in sheets.items() if medium.startswith("(min-width"))
+    assert ".theme-tiles{grid-template-columns:repeat(3" in wide
+    assert "--c-bg:#15191b" in sheets["(prefers-color-scheme: dark)"]
+
+
 def test_fonts_in_the_css_are_fingerprinted_and_exist(published_site):
     for css in (published_site.output / "theme" / "assets").glob("*.css"):
         for reference in re.findall(r'url\("?([^")]+)"?\)', css.read_text(encoding="utf-8")):
@@ -72,6 +91,10 @@ def test_first_image_is_fetched_first_and_others_lazily(published_site):
     assert images[0].get("fetchpriority") == "high" and images[0].get("loading") == "eager"
     assert all(img.get("loading") == "lazy" and not img.get("fetchpriority") for img in images[1:] if img.get("srcset"))
     assert len(home.select('img[fetchpriority="high"]')) == 1
+    # the story list: its first card's image is above the fold on a phone
+    cards = published_site.page("verhalen/").select("main .card-grid img")
+    assert cards[0].get("fetchpriority") == "high" and cards[0].get("loading") == "eager"
+    assert len(cards) > 1 and all(img.get("loading") == "lazy" and not img.get("fetchpriority") for img in cards[1:])
 
 
 def test_each_precompressed_copy_is_its_original(published_site):

@@ -125,8 +125,11 @@ def summarise(result: dict) -> dict:
     metrics = {key: audits[key].get("numericValue") for key in
                ("first-contentful-paint", "largest-contentful-paint", "cumulative-layout-shift", "total-blocking-time")}
     blocking = audits.get("render-blocking-resources", {}).get("details", {}).get("items", [])
+    unused_css = audits.get("unused-css-rules", {}).get("details", {}).get("items", [])
     return {"scores": scores, "lost": lost, "metrics": metrics,
             "render_blocking_bytes": sum(item.get("totalBytes", 0) for item in blocking),
+            # Lighthouse's own unused-css-rules: bytes (as transferred) it would save, per its threshold
+            "lighthouse_unused_css_bytes": sum(item.get("wastedBytes", 0) for item in unused_css),
             "benchmark_index": result.get("environment", {}).get("benchmarkIndex")}
 
 
@@ -149,10 +152,26 @@ def measure(url: str, report: Path, accepted: dict) -> dict:
     return chosen
 
 
+# The stylesheets of the page whose media attribute does not match now (what the page does not wait for).
+NOT_MATCHING = """[...document.styleSheets].filter(sheet => sheet.href && sheet.media.mediaText
+    && !matchMedia(sheet.media.mediaText).matches).map(sheet => sheet.href)"""
+
+
+def _unused(sheets: dict[str, int], used: dict[str, int], counted: set[str], suffix: str) -> dict:
+    total = sum(length for sheet, length in sheets.items() if sheet in counted)
+    spent = sum(length for sheet, length in used.items() if sheet in counted)
+    return {f"css_bytes{suffix}": total, f"unused_percent{suffix}": round(100 * (1 - spent / total), 1) if total else 0.0}
+
+
 def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
-    """Per page type: bytes of the screen CSS loaded and the share of it that no element used
-    (Chromium's rule usage at 412 px after load, as Lighthouse's unused-css-rules counts it:
-    states such as :hover, wider screens, the dark scheme and @font-face count as unused)."""
+    """Per page type: bytes of the screen CSS that applies at 412 px in the light scheme and the
+    share of it that no element used (Chromium's rule usage after load, as Lighthouse's
+    unused-css-rules counts it: states such as :hover and @font-face count as unused).
+
+    ``css_bytes``/``unused_percent`` count the sheets whose media matches (the bundle; not the
+    sheets for wider windows, the dark scheme or reduced motion, which the page links with their
+    media and does not wait for); ``css_bytes_all``/``unused_percent_all`` count those too. The
+    print and forced-colours sheets are in neither."""
     from playwright.sync_api import sync_playwright
 
     figures = {}
@@ -163,11 +182,14 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
                 page = browser.new_page(viewport={"width": 412, "height": 823}, device_scale_factor=2.625)
                 cdp = page.context.new_cdp_session(page)
                 sheets: dict[str, int] = {}
+                urls_of: dict[str, str] = {}
 
-                def added(event, sheets=sheets):
+                def added(event, sheets=sheets, urls_of=urls_of):
                     # the print and forced-colours sheets apply to other media; not counted
-                    if not OTHER_MEDIA.search(event["header"].get("sourceURL", "")):
-                        sheets[event["header"]["styleSheetId"]] = int(event["header"]["length"])
+                    header = event["header"]
+                    if not OTHER_MEDIA.search(header.get("sourceURL", "")):
+                        sheets[header["styleSheetId"]] = int(header["length"])
+                        urls_of[header["styleSheetId"]] = header.get("sourceURL", "")
 
                 cdp.on("CSS.styleSheetAdded", added)
                 cdp.send("DOM.enable")
@@ -176,13 +198,13 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
                 page.goto(url, wait_until="load")
                 page.wait_for_timeout(300)
                 usage = cdp.send("CSS.stopRuleUsageTracking")["ruleUsage"]
+                waiting = set(page.evaluate(NOT_MATCHING))
                 used = {}
                 for rule in usage:
                     if rule["used"] and rule["styleSheetId"] in sheets:
                         used[rule["styleSheetId"]] = used.get(rule["styleSheetId"], 0) + rule["endOffset"] - rule["startOffset"]
-                total = sum(sheets.values())
-                figures[name] = {"css_bytes": total,
-                                 "unused_percent": round(100 * (1 - sum(used.values()) / total), 1) if total else 0.0}
+                matching = {sheet for sheet, url in urls_of.items() if url not in waiting}
+                figures[name] = {**_unused(sheets, used, matching, ""), **_unused(sheets, used, set(sheets), "_all")}
                 page.close()
         finally:
             browser.close()
@@ -231,7 +253,9 @@ def main(argv: list[str] | None = None) -> int:
                 results[name] = summary
                 scores = " ".join(f"{summary['scores'][c]:3d}" for c in CATEGORIES)
                 print(f"{name:14} {scores}  CLS {summary['metrics']['cumulative-layout-shift']:.3f}  "
-                      f"CSS {summary['css_bytes'] / 1024:5.1f} KB ({summary['unused_percent']:4.1f}% ongebruikt)  /{path}"
+                      f"CSS {summary['css_bytes'] / 1024:5.1f} KB ({summary['unused_percent']:4.1f}% ongebruikt; "
+                      f"met de sheets voor andere media {summary['css_bytes_all'] / 1024:5.1f} KB, "
+                      f"{summary['unused_percent_all']:4.1f}%)  /{path}"
                       + (f"  (mediaan van perf {summary['runs']})" if len(summary["runs"]) > 1 else ""),
                       flush=True)
                 for category, audits in summary["lost"].items():
