@@ -368,10 +368,13 @@ class BadgesGenerator(Generator):
         the profile, the recipient, the issue date and every file's cache key)."""
         return claim_output_group(self.settings, f"badges:{kit.profile.slug}", key) is not None
 
+    def cache_source(self, inputs: tuple) -> Path:
+        """Where the badge cache keeps the derived file made from ``inputs``."""
+        return self.cache / f"derived-{cache_key(*inputs, code=self.documents_code)}"
+
     def cached(self, target: str, inputs: tuple, make) -> None:
         """Place a derived file from the badge cache (keyed by a hash of its inputs), making it once."""
-        key = cache_key(*inputs, code=self.documents_code)
-        source = self.cache / f"derived-{key}"
+        source = self.cache_source(inputs)
         if not source.exists():
             atomic_write(source, make())
         self.sizes.sources[target] = source
