@@ -412,10 +412,12 @@ def _command(args) -> int:
         overrides["PATH"] = str(args.content.resolve())
     if args.cache:
         overrides["CACHE_PATH"] = str((args.cache / f"pelican-{args.command}").resolve())
-        # badge renders and image variants are named by the hash of their inputs and code (infra.cachekey),
-        # so one cache may serve many builds: the tests share one of each
+        # badge renders, image variants and compressed copies are named by the hash of their inputs and
+        # code (infra.cachekey), so one cache may serve many builds: the tests share one of each
         overrides["IMAGE_CACHE_PATH"] = os.environ.get("IMAGE_CACHE_PATH") or str((args.cache / "images").resolve())
         overrides["BADGE_CACHE_PATH"] = os.environ.get("BADGE_CACHE_PATH") or str((args.cache / "badges").resolve())
+        overrides["COMPRESS_CACHE_PATH"] = (os.environ.get("COMPRESS_CACHE_PATH")
+                                            or str((args.cache / "compressed").resolve()))
     code = build(config, args.output, overrides=overrides)
     gc.freeze()  # the process ends here; Python's last collection skips frozen objects
     return code

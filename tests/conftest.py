@@ -21,11 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://example.test/campagne"
 # "Today" for every test build: 21 November 2026, noon in Amsterdam.
 BUILD_MOMENT = dt.datetime(2026, 11, 21, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
-# Badge renders and image variants are content-addressed (named by the hash of their inputs and of the code
-# that makes them), so every test build may share one cache of each (safe across processes). Tests of the
-# caches themselves build a project copy with caches of its own (build_copy).
+# Badge renders, image variants and the costly compressed copies are content-addressed (named by the hash of
+# their inputs and of the code that makes them), so every test build may share one cache of each (safe across
+# processes). Tests of the caches themselves build a project copy with caches of its own (build_copy).
 BADGE_CACHE = Path(tempfile.gettempdir()) / "dkva-test-badge-cache"
 IMAGE_CACHE = Path(tempfile.gettempdir()) / "dkva-test-image-cache"
+COMPRESS_CACHE = Path(tempfile.gettempdir()) / "dkva-test-compress-cache"
+SHARED_CACHES = {"BADGE_CACHE_PATH": str(BADGE_CACHE), "IMAGE_CACHE_PATH": str(IMAGE_CACHE),
+                 "COMPRESS_CACHE_PATH": str(COMPRESS_CACHE)}
 
 
 @dataclass
@@ -69,8 +72,7 @@ def run_build(output: Path, *, command: str = "html", content: Path | None = Non
         "SITEURL": siteurl,
         "SOURCE_DATE_EPOCH": str(int(BUILD_MOMENT.timestamp())),
         "BADGE_SECRET": "test-geheim",
-        "BADGE_CACHE_PATH": str(BADGE_CACHE),
-        "IMAGE_CACHE_PATH": str(IMAGE_CACHE),
+        **SHARED_CACHES,
         "PYTHONPATH": str(ROOT / "plugins"),
         **(env or {}),
     }
@@ -276,7 +278,7 @@ def build_copy(project: Path, content: Path, output: Path, cache: Path, moment: 
                    "SOURCE_DATE_EPOCH": str(moment if moment is not None else int(BUILD_MOMENT.timestamp())),
                    "BADGE_SECRET": "test-geheim", "PYTHONPATH": str(project / "plugins"),
                    "BADGE_DEV_KEY_PATH": str(key or cache / "dev-key")}
-    for name in ("BADGE_CACHE_PATH", "IMAGE_CACHE_PATH", "GITHUB_ACTIONS", "DIRECTORY_INDEX_LIMIT"):
+    for name in (*SHARED_CACHES, "GITHUB_ACTIONS", "DIRECTORY_INDEX_LIMIT"):
         environment.pop(name, None)  # the caches of this test only
     result = run_whole([sys.executable, str(project / "scripts" / "build.py"), "html", "--content", str(content),
                         "--output", str(output), "--cache", str(cache)], env=environment, cwd=project, timeout=300)
