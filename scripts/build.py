@@ -276,7 +276,8 @@ def _jinja_environment(settings: dict) -> dict:
     extensions = code_digest(ROOT / "plugins" / "nl_format", ROOT / "plugins" / "incremental" / "templates.py",
                              ROOT / "plugins" / "incremental" / "portable.py", repr(bool(settings.get("PORTABLE_URLS"))))
     shape = hashlib.sha256(repr((sorted((k, repr(v)) for k, v in options.items()), extensions)).encode()).hexdigest()[:12]
-    folder = Path(settings["CACHE_PATH"]).parent / f"jinja-{shape}"
+    # JINJA_CACHE_PATH: a folder shared by many builds (the tests'); Jinja checks each template's source
+    folder = Path(os.environ.get("JINJA_CACHE_PATH") or Path(settings["CACHE_PATH"]).parent) / f"jinja-{shape}"
     folder.mkdir(parents=True, exist_ok=True)
     return {**options, "bytecode_cache": FileSystemBytecodeCache(str(folder))}
 
