@@ -6,6 +6,7 @@ import itertools
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import brotli
 import pytest
@@ -172,10 +173,27 @@ def test_a_cached_copy_is_made_once_and_named_by_its_bytes_kind_quality_and_code
     assert len(list(tmp_path.iterdir())) == 5
 
 
-def test_a_cached_copy_is_never_trusted_from_another_digest(tmp_path):
-    """The digest covers the compressing code and the libraries: a change to either names new files."""
-    assert copies_digest() == copies_digest()
-    assert len(copies_digest()) == 64
+def test_the_digest_of_the_copies_follows_the_code_and_the_libraries(tmp_path, monkeypatch):
+    """An edit to the compressing code (a quality) or another Brotli or zlib names new files."""
+    import zlib
+
+    import assets.compress as module
+
+    before = copies_digest()
+    assert copies_digest() == before
+    edited = tmp_path / "compress.py"
+    edited.write_text(Path(module.__file__).read_text(encoding="utf-8").replace("BROTLI_QUICK = ", "BROTLI_QUICK = 1 + "),
+                      encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "__file__", str(edited))
+        assert copies_digest() != before
+    with monkeypatch.context() as patch:
+        patch.setattr(brotli, "__version__", "0.0.0")
+        assert copies_digest() != before
+    with monkeypatch.context() as patch:
+        patch.setattr(zlib, "ZLIB_RUNTIME_VERSION", "0.0.0")
+        assert copies_digest() != before
+    assert copies_digest() == before
 
 
 def test_parallel_writers_of_one_cached_copy_agree(tmp_path):
