@@ -230,8 +230,9 @@ class BadgesGenerator(Generator):
         self._start_rendering()
 
     def _start_rendering(self):
-        """Start drawing what the kits need and the cache lacks, on the build's workers, before any page is
-        written: the pages are written meanwhile, and ``generate_output`` waits for the drawings."""
+        """Start drawing what the kits need and the cache lacks, and signing their Open Badges 3.0, on the
+        build's workers, before any page is written: the pages are written meanwhile, and ``generate_output``
+        waits for them."""
         settings = self.settings
         self.cache = cache = Path(settings["BADGE_CACHE_PATH"])
         # the design every kit page draws with: one file for the site, named by its content
@@ -246,6 +247,8 @@ class BadgesGenerator(Generator):
         drawings = {entry.drawing: entry.art for kit in self.fresh for entry in kit.badges}
         self.rendering = (files, start_render(files, cache, shared=workers),
                           browser.start_drawings(drawings, cache, self.design, shared=workers))
+        signer = ob3_output.signer(settings)  # Open Badges 3.0 (ob3_output.py); None leaves them out
+        self.signing = ob3_output.start(self, settings, signer, self.kits, self.revoked, workers) if signer else None
 
     def _secret(self) -> str | None:
         """The salt secret for hashed e-mail recipients; without one, badges name the profile URL instead."""
@@ -333,8 +336,7 @@ class BadgesGenerator(Generator):
                     "%s van %s kits ongewijzigd", stats.rendered, stats.reused, stats.seconds, drawn,
                     len(self.kits) - len(fresh), len(self.kits))
         self._write_open_badges(output, fresh)
-        signer = ob3_output.signer(settings)  # Open Badges 3.0 (ob3_output.py); None leaves them out
-        ob3_links = ob3_output.write(self, settings, signer, self.kits, self.revoked) if signer else {}
+        ob3_links = ob3_output.write(self, settings, self.signing) if self.signing else {}
         for kit in fresh:
             record_output_group(settings, f"badges:{kit.profile.slug}", keys[kit.profile.slug], self._kit_files(kit), {})
         common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "download_rows": download_rows,
