@@ -23,9 +23,11 @@ from infra.files import atomic_write
 
 GZIP_LEVEL = 9
 # Brotli's best quality for the fingerprinted assets (few, cached for a year); a quicker one for
-# the many pages and data files, which a build may write by the ten thousand.
+# the many pages and data files, which a build may write by the ten thousand. Measured on the
+# text files of a scale-S build (48 MB): quality 9 took 25.4 s of CPU, quality 6 1.4 s, for 0.9 %
+# more bytes (10.30 against 10.21 MB); at scale L quality 9 was about 40 % of the cold build.
 BROTLI_BEST = 11
-BROTLI_QUICK = 9
+BROTLI_QUICK = 6
 
 
 def gzip_bytes(data: bytes) -> bytes:

@@ -23,10 +23,13 @@ from pathlib import Path
 import yaml
 from infra.files import atomic_write
 from nl_format.clock import now
+from responsive_images.pipeline import parallel_map
 
 from . import ob3, statuslist
 
 logger = logging.getLogger(__name__)
+
+SIGN_BATCH = 64  # credentials per task on the workers
 
 REGISTRY_HEADER = """\
 Vaste posities van de Open Badges 3.0 in de intrekkingslijst (/openbadges/v3/status/revocation.json).
@@ -123,7 +126,7 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
     issuer = ob3.issuer_profile(sign.did, settings["SITENAME"], siteurl, settings["SITE_EMAIL"],
                                 settings["SITE_DESCRIPTION"], f"{siteurl}/{settings['SHARE_IMAGE_SQUARE']}")
     links = {}
-    proofs: dict[str, bytes] = {}  # the canonical proof options of this build's credentials, by their JSON
+    credentials = []  # (path, cache inputs, unsigned document, issue date)
     for slug, kit in kits.items():
         for entry in kit.badges:
             badge_id = entry.badge["id"]
@@ -134,10 +137,19 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
             unsigned = ob3.credential_document(
                 siteurl, slug, badge_id, issuer, ob3.subject(kit.recipient, achievement), kit.issued,
                 positions[statuslist.status_key(slug, badge_id)], badge_image, f"{siteurl}/{kit.profile.url}")
-            path = ob3.credential_path(slug, badge_id)
-            generator.cached(path, ("ob3-credential", ob3.to_json(unsigned), sign.key.public, sign.did),
-                             partial(_signed, unsigned, sign, kit.issued, loader, proofs))
-            links.setdefault(slug, {})[badge_id] = {"json": f"{siteurl}/{path}"}
+            inputs = ("ob3-credential", ob3.to_json(unsigned), sign.key.public, sign.did)
+            credentials.append((ob3.credential_path(slug, badge_id), inputs, unsigned, kit.issued))
+            links.setdefault(slug, {})[badge_id] = {"json": f"{siteurl}/{ob3.credential_path(slug, badge_id)}"}
+    # the credentials the cache lacks are signed in batches on the build's workers (each batch
+    # canonicalises the proof options once per date); then every one is placed from the cache
+    missing = {generator.cache_source(inputs).name: (unsigned, created)
+               for _, inputs, unsigned, created in credentials if not generator.cache_source(inputs).exists()}
+    names = sorted(missing)
+    batches = [([(missing[name][0], missing[name][1], name) for name in names[i : i + SIGN_BATCH]], sign.key.secret(),
+                sign.did, str(generator.cache)) for i in range(0, len(names), SIGN_BATCH)]
+    parallel_map(_sign_batch, batches, shared=settings.get("WORKERS"))
+    for path, inputs, unsigned, created in credentials:
+        generator.cached(path, inputs, partial(_signed, unsigned, sign, created, loader, {}))
     withdrawn = sorted(index for key, index in positions.items() if key not in current)
     moment = now().replace(microsecond=0).isoformat()
     status = ob3.status_list_document(siteurl, sign.did, statuslist.encode(withdrawn), moment)
@@ -148,6 +160,16 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
 
 def _signed(unsigned: dict, sign: Signer, created: str, loader: ob3.ContextLoader, proofs: dict) -> bytes:
     return ob3.to_json(ob3.sign(unsigned, sign.key, sign.did, created, loader, proofs)).encode()
+
+
+def _sign_batch(job: tuple[list[tuple[dict, str, str]], str, str, str]) -> int:
+    """Sign ``(unsigned, issue date, cache file name)`` items into the cache, in a worker process."""
+    items, secret, did, cache_dir = job
+    sign = Signer(ob3.SigningKey.from_secret(secret), did, ())
+    loader, proofs = ob3.ContextLoader(), {}  # the proof options of one date are canonicalised once per batch
+    for unsigned, created, name in items:
+        atomic_write(Path(cache_dir) / name, _signed(unsigned, sign, created, loader, proofs))
+    return len(items)
 
 
 def badge_translations(badge: dict, siteurl: str, settings: dict) -> dict[str, str]:
