@@ -307,21 +307,13 @@ def build_copy(project: Path, content: Path, output: Path, cache: Path, moment: 
     return result.stdout + result.stderr
 
 
-# --- Scheduling on xdist workers (`make test`: -n auto --dist loadgroup) -------------------------------------
+# --- Scheduling on xdist workers (`make test`: -n auto) ----------------------------------------------------
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """Order and group only, never select: the tests marked ``long`` (half a minute or more each) start first,
-    so that no worker is left running one while the other has nothing to do; and the tests of a module
-    with a module-scoped fixture of its own (a build, a browser download run) share one xdist group, so
-    that fixture is made on one worker only (xdist's loadgroup reads the group; runs before its hook)."""
+def pytest_collection_modifyitems(items):
+    """Order only, never select: the tests marked ``long`` (half a minute or more each) start first, so
+    that no worker is left running one at the end while the other has nothing to do. (xdist's default
+    scheduling sends each worker consecutive tests, so a module's fixtures stay on one worker; its
+    ``xdist_group`` marks have no effect with pytest 9.2, which no longer reads an item's ``_nodeid``.)"""
     items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: otherwise as collected
-    for item in items:
-        module = item.nodeid.split("::", 1)[0]
-        fixtures = getattr(item, "_fixtureinfo", None)
-        if fixtures is None:
-            continue
-        if any(definition.scope == "module" and definition.baseid == module
-               for definitions in fixtures.name2fixturedefs.values() for definition in definitions):
-            item.add_marker(pytest.mark.xdist_group(module))
