@@ -12,6 +12,7 @@ from pathlib import Path
 
 from incremental.files import made_output, output_content_id, output_files, write_output
 from infra.contracts import Contract
+from infra.scope import build_of
 from pelican.generators import Generator
 from seo.headers import ASSET_FOLDER, COMPRESSED_SUFFIXES
 
@@ -36,7 +37,7 @@ def add_globals(generator) -> None:
 
 
 # The theme's fingerprinted assets, once per build (infra.contracts).
-CONTRACT = Contract(adds={"theme_assets"})
+CONTRACT = Contract(adds={"theme_assets"}, may_read={"build"})
 
 
 class AssetsGenerator(Generator):
@@ -45,7 +46,7 @@ class AssetsGenerator(Generator):
     def generate_output(self, writer):
         assets = self.context["theme_assets"]
         for name, data in sorted(assets.files.items()):
-            write_output(self.settings, self.output_path, assets.folder + name, data)
+            write_output(build_of(self.context).overlay, self.output_path, assets.folder + name, data)
 
 
 def get_generators(pelican):
@@ -58,15 +59,15 @@ def compress_output(pelican) -> None:
     Each copy is keyed by the bytes of its original (their content id in the build, else their
     hash): a copy is kept only while its original is byte for byte the one it was made from,
     and one whose original is gone is not part of the new site, so it is deleted with it."""
-    settings, output = pelican.settings, pelican.output_path
+    settings, output, overlay = pelican.settings, pelican.output_path, build_of(pelican).overlay
     if not settings.get("PRECOMPRESS", True):
         return
-    files = {relative: path for relative, path in output_files(settings, output).items()
+    files = {relative: path for relative, path in output_files(overlay, output).items()
              if compressible(relative, COMPRESSED_SUFFIXES)}
 
     def one(item: tuple[str, str]) -> None:
         relative, path = item
-        content = output_content_id(settings, relative)
+        content = output_content_id(overlay, relative)
         data = None
         if content is None:
             data = Path(path).read_bytes()
@@ -76,8 +77,8 @@ def compress_output(pelican) -> None:
             return data if data is not None else Path(path).read_bytes()
 
         best = relative.startswith(ASSET_FOLDER)
-        made_output(settings, output, relative + ".gz", f"gz:{content}", lambda: gzip_bytes(original()))
-        made_output(settings, output, relative + ".br", f"br:{best}:{content}",
+        made_output(overlay, output, relative + ".gz", f"gz:{content}", lambda: gzip_bytes(original()))
+        made_output(overlay, output, relative + ".br", f"br:{best}:{content}",
                     lambda: brotli_bytes(original(), best=best))
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:

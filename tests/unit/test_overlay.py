@@ -18,9 +18,8 @@ def build(tmp_path: Path, files: dict[str, bytes], baseline="b1") -> OutputOverl
     staging = tmp_path / f"staging-{len(list(tmp_path.iterdir()))}"
     staging.mkdir()
     overlay = OutputOverlay(tmp_path / "output", staging, tmp_path / "cache" / "manifest.json", baseline)
-    settings = {"OUTPUT_OVERLAY": overlay}
     for relative, data in files.items():
-        write_output(settings, staging, relative, data)
+        write_output(overlay, staging, relative, data)
     overlay.commit()
     return overlay
 
@@ -82,10 +81,9 @@ def test_the_view_shows_kept_and_staged_files(tmp_path):
     staging = tmp_path / "staging-view"
     staging.mkdir()
     overlay = OutputOverlay(tmp_path / "output", staging, tmp_path / "cache" / "manifest.json", "b1")
-    settings = {"OUTPUT_OVERLAY": overlay}
-    write_output(settings, staging, "index.html", b"home")
-    write_output(settings, staging, "a.txt", b"changed")
-    view = output_files(settings, staging)
+    write_output(overlay, staging, "index.html", b"home")
+    write_output(overlay, staging, "a.txt", b"changed")
+    view = output_files(overlay, staging)
     assert Path(view["index.html"]).parent == tmp_path / "output"
     assert Path(view["a.txt"]).read_bytes() == b"changed"
     overlay.discard()
@@ -120,13 +118,12 @@ def test_a_group_of_files_is_kept_whole_under_the_same_key(tmp_path):
         staging = tmp_path / f"s-{len(list(tmp_path.iterdir()))}"
         staging.mkdir()
         overlay = OutputOverlay(tmp_path / "output", staging, tmp_path / "manifest.json", "b1")
-        settings = {"OUTPUT_OVERLAY": overlay}
         files = {"kit/a.png": b"a" + key.encode(), "kit/b.png": b"b", "docs/a.json": b"{}"}
-        data = claim_output_group(settings, "kit", key)
+        data = claim_output_group(overlay, "kit", key)
         if data is None:
             for relative, content in files.items():
-                write_output(settings, staging, relative, content)
-            record_output_group(settings, "kit", key, list(files), {"made": key})
+                write_output(overlay, staging, relative, content)
+            record_output_group(overlay, "kit", key, list(files), {"made": key})
         overlay.commit()
         return data
 
