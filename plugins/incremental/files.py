@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,8 +18,17 @@ if TYPE_CHECKING:
     from .overlay import OutputOverlay
 
 
+def _checked(overlay):
+    """The overlay argument as given; the settings (the old first argument) are refused with a clear message."""
+    if isinstance(overlay, Mapping):
+        raise TypeError("incremental.files takes the build's overlay (infra.scope.build_of(context or pelican).overlay), "
+                        "not the settings")
+    return overlay
+
+
 def write_output(overlay: OutputOverlay | None, output_path: str | Path, relative: str, data: bytes | str) -> None:
     """Write ``data`` to ``relative`` in the output (kept as it is when the bytes are the same)."""
+    overlay = _checked(overlay)
     if isinstance(data, str):
         data = data.encode("utf-8")
     if overlay is None:
@@ -43,6 +52,7 @@ def made_output(overlay: OutputOverlay | None, output_path: str | Path, relative
 def place_output(overlay: OutputOverlay | None, output_path: str | Path, relative: str, key: str,
                  place: Callable[[Path], None]) -> None:
     """Put a file made from ``key`` at ``relative``: ``place(target)`` unless it is already there."""
+    overlay = _checked(overlay)
     if overlay is None:
         place(Path(output_path) / relative)
         return
@@ -52,23 +62,27 @@ def place_output(overlay: OutputOverlay | None, output_path: str | Path, relativ
 def output_placer(overlay: OutputOverlay | None, output_path: str | Path, prefix: str = "") -> Callable:
     """``put(relative, key, place)`` for code that publishes cached files: :func:`place_output`
     below ``prefix`` of the output."""
+    overlay = _checked(overlay)
     return lambda relative, key, place: place_output(overlay, output_path, prefix + relative, key, place)
 
 
 def claim_output_group(overlay: OutputOverlay | None, name: str, key: str) -> dict | None:
     """The data saved with the last build's group ``name`` if it was made under ``key`` and its
     files are all in place; they are then kept as they are. None: make the group's files again."""
+    overlay = _checked(overlay)
     return overlay.previous_group(name, key) if overlay is not None else None
 
 
 def record_output_group(overlay: OutputOverlay | None, name: str, key: str, files: list[str], data: dict | None = None) -> None:
     """The files of group ``name`` (placed or kept in this build) follow from ``key`` alone."""
+    overlay = _checked(overlay)
     if overlay is not None:
         overlay.record_group(name, key, files, data)
 
 
 def output_files(overlay: OutputOverlay | None, output_path: str | Path) -> dict[str, str]:
     """Every file of the site being built, by output-relative path, and where it is now."""
+    overlay = _checked(overlay)
     if overlay is not None:
         return overlay.view()
     files = {}
@@ -89,4 +103,5 @@ def _write(target: Path, data: bytes) -> None:
 
 def output_content_id(overlay: OutputOverlay | None, relative: str) -> str | None:
     """An id of the bytes of a file of this build (equal ids, equal bytes), if known."""
+    overlay = _checked(overlay)
     return overlay.content_id(relative) if overlay is not None else None

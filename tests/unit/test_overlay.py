@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from incremental.files import claim_output_group, output_files, record_output_group, write_output
 from incremental.overlay import OutputOverlay
 
@@ -136,3 +137,14 @@ def test_a_group_of_files_is_kept_whole_under_the_same_key(tmp_path):
     assert run("k2") is None  # the folder was deleted: made again
     assert tree(tmp_path / "output") == {"kit/a.png": b"ak2", "kit/b.png": b"b", "docs/a.json": b"{}"}
     assert run("k2") == {"made": "k2"}
+
+
+def test_the_settings_in_place_of_the_overlay_are_refused_with_a_clear_message(tmp_path):
+    """The helpers took the settings before the build's objects left them (infra.scope)."""
+    for call in (lambda: write_output({"SITEURL": ""}, tmp_path, "a.txt", b"a"),
+                 lambda: output_files({"SITEURL": ""}, tmp_path),
+                 lambda: claim_output_group({}, "kit", "k")):
+        with pytest.raises(TypeError, match="build's overlay"):
+            call()
+    write_output(None, tmp_path, "a.txt", b"a")  # no overlay (a plain pelican run): written directly
+    assert (tmp_path / "a.txt").read_bytes() == b"a"
