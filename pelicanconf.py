@@ -208,6 +208,8 @@ VERIFY_URL = "verifieer/"
 # compresses nothing itself). Hosts that compress by themselves (GitHub Pages, Netlify, Cloudflare Pages)
 # have no use for them: PRECOMPRESS=0 leaves them out, two files fewer per text file where a host counts files.
 PRECOMPRESS = os.environ.get("PRECOMPRESS", "1") != "0"
+# The costly copies (best quality, large files such as the Decap bundle), kept between builds (plugins/assets).
+COMPRESS_CACHE_PATH = ".cache/compressed"
 REDIRECTS_FILE = "_redirects"  # old URLs (aliases), for hosts that read it
 
 # Web editor (Decap CMS at /admin/, docs/publiceren.md): where editors' changes go in production.

@@ -276,7 +276,8 @@ def _jinja_environment(settings: dict) -> dict:
     extensions = code_digest(ROOT / "plugins" / "nl_format", ROOT / "plugins" / "incremental" / "templates.py",
                              ROOT / "plugins" / "incremental" / "portable.py", repr(bool(settings.get("PORTABLE_URLS"))))
     shape = hashlib.sha256(repr((sorted((k, repr(v)) for k, v in options.items()), extensions)).encode()).hexdigest()[:12]
-    folder = Path(settings["CACHE_PATH"]).parent / f"jinja-{shape}"
+    # JINJA_CACHE_PATH: a folder shared by many builds (the tests'); Jinja checks each template's source
+    folder = Path(os.environ.get("JINJA_CACHE_PATH") or Path(settings["CACHE_PATH"]).parent) / f"jinja-{shape}"
     folder.mkdir(parents=True, exist_ok=True)
     return {**options, "bytecode_cache": FileSystemBytecodeCache(str(folder))}
 
@@ -412,10 +413,12 @@ def _command(args) -> int:
         overrides["PATH"] = str(args.content.resolve())
     if args.cache:
         overrides["CACHE_PATH"] = str((args.cache / f"pelican-{args.command}").resolve())
-        # badge renders and image variants are named by the hash of their inputs and code (infra.cachekey),
-        # so one cache may serve many builds: the tests share one of each
+        # badge renders, image variants and compressed copies are named by the hash of their inputs and
+        # code (infra.cachekey), so one cache may serve many builds: the tests share one of each
         overrides["IMAGE_CACHE_PATH"] = os.environ.get("IMAGE_CACHE_PATH") or str((args.cache / "images").resolve())
         overrides["BADGE_CACHE_PATH"] = os.environ.get("BADGE_CACHE_PATH") or str((args.cache / "badges").resolve())
+        overrides["COMPRESS_CACHE_PATH"] = (os.environ.get("COMPRESS_CACHE_PATH")
+                                            or str((args.cache / "compressed").resolve()))
     code = build(config, args.output, overrides=overrides)
     gc.freeze()  # the process ends here; Python's last collection skips frozen objects
     return code

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -21,11 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://example.test/campagne"
 # "Today" for every test build: 21 November 2026, noon in Amsterdam.
 BUILD_MOMENT = dt.datetime(2026, 11, 21, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
-# Badge renders and image variants are content-addressed (named by the hash of their inputs and of the code
-# that makes them), so every test build may share one cache of each (safe across processes). Tests of the
-# caches themselves build a project copy with caches of its own (build_copy).
+# Badge renders, image variants and the costly compressed copies are content-addressed (named by the hash of
+# their inputs and of the code that makes them), so every test build may share one cache of each (safe across
+# processes). Tests of the caches themselves build a project copy with caches of its own (build_copy).
 BADGE_CACHE = Path(tempfile.gettempdir()) / "dkva-test-badge-cache"
 IMAGE_CACHE = Path(tempfile.gettempdir()) / "dkva-test-image-cache"
+COMPRESS_CACHE = Path(tempfile.gettempdir()) / "dkva-test-compress-cache"
+# Compiled templates: Jinja keys them by template file and checks their source (build.py's _jinja_environment).
+JINJA_CACHE = Path(tempfile.gettempdir()) / "dkva-test-jinja-cache"
+SHARED_CACHES = {"BADGE_CACHE_PATH": str(BADGE_CACHE), "IMAGE_CACHE_PATH": str(IMAGE_CACHE),
+                 "COMPRESS_CACHE_PATH": str(COMPRESS_CACHE), "JINJA_CACHE_PATH": str(JINJA_CACHE)}
 
 
 @dataclass
@@ -69,8 +76,7 @@ def run_build(output: Path, *, command: str = "html", content: Path | None = Non
         "SITEURL": siteurl,
         "SOURCE_DATE_EPOCH": str(int(BUILD_MOMENT.timestamp())),
         "BADGE_SECRET": "test-geheim",
-        "BADGE_CACHE_PATH": str(BADGE_CACHE),
-        "IMAGE_CACHE_PATH": str(IMAGE_CACHE),
+        **SHARED_CACHES,
         "PYTHONPATH": str(ROOT / "plugins"),
         **(env or {}),
     }
@@ -114,11 +120,29 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def shared_build(tmp_path_factory, name: str, **options) -> Build:
+    """``run_build(**options)`` once per test run, not once per xdist worker: the first worker to ask
+    builds (holding a lock), the others wait for it and read the same output. Read-only for the tests
+    (a test that changes a site builds or copies its own)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above every worker's own
+    folder = base / f"shared-{name}"
+    folder.mkdir(exist_ok=True)
+    result = folder / "result.json"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result.is_file():
+            build = run_build(folder / "output", **options)
+            result.write_text(json.dumps([build.returncode, build.stdout, build.stderr]), encoding="utf-8")
+    returncode, stdout, stderr = json.loads(result.read_text(encoding="utf-8"))
+    return Build(returncode, stdout, stderr, folder / "output")
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Build:
     """The repository's own content, built as ``make html`` does, with a SITEURL that has a path."""
-    base = tmp_path_factory.mktemp("example")
-    build = run_build(base / "output", content=ROOT / "content")
+    build = shared_build(tmp_path_factory, "example", content=ROOT / "content")
     assert build.ok, build.stderr
     return build
 
@@ -131,9 +155,8 @@ SMALL_DIRECTORY_LIMIT = 2
 @pytest.fixture(scope="session")
 def paged_directory_site(tmp_path_factory) -> Build:
     """The repository's own content with DIRECTORY_INDEX_LIMIT lowered: the large directory's A-Z pages."""
-    base = tmp_path_factory.mktemp("paged-directory")
-    build = run_build(base / "output", content=ROOT / "content",
-                      env={"DIRECTORY_INDEX_LIMIT": str(SMALL_DIRECTORY_LIMIT)})
+    build = shared_build(tmp_path_factory, "paged-directory", content=ROOT / "content",
+                         env={"DIRECTORY_INDEX_LIMIT": str(SMALL_DIRECTORY_LIMIT)})
     assert build.ok, build.stderr
     return build
 
@@ -141,8 +164,7 @@ def paged_directory_site(tmp_path_factory) -> Build:
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Build:
     """The repository's own content, built as ``make publish`` does."""
-    base = tmp_path_factory.mktemp("published")
-    build = run_build(base / "output", command="publish", content=ROOT / "content")
+    build = shared_build(tmp_path_factory, "published", command="publish", content=ROOT / "content")
     assert build.ok, build.stderr
     return build
 
@@ -231,9 +253,10 @@ def minimal_content(tmp_path) -> Path:
     return write_minimal_content(tmp_path / "content")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright; never a downloaded browser."""
+    """Debian's Chromium driven by Playwright; never a downloaded browser. One per worker: every visit
+    opens a context of its own (browser_support.visit), so tests share no page, storage or cookie."""
     from browser_support import CHROMIUM, LAUNCH_ARGS
     from playwright.sync_api import sync_playwright
 
@@ -276,9 +299,29 @@ def build_copy(project: Path, content: Path, output: Path, cache: Path, moment: 
                    "SOURCE_DATE_EPOCH": str(moment if moment is not None else int(BUILD_MOMENT.timestamp())),
                    "BADGE_SECRET": "test-geheim", "PYTHONPATH": str(project / "plugins"),
                    "BADGE_DEV_KEY_PATH": str(key or cache / "dev-key")}
-    for name in ("BADGE_CACHE_PATH", "IMAGE_CACHE_PATH", "GITHUB_ACTIONS", "DIRECTORY_INDEX_LIMIT"):
+    for name in (*SHARED_CACHES, "GITHUB_ACTIONS", "DIRECTORY_INDEX_LIMIT"):
         environment.pop(name, None)  # the caches of this test only
     result = run_whole([sys.executable, str(project / "scripts" / "build.py"), "html", "--content", str(content),
                         "--output", str(output), "--cache", str(cache)], env=environment, cwd=project, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout + result.stderr
+
+
+# --- Scheduling on xdist workers (`make test`: -n auto --dist loadgroup) -------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Order and group only, never select: the tests marked ``long`` (half a minute or more each) start first,
+    so that no worker is left running one while the other has nothing to do; and the tests of a module
+    with a module-scoped fixture of its own (a build, a browser download run) share one xdist group, so
+    that fixture is made on one worker only (xdist's loadgroup reads the group; runs before its hook)."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: otherwise as collected
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        fixtures = getattr(item, "_fixtureinfo", None)
+        if fixtures is None:
+            continue
+        if any(definition.scope == "module" and definition.baseid == module
+               for definitions in fixtures.name2fixturedefs.values() for definition in definitions):
+            item.add_marker(pytest.mark.xdist_group(module))

@@ -10,13 +10,14 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from incremental.files import made_output, output_content_id, output_files, write_output
+from incremental.files import made_output, output_content_id, output_files, place_output, write_output
 from infra.contracts import Contract
+from infra.files import place
 from pelican.generators import Generator
 from seo.headers import ASSET_FOLDER, COMPRESSED_SUFFIXES
 
 from .bundle import collect
-from .compress import brotli_bytes, compressible, gzip_bytes
+from .compress import cached_copy, compressed, compressible, copies_digest, worth_caching
 
 logger = logging.getLogger(__name__)
 
@@ -57,12 +58,16 @@ def compress_output(pelican) -> None:
 
     Each copy is keyed by the bytes of its original (their content id in the build, else their
     hash): a copy is kept only while its original is byte for byte the one it was made from,
-    and one whose original is gone is not part of the new site, so it is deleted with it."""
+    and one whose original is gone is not part of the new site, so it is deleted with it. The
+    costly copies (best quality, large originals) come from ``COMPRESS_CACHE_PATH`` when an
+    earlier build made them (:func:`assets.compress.cached_copy`)."""
     settings, output = pelican.settings, pelican.output_path
     if not settings.get("PRECOMPRESS", True):
         return
     files = {relative: path for relative, path in output_files(settings, output).items()
              if compressible(relative, COMPRESSED_SUFFIXES)}
+    cache = settings.get("COMPRESS_CACHE_PATH")
+    code = copies_digest() if cache else ""
 
     def one(item: tuple[str, str]) -> None:
         relative, path = item
@@ -76,10 +81,20 @@ def compress_output(pelican) -> None:
             return data if data is not None else Path(path).read_bytes()
 
         best = relative.startswith(ASSET_FOLDER)
-        made_output(settings, output, relative + ".gz", f"gz:{content}", lambda: gzip_bytes(original()))
-        made_output(settings, output, relative + ".br", f"br:{best}:{content}",
-                    lambda: brotli_bytes(original(), best=best))
+        keys = {"gz": f"gz:{content}", "br": f"br:{best}:{content}"}
+        if cache and worth_caching(len(data) if data is not None else os.path.getsize(path), best):
+            for kind, key in keys.items():
+                place_output(settings, output, f"{relative}.{kind}", key, partial(place_copy, Path(cache), kind,
+                                                                                  original, best, code))
+            return
+        for kind, key in keys.items():
+            made_output(settings, output, f"{relative}.{kind}", key, lambda kind=kind: compressed(kind, original(), best))
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         list(pool.map(one, sorted(files.items())))
     logger.info("assets: precompressed copies of %s text files in place", len(files))
+
+
+def place_copy(cache: Path, kind: str, original, best: bool, code: str, target: Path) -> None:
+    """Put the cached ``kind`` copy of ``original()`` at ``target`` (made into the cache first if new)."""
+    place(cached_copy(cache, kind, original(), best, code), target)

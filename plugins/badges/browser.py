@@ -20,7 +20,7 @@ from pathlib import Path
 
 from infra.cachekey import code_digest
 from infra.files import atomic_write
-from responsive_images.pipeline import Workers
+from responsive_images.pipeline import Workers, start_map
 
 from .designs import FORMATS, PALETTES, VARIANTS, BadgeArt, Designer, Shape
 from .fonts import FontSet, badge_font_files, css_font, web_font_name
@@ -176,11 +176,20 @@ def _drawing_batch(job: tuple[list[tuple[BadgeArt, str]], str, dict]) -> int:
 def make_drawings(items: dict[str, BadgeArt], cache_dir: Path, design: dict, workers: int | None = None,
                   shared: Workers | None = None) -> int:
     """Lay out the badges (``{cache key: art}``) missing from the cache, in batches across processes."""
+    return in_batches(_drawing_batch, _missing_batches(items, cache_dir, design), workers, shared)[0]
+
+
+def start_drawings(items: dict[str, BadgeArt], cache_dir: Path, design: dict, shared: Workers | None = None):
+    """``make_drawings`` started now on the build's ``shared`` workers; the returned call waits for it."""
+    pending = start_map(_drawing_batch, _missing_batches(items, cache_dir, design), shared)
+    return lambda: sum(pending()[0])
+
+
+def _missing_batches(items: dict[str, BadgeArt], cache_dir: Path, design: dict) -> list:
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = sorted((key, art) for key, art in items.items() if not (cache_dir / key).exists())
-    batches = [([(art, key) for key, art in missing[i : i + BATCH]], str(cache_dir), design)
-               for i in range(0, len(missing), BATCH)]
-    return in_batches(_drawing_batch, batches, workers, shared)[0]
+    return [([(art, key) for key, art in missing[i : i + BATCH]], str(cache_dir), design)
+            for i in range(0, len(missing), BATCH)]
 
 
 def load_drawing(cache_dir: Path, key: str, art: BadgeArt, design: dict) -> dict:

@@ -268,14 +268,17 @@ def _quantize(image: Image.Image) -> Image.Image:
 
 
 def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transparent: bool,
-           backgrounds: dict | None = None, shared: int = 0, palette: list[Shape] | None = None) -> bytes:
+           backgrounds: dict | None = None, shared: int = 0, palette: list[Shape] | None = None,
+           compress_level: int = 6) -> bytes:
     """Draw the shapes (``backgrounds`` and ``shared``: see ``_draw``) as a PNG in 32 colours.
 
     ``palette``, for an opaque card: the shapes of a stand-in badge of the same class, format and variant
     with every text present (``kit.palette_art``). Its 32 colours are found once per batch, and each card
     is mapped to them: a sixth of the time of finding a card's own colours, for the same look (at S, the
     largest mean difference to full colour is 1.3 of 255, against 1.1 with a card's own palette; 1.7 %
-    more bytes)."""
+    more bytes).
+
+    ``compress_level`` 9 suits an image drawn once and hosted many times (see ``kit.render_file``)."""
     cache = backgrounds if backgrounds is not None else {}
     image = _draw(fonts, size, shapes, transparent, cache, shared)
     # Optimised: flat colours and anti-aliased edges fit a 32-colour palette without visible loss (a
@@ -290,7 +293,7 @@ def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transpare
     else:
         image = _quantize(image)
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", compress_level=6)
+    image.save(buffer, "PNG", compress_level=compress_level)
     return buffer.getvalue()
 
 

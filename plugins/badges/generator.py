@@ -41,8 +41,8 @@ from .kit import (
     earned_badges,
     plan_files,
     publish,
-    render_all,
     signature_art,
+    start_render,
 )
 from .verify_page import VerifyPageGenerator
 
@@ -229,6 +229,28 @@ class BadgesGenerator(Generator):
                 # badges (no 'profiel' or no 'badge' consent) has nothing to revoke, and its slug is a name
                 self.revoked += [(slug, badge_id) for badge_id in earned]
         self.context.setdefault("sitemap_entries", []).extend({"url": kit.url, "lastmod": None} for kit in self.kits.values())
+        self._start_rendering()
+
+    def _start_rendering(self):
+        """Start drawing what the kits need and the cache lacks, and signing their Open Badges 3.0, on the
+        build's workers, before any page is written: the pages are written meanwhile, and ``generate_output``
+        waits for them."""
+        settings = self.settings
+        self.cache = cache = Path(settings["BADGE_CACHE_PATH"])
+        # the design every kit page draws with: one file for the site, named by its content
+        self.design = browser.template(Designer(FontSet()), self.host)
+        # a kit whose inputs are unchanged keeps its files (images, assertions) as they are
+        fingerprint = Fingerprinter()
+        self.kit_keys = {slug: fingerprint(kit) for slug, kit in self.kits.items()}
+        self.fresh = [kit for slug, kit in self.kits.items() if not self._claim_kit(kit, self.kit_keys[slug])]
+        files = self._class_images() + [f for kit in self.fresh for entry in kit.badges for f in entry.files]
+        files += [f for supporter in self.supporter_kits for f in supporter["files"]]
+        workers = settings.get("WORKERS")  # the build's worker processes (scripts/build.py), if it shares them
+        drawings = {entry.drawing: entry.art for kit in self.fresh for entry in kit.badges}
+        self.rendering = (files, start_render(files, cache, shared=workers),
+                          browser.start_drawings(drawings, cache, self.design, shared=workers))
+        signer = ob3_output.signer(settings)  # Open Badges 3.0 (ob3_output.py); None leaves them out
+        self.signing = ob3_output.start(self, settings, signer, self.kits, self.revoked, workers) if signer else None
 
     def _secret(self) -> str | None:
         """The salt secret for hashed e-mail recipients; without one, badges name the profile URL instead."""
@@ -301,24 +323,14 @@ class BadgesGenerator(Generator):
     def generate_output(self, writer):
         settings = self.settings
         output = Path(self.output_path)
-        self.cache = cache = Path(settings["BADGE_CACHE_PATH"])
+        cache, design = self.cache, self.design
         folder = f"{cache}{os.sep}"
         self.sizes = FileSizes({f.path: folder + f.key for f in self.all_files()}, output)
-        # the design every kit page draws with: one file for the site, named by its content
-        design = browser.template(Designer(FontSet()), self.host)
         design_text = json.dumps(design, ensure_ascii=False, separators=(",", ":")) + "\n"
         design_path = f"{settings['BADGES_URL']}ontwerp-{hashlib.sha256(design_text.encode()).hexdigest()[:12]}.json"
         write_output(settings, output, design_path, design_text)
-        # a kit whose inputs are unchanged keeps its files (images, assertions) as they are
-        fingerprint = Fingerprinter()
-        keys = {slug: fingerprint(kit) for slug, kit in self.kits.items()}
-        fresh = [kit for slug, kit in self.kits.items() if not self._claim_kit(kit, keys[slug])]
-        files = self._class_images() + [f for kit in fresh for entry in kit.badges for f in entry.files]
-        files += [f for supporter in self.supporter_kits for f in supporter["files"]]
-        workers = settings.get("WORKERS")  # the build's worker processes (scripts/build.py), if it shares them
-        stats = render_all(files, cache, shared=workers)
-        drawn = browser.make_drawings({entry.drawing: entry.art for kit in fresh for entry in kit.badges}, cache, design,
-                                      shared=workers)
+        files, rendered, drawings = self.rendering
+        stats, drawn, fresh, keys = rendered(), drawings(), self.fresh, self.kit_keys
         self._put = output_placer(settings, self.output_path)
         publish(files, cache, output, self._put)
         (cache / "stats.json").write_text(stats.as_json(), encoding="utf-8")
@@ -326,8 +338,7 @@ class BadgesGenerator(Generator):
                     "%s van %s kits ongewijzigd", stats.rendered, stats.reused, stats.seconds, drawn,
                     len(self.kits) - len(fresh), len(self.kits))
         self._write_open_badges(output, fresh)
-        signer = ob3_output.signer(settings)  # Open Badges 3.0 (ob3_output.py); None leaves them out
-        ob3_links = ob3_output.write(self, settings, signer, self.kits, self.revoked) if signer else {}
+        ob3_links = ob3_output.write(self, settings, self.signing) if self.signing else {}
         for kit in fresh:
             record_output_group(settings, f"badges:{kit.profile.slug}", keys[kit.profile.slug], self._kit_files(kit), {})
         common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "download_rows": download_rows,
@@ -361,10 +372,13 @@ class BadgesGenerator(Generator):
         the profile, the recipient, the issue date and every file's cache key)."""
         return claim_output_group(self.settings, f"badges:{kit.profile.slug}", key) is not None
 
+    def cache_source(self, inputs: tuple) -> Path:
+        """Where the badge cache keeps the derived file made from ``inputs``."""
+        return self.cache / f"derived-{cache_key(*inputs, code=self.documents_code)}"
+
     def cached(self, target: str, inputs: tuple, make) -> None:
         """Place a derived file from the badge cache (keyed by a hash of its inputs), making it once."""
-        key = cache_key(*inputs, code=self.documents_code)
-        source = self.cache / f"derived-{key}"
+        source = self.cache_source(inputs)
         if not source.exists():
             atomic_write(source, make())
         self.sizes.sources[target] = source

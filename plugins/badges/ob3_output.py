@@ -16,6 +16,7 @@ Signing is cached: a credential is signed again only when its unsigned text or t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -23,10 +24,13 @@ from pathlib import Path
 import yaml
 from infra.files import atomic_write
 from nl_format.clock import now
+from responsive_images.pipeline import start_map
 
 from . import ob3, statuslist
 
 logger = logging.getLogger(__name__)
+
+SIGN_BATCH = 64  # credentials per task on the workers
 
 REGISTRY_HEADER = """\
 Vaste posities van de Open Badges 3.0 in de intrekkingslijst (/openbadges/v3/status/revocation.json).
@@ -97,18 +101,28 @@ def load_registry(path: Path) -> dict[str, int]:
     return data
 
 
-def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tuple[str, str]]) -> dict:
-    """Write the DID document, the credentials and the status list.
+@dataclass
+class Signing:
+    """The Open Badges 3.0 of one build: planned, and being signed on the build's workers (``start``)."""
 
-    ``generator`` provides ``cached(target, inputs, make)`` and ``cache`` (the badge cache).
-    Returns, per profile slug, per badge id, the URL of its credential (``{"json": url}``)."""
+    sign: Signer
+    credentials: list[tuple[str, tuple, dict, str]]  # path, cache inputs, unsigned document, issue date
+    positions: dict[str, int]  # status list position by status key
+    current: set[str]  # the status keys of the badges issued in this build
+    links: dict[str, dict[str, dict[str, str]]]
+    wait: Callable[[], object]
+
+
+def start(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tuple[str, str]], shared=None) -> Signing:
+    """Plan the credentials, and start signing those the badge cache lacks, in batches on the build's
+    ``shared`` workers (each batch canonicalises the proof options once per date), while the build goes on.
+
+    ``generator`` provides ``cache_source(inputs)`` and ``cache`` (the badge cache)."""
     siteurl = settings["SITEURL"]
-    loader = ob3.ContextLoader()
     registry_path = Path(settings["PATH"]) / "data" / "badge-status.yaml"
     registry = load_registry(registry_path)
     issued = [(slug, entry.badge["id"]) for slug, kit in kits.items() for entry in kit.badges]
     positions = statuslist.assign(registry, [statuslist.status_key(*pair) for pair in issued + list(revoked)])
-    current = {statuslist.status_key(*pair) for pair in issued}
     new = statuslist.unpinned(registry, positions)
     if new:
         proposal = generator.cache / "badge-status.yaml"
@@ -117,13 +131,10 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
         logger.info("Open Badges 3.0: %s posities in de intrekkingslijst nog niet vastgelegd; `make badge-status` "
                     "zet ze in %s", len(new), registry_path)
 
-    did_path = ob3.did_document_path(siteurl)
-    generator.cached(did_path, ("ob3-did", sign.did, sign.keys),
-                     lambda: ob3.to_json(ob3.did_document(sign.did, list(sign.keys))).encode())
     issuer = ob3.issuer_profile(sign.did, settings["SITENAME"], siteurl, settings["SITE_EMAIL"],
                                 settings["SITE_DESCRIPTION"], f"{siteurl}/{settings['SHARE_IMAGE_SQUARE']}")
-    links = {}
-    proofs: dict[str, bytes] = {}  # the canonical proof options of this build's credentials, by their JSON
+    links: dict = {}
+    credentials = []
     for slug, kit in kits.items():
         for entry in kit.badges:
             badge_id = entry.badge["id"]
@@ -134,20 +145,51 @@ def write(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
             unsigned = ob3.credential_document(
                 siteurl, slug, badge_id, issuer, ob3.subject(kit.recipient, achievement), kit.issued,
                 positions[statuslist.status_key(slug, badge_id)], badge_image, f"{siteurl}/{kit.profile.url}")
-            path = ob3.credential_path(slug, badge_id)
-            generator.cached(path, ("ob3-credential", ob3.to_json(unsigned), sign.key.public, sign.did),
-                             partial(_signed, unsigned, sign, kit.issued, loader, proofs))
-            links.setdefault(slug, {})[badge_id] = {"json": f"{siteurl}/{path}"}
-    withdrawn = sorted(index for key, index in positions.items() if key not in current)
+            inputs = ("ob3-credential", ob3.to_json(unsigned), sign.key.public, sign.did)
+            credentials.append((ob3.credential_path(slug, badge_id), inputs, unsigned, kit.issued))
+            links.setdefault(slug, {})[badge_id] = {"json": f"{siteurl}/{ob3.credential_path(slug, badge_id)}"}
+    missing = {generator.cache_source(inputs).name: (unsigned, created)
+               for _, inputs, unsigned, created in credentials if not generator.cache_source(inputs).exists()}
+    names = sorted(missing)
+    batches = [([(missing[name][0], missing[name][1], name) for name in names[i : i + SIGN_BATCH]], sign.key.secret(),
+                sign.did, str(generator.cache)) for i in range(0, len(names), SIGN_BATCH)]
+    return Signing(sign, credentials, positions, {statuslist.status_key(*pair) for pair in issued}, links,
+                   start_map(_sign_batch, batches, shared))
+
+
+def write(generator, settings: dict, signing: Signing) -> dict:
+    """Wait for the signing; write the DID document, the credentials and the status list.
+
+    ``generator`` provides ``cached(target, inputs, make)``. Returns, per profile slug, per badge id,
+    the URL of its credential (``{"json": url}``)."""
+    sign, siteurl = signing.sign, settings["SITEURL"]
+    signing.wait()
+    loader = ob3.ContextLoader()
+    did_path = ob3.did_document_path(siteurl)
+    generator.cached(did_path, ("ob3-did", sign.did, sign.keys),
+                     lambda: ob3.to_json(ob3.did_document(sign.did, list(sign.keys))).encode())
+    for path, inputs, unsigned, created in signing.credentials:
+        generator.cached(path, inputs, partial(_signed, unsigned, sign, created, loader, {}))
+    withdrawn = sorted(index for key, index in signing.positions.items() if key not in signing.current)
     moment = now().replace(microsecond=0).isoformat()
     status = ob3.status_list_document(siteurl, sign.did, statuslist.encode(withdrawn), moment)
     generator.cached(ob3.STATUS_PATH, ("ob3-status", ob3.to_json(status), sign.key.public, sign.did),
                      lambda: ob3.to_json(ob3.sign(status, sign.key, sign.did, moment, loader)).encode())
-    return links
+    return signing.links
 
 
 def _signed(unsigned: dict, sign: Signer, created: str, loader: ob3.ContextLoader, proofs: dict) -> bytes:
     return ob3.to_json(ob3.sign(unsigned, sign.key, sign.did, created, loader, proofs)).encode()
+
+
+def _sign_batch(job: tuple[list[tuple[dict, str, str]], str, str, str]) -> int:
+    """Sign ``(unsigned, issue date, cache file name)`` items into the cache, in a worker process."""
+    items, secret, did, cache_dir = job
+    sign = Signer(ob3.SigningKey.from_secret(secret), did, ())
+    loader, proofs = ob3.ContextLoader(), {}  # the proof options of one date are canonicalised once per batch
+    for unsigned, created, name in items:
+        atomic_write(Path(cache_dir) / name, _signed(unsigned, sign, created, loader, proofs))
+    return len(items)
 
 
 def badge_translations(badge: dict, siteurl: str, settings: dict) -> dict[str, str]:

@@ -2,8 +2,8 @@
 
 Every plugin writes its caches and cached renders through these, so there is one way to do it:
 
-- ``atomic_write``: a file appears whole or not at all (a ``.part`` file of this process, then one
-  rename), so a build that stops half-way, or a parallel build, never leaves a torn file.
+- ``atomic_write``: a file appears whole or not at all (a ``.part`` file of this process and thread,
+  then one rename), so a build that stops half-way, or a parallel build, never leaves a torn file.
 - ``place``: a cached file at its public place, as a hard link where possible, else a copy.
 - ``load_json_cache`` / ``save_json_cache``: a cache kept as one JSON object.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def atomic_write(path: str | Path, data: bytes | str | Callable[[Path], None], *
     the start (e.g. 0o600 for a secret). ``replace=False``: an existing file wins and is kept (the
     first of two parallel writers wins; both then read the same file)."""
     path = Path(path)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.part")
     try:
         _write_partial(partial, data, mode)
     except FileNotFoundError:

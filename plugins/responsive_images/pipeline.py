@@ -189,8 +189,9 @@ class Workers(BuildScoped):
         return self._pool
 
     def close(self) -> None:
+        """End the workers; work started (``start_map``) and never waited for is dropped, not finished."""
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
 
@@ -204,6 +205,17 @@ def parallel_map(function, items: list, workers: int | None = None, shared: Work
         return list(shared.pool().map(function, items)), count
     with worker_pool(count) as pool:
         return list(pool.map(function, items)), count
+
+
+def start_map(function, items: list, shared: Workers | None = None):
+    """``parallel_map(function, items, shared=shared)``, started now on the build's ``shared`` workers
+    while this process goes on (it writes pages meanwhile); the returned call waits for the results and
+    raises the first error. Without shared workers nothing starts: the call does the work itself."""
+    if shared is None or not items:
+        return partial(parallel_map, function, items, None, shared)
+    futures = [shared.pool().submit(function, item) for item in items]
+    count = min(shared.workers, len(items))
+    return lambda: ([future.result() for future in futures], count)
 
 
 def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int | None = None,

@@ -6,6 +6,7 @@ from conftest import ROOT, run_build
 pytestmark = pytest.mark.build
 
 
+@pytest.mark.long
 def test_two_builds_are_byte_identical(tmp_path):
     first = run_build(tmp_path / "a" / "output", content=ROOT / "content", cache=tmp_path / "a" / "cache")
     second = run_build(tmp_path / "b" / "output", content=ROOT / "content", cache=tmp_path / "b" / "cache")

@@ -294,6 +294,7 @@ def transferred(build, url_path: str) -> int:
     return sum(len(gzip.compress(f.read_bytes(), compresslevel=6)) for f in [build.file(url_path), *files])
 
 
+@pytest.mark.long
 def test_directory_stays_light_up_to_the_limit_and_beyond(tmp_path, minimal_content):
     """At DIRECTORY_INDEX_LIMIT (2,000) published profiles the index still lists everyone and stays
     under the 150 KB page budget (HTML, CSS and JS, gzipped); one more and it links to letter pages."""

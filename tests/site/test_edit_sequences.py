@@ -118,6 +118,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.build
+@pytest.mark.long
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(EDITS), min_size=2, max_size=3))
 def test_random_edit_sequences_build_what_a_clean_build_builds(tmp_path_factory, edits):

@@ -22,6 +22,7 @@ def differing_files(first: Path, second: Path) -> list[str]:
     return differing
 
 
+@pytest.mark.long
 def test_rebuild_after_edits_equals_clean_build(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
@@ -102,6 +103,7 @@ def rendered_counts(stdout: str) -> tuple[int, int]:
     return int(found[1]), int(found[2])
 
 
+@pytest.mark.long
 def test_incremental_builds_through_many_kinds_of_change_equal_clean_builds(tmp_path):
     """Keeps pages only when nothing they show changed: titles shown elsewhere, deletions,
     new documents, renamed slugs, reference data, consent; each step compared with a clean build."""

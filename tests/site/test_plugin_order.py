@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BADGE_CACHE, BUILD_MOMENT, IMAGE_CACHE, ROOT, SITEURL, project_copy, run_whole
+from conftest import BUILD_MOMENT, ROOT, SHARED_CACHES, SITEURL, project_copy, run_whole
 
 pytestmark = pytest.mark.build
 
@@ -42,7 +42,7 @@ def build_in_order(base: Path, order: list[str]) -> subprocess.CompletedProcess:
     settings.write_text(PLUGINS_BLOCK.sub(lambda _: f"PLUGINS = [\n{listed}]\n", settings.read_text(encoding="utf-8")),
                         encoding="utf-8")
     environment = {**os.environ, "SITEURL": SITEURL, "SOURCE_DATE_EPOCH": str(int(BUILD_MOMENT.timestamp())),
-                   "BADGE_SECRET": "test-geheim", "BADGE_CACHE_PATH": str(BADGE_CACHE), "IMAGE_CACHE_PATH": str(IMAGE_CACHE),
+                   "BADGE_SECRET": "test-geheim", **SHARED_CACHES,
                    "PYTHONPATH": str(project / "plugins"),
                    # the example site's Open Badges 3.0 key (the same signatures)
                    "BADGE_DEV_KEY_PATH": os.environ.get("BADGE_DEV_KEY_PATH") or str(ROOT / ".cache" / "badge-signing-dev-key")}

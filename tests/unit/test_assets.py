@@ -6,11 +6,21 @@ import itertools
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import brotli
 import pytest
 from assets.bundle import AssetError, collect, fingerprinted, load_spec, minify_css
-from assets.compress import brotli_bytes, compressible, gzip_bytes
+from assets.compress import (
+    CACHED_SIZE,
+    brotli_bytes,
+    cached_copy,
+    compressed,
+    compressible,
+    copies_digest,
+    gzip_bytes,
+    worth_caching,
+)
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -147,6 +157,72 @@ def test_compressed_copies_round_trip_and_are_deterministic():
     assert gzip_bytes(data)[4:8] == b"\0\0\0\0"  # mtime 0
     assert brotli.decompress(brotli_bytes(data)) == data == brotli.decompress(brotli_bytes(data, best=True))
     assert brotli_bytes(data) == brotli_bytes(data)
+
+
+def test_a_cached_copy_is_made_once_and_named_by_its_bytes_kind_quality_and_code(tmp_path):
+    data = ("<p>Vakmanschap verbindt — ĳzer</p>\n" * 200).encode()
+    code = copies_digest()
+    gz = cached_copy(tmp_path, "gz", data, False, code)
+    assert gzip.decompress(gz.read_bytes()) == data and gz.read_bytes() == gzip_bytes(data)
+    made = gz.stat().st_mtime_ns
+    assert cached_copy(tmp_path, "gz", data, False, code) == gz and gz.stat().st_mtime_ns == made  # made once
+    quick, best = cached_copy(tmp_path, "br", data, False, code), cached_copy(tmp_path, "br", data, True, code)
+    assert quick != best and quick.read_bytes() == brotli_bytes(data) and best.read_bytes() == brotli_bytes(data, best=True)
+    assert cached_copy(tmp_path, "gz", data + b"!", False, code) != gz  # other bytes
+    assert cached_copy(tmp_path, "gz", data, False, "other code") != gz  # other code: never the old file
+    assert len(list(tmp_path.iterdir())) == 5
+
+
+def test_the_digest_of_the_copies_follows_the_code_and_the_libraries(tmp_path, monkeypatch):
+    """An edit to the compressing code (a quality) or another Brotli or zlib names new files."""
+    import zlib
+
+    import assets.compress as module
+
+    before = copies_digest()
+    assert copies_digest() == before
+    edited = tmp_path / "compress.py"
+    edited.write_text(Path(module.__file__).read_text(encoding="utf-8").replace("BROTLI_QUICK = ", "BROTLI_QUICK = 1 + "),
+                      encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "__file__", str(edited))
+        assert copies_digest() != before
+    with monkeypatch.context() as patch:
+        patch.setattr(brotli, "__version__", "0.0.0")
+        assert copies_digest() != before
+    with monkeypatch.context() as patch:
+        patch.setattr(zlib, "ZLIB_RUNTIME_VERSION", "0.0.0")
+        assert copies_digest() != before
+    assert copies_digest() == before
+
+
+def test_parallel_writers_of_one_cached_copy_agree(tmp_path):
+    """Two threads of one build may compress equal bytes (a script and its fingerprinted copy) at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = bytes(range(256)) * 512
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        paths = set(pool.map(lambda _: cached_copy(tmp_path, "gz", data, False, "code"), range(32)))
+    assert len(paths) == 1 and gzip.decompress(paths.pop().read_bytes()) == data
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize(("size", "best", "expected"), [
+    (100, True, True), (100, False, False), (CACHED_SIZE - 1, False, False), (CACHED_SIZE, False, True)])
+def test_which_copies_are_kept_between_builds(size, best, expected):
+    assert worth_caching(size, best) is expected
+
+
+@settings(max_examples=25, deadline=None)  # compression speed is not what is tested
+@given(st.binary(max_size=4096), st.sampled_from(["gz", "br"]), st.booleans())
+def test_every_compressed_copy_restores_its_original(data, kind, best):
+    copy = compressed(kind, data, best)
+    assert (gzip.decompress(copy) if kind == "gz" else brotli.decompress(copy)) == data
+
+
+def test_an_unknown_kind_of_copy_is_an_error():
+    with pytest.raises(ValueError, match="zip"):
+        compressed("zip", b"x")
 
 
 @pytest.mark.parametrize("name, expected", [

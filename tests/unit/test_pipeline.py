@@ -1,5 +1,6 @@
+import pytest
 from PIL import Image
-from responsive_images.pipeline import pipeline_digest, plan, publish, render, render_all
+from responsive_images.pipeline import _render_job, pipeline_digest, plan, publish, render, render_all
 
 CODE = pipeline_digest()
 
@@ -203,3 +204,30 @@ def test_the_build_workers_render_what_a_pool_of_its_own_renders(tmp_path):
     assert render_all(jobs, tmp_path / "own", workers=2) == 12
     names = sorted(v.name for _, p in jobs for v in p.variants)
     assert [(tmp_path / "shared" / n).read_bytes() for n in names] == [(tmp_path / "own" / n).read_bytes() for n in names]
+
+
+def test_work_started_on_the_build_workers_runs_while_the_build_goes_on_and_waits_when_asked(tmp_path):
+    """``start_map``: the same results as ``parallel_map``, in order; an error comes out at the wait;
+    without shared workers nothing runs before the wait."""
+    from responsive_images.pipeline import Workers, parallel_map, start_map
+
+    sources = [photo(tmp_path / f"{name}.jpg", size=(900 + 40 * number, 600)) for number, name in enumerate("abc")]
+    jobs = [(str(source), plan(source, source.name, [480, 800], CODE), str(tmp_path / "started")) for source in sources]
+    workers = Workers(2)
+    try:
+        wait = start_map(_render_job, jobs, workers)
+        assert wait() == ([4, 4, 4], 2)
+        assert wait() == ([4, 4, 4], 2)  # waiting again gives the same results
+        failing = start_map(int, ["7", "x", "8"], workers)
+        with pytest.raises(ValueError):
+            failing()
+    finally:
+        workers.close()
+    names = sorted(v.name for _, p, _ in jobs for v in p.variants)
+    own = [(tmp_path / "own", *job[:2]) for job in jobs]
+    assert parallel_map(_render_job, [(s, p, str(d)) for d, s, p in own], 2)[0] == [4, 4, 4]
+    assert [(tmp_path / "started" / n).read_bytes() for n in names] == [(tmp_path / "own" / n).read_bytes() for n in names]
+
+    later = start_map(_render_job, [(str(sources[0]), jobs[0][1], str(tmp_path / "lazy"))], None)
+    assert not (tmp_path / "lazy").exists()  # no workers to share: the work waits for the call
+    assert later() == ([4], 1)
