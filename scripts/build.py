@@ -273,7 +273,8 @@ def _jinja_environment(settings: dict) -> dict:
     from jinja2 import FileSystemBytecodeCache
 
     options = dict(settings["JINJA_ENVIRONMENT"])
-    # the extensions the plugins add shape the compiled code too: typography (nl_format.templates) always,
+    # the extensions the plugins add shape the compiled code too: typography (nl_format.templates) and the
+    # templates' indentation left out (nl_format.compact) always,
     # portable URLs (incremental.templates) in a portable build
     extensions = code_digest(ROOT / "plugins" / "nl_format", ROOT / "plugins" / "incremental" / "templates.py",
                              ROOT / "plugins" / "incremental" / "portable.py", repr(bool(settings.get("PORTABLE_URLS"))))
