@@ -29,6 +29,9 @@ OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False
 
 PLUGIN_PATHS = ["plugins"]
+# The Pelican class that owns the objects of one build (check cache, output overlay, workers, image
+# service) and hands them to the generators; never through the settings (infra.scope).
+PELICAN_CLASS = "infra.ScopedPelican"
 # In any order: each plugin declares what it reads from and adds to the context (CONTRACT, infra.contracts);
 # the build checks the contracts before it starts, and the finishing steps run in infra.phases' order.
 PLUGINS = [

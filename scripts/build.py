@@ -72,6 +72,7 @@ try:  # our own modules: a bug in one of them is one line too, not a traceback
     from infra.contracts import contract_problems
     from infra.files import atomic_write
     from infra.plugins import ContractWatch, plugin_contracts, plugins_place
+    from infra.scope import Build
     from nl_format.clock import now
 except Exception as error:
     if __name__ != "__main__":
@@ -149,7 +150,7 @@ def _collector_for_a_build():
 
 
 def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | None) -> int:
-    from pelican import Pelican
+    from infra.run import ScopedPelican
     from pelican.settings import read_settings
 
     started = time.perf_counter()
@@ -208,13 +209,14 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
                                                           is_document),
                             documents=document_stamps(stamps, str(content), is_document), explain=_debugging())
     settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging),
-                                                    "CONTENT_CHECK_CACHE": checks, "OUTPUT_OVERLAY": overlay,
-                                                    "JINJA_ENVIRONMENT": _jinja_environment(settings),
-                                                    "WORKERS": workers})
+                                                    "JINJA_ENVIRONMENT": _jinja_environment(settings)})
+    # the objects of this build reach the plugins through the Pelican object and the context, never
+    # through the settings, which Pelican pickles into its content cache (infra.scope)
+    build_objects = Build(check_cache=checks, overlay=overlay, workers=workers)
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
-        pelican = Pelican(settings)
+        pelican = ScopedPelican(settings, build_objects)
         _run(pelican, ContractWatch(contracts))
     except ContentError as error:
         for problem in error.problems:
@@ -271,7 +273,8 @@ def _jinja_environment(settings: dict) -> dict:
     from jinja2 import FileSystemBytecodeCache
 
     options = dict(settings["JINJA_ENVIRONMENT"])
-    # the extensions the plugins add shape the compiled code too: typography (nl_format.templates) always,
+    # the extensions the plugins add shape the compiled code too: typography (nl_format.templates) and the
+    # templates' indentation left out (nl_format.compact) always,
     # portable URLs (incremental.templates) in a portable build
     extensions = code_digest(ROOT / "plugins" / "nl_format", ROOT / "plugins" / "incremental" / "templates.py",
                              ROOT / "plugins" / "incremental" / "portable.py", repr(bool(settings.get("PORTABLE_URLS"))))

@@ -9,6 +9,7 @@ from functools import partial
 
 from incremental.files import made_output
 from infra.contracts import Contract
+from infra.scope import build_of
 from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.contents import Page
@@ -34,7 +35,7 @@ class Event(Page):
 
 
 # What the agenda adds to the context (infra.contracts).
-CONTRACT = Contract(adds={"events", "upcoming_events", "past_events"}, appends={"sitemap_entries"})
+CONTRACT = Contract(adds={"events", "upcoming_events", "past_events"}, appends={"sitemap_entries"}, may_read={"build"})
 
 
 class EventsGenerator(Generator):
@@ -109,7 +110,7 @@ class EventsGenerator(Generator):
     def _calendar(self, relative: str, entries: list[CalendarEntry], name: str, stamp: dt.datetime) -> None:
         """An .ics file, made again only when one of its entries (plain data) changed."""
         key = "ics:" + hashlib.sha256(repr((entries, name, stamp)).encode()).hexdigest()
-        made_output(self.settings, self.output_path, relative, key, partial(build, entries, name, stamp))
+        made_output(build_of(self.context).overlay, self.output_path, relative, key, partial(build, entries, name, stamp))
 
 
 def _sort_key(value):

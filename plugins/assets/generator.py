@@ -13,6 +13,7 @@ from pathlib import Path
 from incremental.files import made_output, output_content_id, output_files, place_output, write_output
 from infra.contracts import Contract
 from infra.files import place
+from infra.scope import build_of
 from pelican.generators import Generator
 from seo.headers import ASSET_FOLDER, COMPRESSED_SUFFIXES
 
@@ -43,7 +44,7 @@ def add_globals(generator) -> None:
 
 
 # The theme's fingerprinted assets, once per build (infra.contracts).
-CONTRACT = Contract(adds={"theme_assets"})
+CONTRACT = Contract(adds={"theme_assets"}, may_read={"build"})
 
 
 class AssetsGenerator(Generator):
@@ -52,7 +53,7 @@ class AssetsGenerator(Generator):
     def generate_output(self, writer):
         assets = self.context["theme_assets"]
         for name, data in sorted(assets.files.items()):
-            write_output(self.settings, self.output_path, assets.folder + name, data)
+            write_output(build_of(self.context).overlay, self.output_path, assets.folder + name, data)
 
 
 def get_generators(pelican):
@@ -67,17 +68,17 @@ def compress_output(pelican) -> None:
     and one whose original is gone is not part of the new site, so it is deleted with it. The
     costly copies (best quality, large originals) come from ``COMPRESS_CACHE_PATH`` when an
     earlier build made them (:func:`assets.compress.cached_copy`)."""
-    settings, output = pelican.settings, pelican.output_path
+    settings, output, overlay = pelican.settings, pelican.output_path, build_of(pelican).overlay
     if not settings.get("PRECOMPRESS", True):
         return
-    files = {relative: path for relative, path in output_files(settings, output).items()
+    files = {relative: path for relative, path in output_files(overlay, output).items()
              if compressible(relative, COMPRESSED_SUFFIXES)}
     cache = settings.get("COMPRESS_CACHE_PATH")
     code = copies_digest() if cache else ""
 
     def one(item: tuple[str, str]) -> None:
         relative, path = item
-        content = output_content_id(settings, relative)
+        content = output_content_id(overlay, relative)
         data = None
         if content is None:
             data = Path(path).read_bytes()
@@ -90,11 +91,11 @@ def compress_output(pelican) -> None:
         keys = {"gz": f"gz:{content}", "br": f"br:{best}:{content}"}
         if cache and worth_caching(len(data) if data is not None else os.path.getsize(path), best):
             for kind, key in keys.items():
-                place_output(settings, output, f"{relative}.{kind}", key, partial(place_copy, Path(cache), kind,
-                                                                                  original, best, code))
+                place_output(overlay, output, f"{relative}.{kind}", key, partial(place_copy, Path(cache), kind,
+                                                                                 original, best, code))
             return
         for kind, key in keys.items():
-            made_output(settings, output, f"{relative}.{kind}", key, lambda kind=kind: compressed(kind, original(), best))
+            made_output(overlay, output, f"{relative}.{kind}", key, lambda kind=kind: compressed(kind, original(), best))
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         list(pool.map(one, sorted(files.items())))

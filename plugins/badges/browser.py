@@ -127,6 +127,27 @@ def badge_texts(designer: Designer, art: BadgeArt, designer_template: dict,
     return texts, squares
 
 
+def shared_fills(texts_of_badges: list[dict]) -> tuple[list[list[str]], list[dict]]:
+    """The badges' fitted texts (``badge_texts``) with each ``[light fill, dark fill]`` pair named once.
+
+    Returns ``(fills, texts)``: the distinct pairs in order of first use, and per badge its texts with
+    the index of its pair in ``fills`` where the pair stood. A kit page names a few pairs some sixty
+    times (every line of every format), and every profile has a kit page (issue 14)."""
+    fills: list[list[str]] = []
+    index: dict[tuple[str, ...], int] = {}
+
+    def named(pair: list[str]) -> int:
+        key = tuple(pair)
+        if key not in index:
+            index[key] = len(fills)
+            fills.append(list(pair))
+        return index[key]
+
+    shared = [{fmt: [[size, named(pair), runs] for size, pair, runs in lines] for fmt, lines in texts.items()}
+              for texts in texts_of_badges]
+    return fills, shared
+
+
 def drawing_digest(design: str) -> str:
     """The digest of what makes a badge's drawing data: this module and the badge design (``kit.design_digest``)."""
     return code_digest(sys.modules[__name__], design)

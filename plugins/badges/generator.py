@@ -23,6 +23,7 @@ from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
 from infra.contracts import Contract
 from infra.files import atomic_write, place
+from infra.scope import build_of
 from markupsafe import Markup
 from nl_format.clock import now
 from pelican import signals
@@ -141,13 +142,15 @@ class KitDrawings:
     def script(self, drawn: list[dict]) -> Markup:
         """The data block badge-kit.js draws from (never run as a script)."""
         # the script bakes the hosted assertion (2.0) and credential (3.0), fetched on load, byte for byte
+        # each text names its [light, dark] fill by its place in "fills" (browser.shared_fills)
+        fills, texts = browser.shared_fills([data["texts"] for data in drawn])
         badges = [{"id": entry.badge["id"], "stem": f"{self.kit.profile.slug}-{entry.badge['id']}",
-                   "colour": entry.art.colour, "title": badge_title(entry.art), "texts": data["texts"],
+                   "colour": entry.art.colour, "title": badge_title(entry.art), "texts": shared,
                    "verify": entry.assertion_url,
                    **({"credential": self.credentials[entry.badge["id"]]} if entry.badge["id"] in self.credentials else {})}
-                  for entry, data in zip(self.kit.badges, drawn, strict=True)]
-        return data_script({"site": self.siteurl, "design": self.design_url, "fonts": self.fonts_url, "badges": badges},
-                           element_id="badge-kit-data", root=f"{self.siteurl}/")
+                  for entry, shared in zip(self.kit.badges, texts, strict=True)]
+        return data_script({"site": self.siteurl, "design": self.design_url, "fonts": self.fonts_url, "fills": fills,
+                            "badges": badges}, element_id="badge-kit-data", root=f"{self.siteurl}/")
 
 
 @dataclass
@@ -179,7 +182,7 @@ def subline(profile, taxonomy) -> str:
 
 # What the badges read from the context and add to it (infra.contracts): the kits are planned from the
 # directory's profiles once every generator made its data, so the order of PLUGINS does not matter.
-CONTRACT = Contract(reads={"taxonomy", "craft_directory", "profile_records"},
+CONTRACT = Contract(reads={"taxonomy", "craft_directory", "profile_records"}, may_read={"build"},
                     adds={"badge_kits", "badges_page", "verify_url"}, appends={"sitemap_entries"})
 
 
@@ -243,7 +246,7 @@ class BadgesGenerator(Generator):
         self.fresh = [kit for slug, kit in self.kits.items() if not self._claim_kit(kit, self.kit_keys[slug])]
         files = self._class_images() + [f for kit in self.fresh for entry in kit.badges for f in entry.files]
         files += [f for supporter in self.supporter_kits for f in supporter["files"]]
-        workers = settings.get("WORKERS")  # the build's worker processes (scripts/build.py), if it shares them
+        workers = build_of(self.context).workers  # the build's worker processes (scripts/build.py), if it shares them
         drawings = {entry.drawing: entry.art for kit in self.fresh for entry in kit.badges}
         self.rendering = (files, start_render(files, cache, shared=workers),
                           browser.start_drawings(drawings, cache, self.design, shared=workers))
@@ -320,16 +323,17 @@ class BadgesGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
+        build = build_of(self.context)  # the build's output overlay and worker processes (infra.scope)
         output = Path(self.output_path)
         cache, design = self.cache, self.design
         folder = f"{cache}{os.sep}"
         self.sizes = FileSizes({f.path: folder + f.key for f in self.all_files()}, output)
         design_text = json.dumps(design, ensure_ascii=False, separators=(",", ":")) + "\n"
         design_path = f"{settings['BADGES_URL']}ontwerp-{hashlib.sha256(design_text.encode()).hexdigest()[:12]}.json"
-        write_output(settings, output, design_path, design_text)
+        write_output(build.overlay, output, design_path, design_text)
         files, rendered, drawings = self.rendering
         stats, drawn, fresh, keys = rendered(), drawings(), self.fresh, self.kit_keys
-        self._put = output_placer(settings, self.output_path)
+        self._put = output_placer(build.overlay, self.output_path)
         publish(files, cache, output, self._put)
         (cache / "stats.json").write_text(stats.as_json(), encoding="utf-8")
         logger.info("badges: %s bestanden gemaakt, %s uit de cache, in %s s; %s badges opgemaakt voor de browser; "
@@ -338,7 +342,7 @@ class BadgesGenerator(Generator):
         self._write_open_badges(output, fresh)
         ob3_links = ob3_output.write(self, settings, self.signing) if self.signing else {}
         for kit in fresh:
-            record_output_group(settings, f"badges:{kit.profile.slug}", keys[kit.profile.slug], self._kit_files(kit), {})
+            record_output_group(build.overlay, f"badges:{kit.profile.slug}", keys[kit.profile.slug], self._kit_files(kit), {})
         common = {"badge_classes": self.classes, "badge_criteria": self.criteria, "download_rows": download_rows,
                   "formats": FORMAT_LABELS, "sizes_of": FORMATS, "title_of": badge_title}
         design_url, fonts_url = f"{self.siteurl}/{design_path}", f"{self.siteurl}/{settings['THEME_STATIC_DIR']}/fonts/badges/"
@@ -368,7 +372,7 @@ class BadgesGenerator(Generator):
     def _claim_kit(self, kit: Kit, key: str) -> bool:
         """Keep the kit's files if the last build made them from the same kit (the key hashes
         the profile, the recipient, the issue date and every file's cache key)."""
-        return claim_output_group(self.settings, f"badges:{kit.profile.slug}", key) is not None
+        return claim_output_group(build_of(self.context).overlay, f"badges:{kit.profile.slug}", key) is not None
 
     def cache_source(self, inputs: tuple) -> Path:
         """Where the badge cache keeps the derived file made from ``inputs``."""
@@ -408,8 +412,9 @@ class BadgesGenerator(Generator):
         for slug, badge_id in self.revoked:
             texts[openbadges.assertion_path(slug, badge_id)] = openbadges.to_json(
                 openbadges.revoked_document(siteurl, slug, badge_id))
+        overlay = build_of(self.context).overlay
         for path, text in texts.items():
-            write_output(self.settings, output, path, text)
+            write_output(overlay, output, path, text)
 
     def _linkedin(self, kit: Kit, entry: KitBadge) -> str:
         """LinkedIn's 'add licence or certification' link, filled in; a plain link, no script."""

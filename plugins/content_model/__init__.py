@@ -6,12 +6,13 @@ import logging
 from pathlib import Path
 
 from infra.contracts import Contract
+from infra.scope import build_of, generator_ready
 from pelican import signals
 
 logger = logging.getLogger(__name__)
 
 # The reference data (crafts, regions, badges) every generator and template reads (infra.contracts).
-CONTRACT = Contract(adds={"taxonomy"})
+CONTRACT = Contract(adds={"taxonomy"}, may_read={"build"})
 
 
 def add_reader(readers):
@@ -22,6 +23,16 @@ def add_reader(readers):
     readers.reader_classes["md"] = ContentReader
 
 
+def use_build(generator):
+    """Hand the build (``infra.scope``) to the generator's content readers: its check cache, its image service."""
+    from .reader import ContentReader
+
+    build = build_of(generator.context)
+    for reader in generator.readers.readers.values():
+        if isinstance(reader, ContentReader):
+            reader.use_build(build)
+
+
 def add_taxonomy(generator):
     """Make the craft and region names available to every template as ``taxonomy``."""
     if "taxonomy" not in generator.context:
@@ -29,7 +40,7 @@ def add_taxonomy(generator):
         from .taxonomy import shared_taxonomy
 
         taxonomy, problems = shared_taxonomy(Path(generator.settings["PATH"]),
-                                             generator.settings.get("CONTENT_CHECK_CACHE"), display_path)
+                                             build_of(generator.context).check_cache, display_path)
         for problem in problems:
             logger.error("%s", problem)
         generator.context["taxonomy"] = taxonomy
@@ -51,4 +62,6 @@ def add_filters(generator):
 def register():
     signals.generator_init.connect(add_filters)
     signals.readers_init.connect(add_reader)
-    signals.generator_init.connect(add_taxonomy)
+    # both need the build, which is in the context only from generator_ready on (infra.scope)
+    generator_ready.connect(use_build)
+    generator_ready.connect(add_taxonomy)

@@ -22,7 +22,6 @@ from pathlib import Path
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
 from infra.files import atomic_write
-from infra.scope import BuildScoped
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +43,7 @@ def code_version() -> str:
                        *(_library(name) for name in LIBRARIES))
 
 
-class CheckCache(BuildScoped):
+class CheckCache:
     """Pickled check results by key, optionally loaded from and saved to one file."""
 
     def __init__(self, path: Path | None = None):

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
+from infra.scope import Build
 from nl_format.clock import now as build_now
 from pelican.readers import BaseReader, MarkdownReader
 
@@ -21,7 +22,11 @@ PELICAN_PROCESSED = {"date", "modified", "author"}
 
 
 class ContentReader(MarkdownReader):
-    """Reads stories, pages and events with YAML (or Pelican ``Key: value``) headers."""
+    """Reads stories, pages and events with YAML (or Pelican ``Key: value``) headers.
+
+    Pelican makes a reader with the settings only; ``content_model`` hands it the build (``infra.scope``)
+    before any file is read (:meth:`use_build`): its check cache, and the image service's Markdown extension.
+    """
 
     enabled = True
     file_extensions = ["md"]
@@ -30,11 +35,24 @@ class ContentReader(MarkdownReader):
         # Skip MarkdownReader.__init__: it would add the 'meta' extension, and we read headers ourselves.
         BaseReader.__init__(self, settings)
         self._checker = None
+        self.build = Build()  # a plain Pelican run has none; see use_build
         self._folders = {schema["x-folder"]: kind for kind, schema in content_kinds().items()}
+
+    def use_build(self, build: Build) -> None:
+        """Read with the objects of this build (its generator's, ``infra.scope``)."""
+        self.build = build
+        self._checker = None
+
+    def markdown_extensions(self) -> list:
+        """The Markdown extension objects of the settings, and the image service's (responsive ``<picture>``)."""
+        extensions = [e for e in self.settings["MARKDOWN"].get("extensions", []) if not isinstance(e, str)]
+        if self.build.image_service is not None:
+            extensions.append(self.build.image_service.markdown_extension())
+        return extensions
 
     def checker(self) -> ContentChecker:
         if self._checker is None:
-            self._checker = ContentChecker(Path(self.settings["PATH"]), cache=self.settings.get("CONTENT_CHECK_CACHE"))
+            self._checker = ContentChecker(Path(self.settings["PATH"]), cache=self.build.check_cache)
             if self._checker.problems:
                 raise ContentError(self._checker.problems)
         return self._checker
@@ -51,8 +69,7 @@ class ContentReader(MarkdownReader):
         checked = self.checker().check_file(kind, Path(source_path))
         if checked.problems:
             raise ContentError(checked.problems)
-        extensions = [e for e in self.settings["MARKDOWN"].get("extensions", []) if not isinstance(e, str)]
-        content = render(checked.body, extensions, siteurl=self.settings["SITEURL"])
+        content = render(checked.body, self.markdown_extensions(), siteurl=self.settings["SITEURL"])
         return content, self.metadata(kind, checked)
 
     def metadata(self, kind, checked) -> dict:

@@ -15,6 +15,7 @@ from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
 from infra.contracts import Contract
 from infra.files import load_json_cache, save_json_cache
+from infra.scope import build_of
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
@@ -44,7 +45,7 @@ ENGLISH_SEGMENTS = {"ambacht": "craft", "regio": "region", "type": "type", "aanb
 
 # What the directory reads from the context and adds to it (infra.contracts); the kits are read only
 # when the pages are written, after every generator made its data.
-CONTRACT = Contract(reads={"taxonomy", "articles", "drafts"}, may_read={"badge_kits", "image_service"},
+CONTRACT = Contract(reads={"taxonomy", "articles", "drafts"}, may_read={"badge_kits", "image_service", "build"},
                     adds={"craft_directory", "directory", "directory_facets", "facet_counts", "profile_records",
                           "profile_labels"},
                     appends={"sitemap_entries"})
@@ -56,7 +57,7 @@ class DirectoryGenerator(Generator):
     def generate_context(self):
         settings = self.settings
         checker = ContentChecker(Path(settings["PATH"]), taxonomy=self.context["taxonomy"],
-                                 cache=settings.get("CONTENT_CHECK_CACHE"))
+                                 cache=build_of(self.context).check_cache)
         profiles, withdrawn, records = [], set(), {}
         for path in checker.files("profile"):
             checked = checker.check_file("profile", path)
@@ -301,11 +302,11 @@ class DirectoryGenerator(Generator):
     def _write_open_data(self, writer, craft_names):
         settings = self.settings
         data_rows = rows(self.directory.profiles, craft_names, self.context["taxonomy"].regions, settings["SITEURL"])
-        folder = settings["OPEN_DATA_URL"]
-        write_output(settings, self.output_path, folder + "ambachtengids.json", to_json(data_rows))
-        write_output(settings, self.output_path, folder + "ambachtengids.csv", to_csv(data_rows))
+        folder, overlay = settings["OPEN_DATA_URL"], build_of(self.context).overlay
+        write_output(overlay, self.output_path, folder + "ambachtengids.json", to_json(data_rows))
+        write_output(overlay, self.output_path, folder + "ambachtengids.csv", to_csv(data_rows))
         package = datapackage(settings["SITEURL"], settings["SITENAME"], settings["SITE_ORGANIZATION"])
-        write_output(settings, self.output_path, folder + "datapackage.json",
+        write_output(overlay, self.output_path, folder + "datapackage.json",
                      json.dumps(package, ensure_ascii=False, indent=1) + "\n")
         writer.write_file(settings["OPEN_DATA_URL"] + "index.html", self.get_template("open_data"), self.context,
                           columns=COLUMNS, open_data_count=len(data_rows), url=settings["OPEN_DATA_URL"])

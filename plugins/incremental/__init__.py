@@ -1,10 +1,11 @@
 """Incremental builds: keep every output file whose inputs did not change since the last build.
 
-``scripts/build.py`` puts an :class:`~incremental.overlay.OutputOverlay` in the settings
-(``OUTPUT_OVERLAY``); without one (a plain ``pelican`` run) this plugin does nothing.
+``scripts/build.py`` gives the build an :class:`~incremental.overlay.OutputOverlay`
+(``infra.scope.Build.overlay``); without one (a plain ``pelican`` run) this plugin does nothing.
 """
 
 from infra.contracts import Contract
+from infra.scope import build_of
 from pelican import signals
 
 # The writer uses no context key (infra.contracts).
@@ -12,11 +13,12 @@ CONTRACT = Contract()
 
 
 def get_writer(pelican):
-    if pelican.settings.get("OUTPUT_OVERLAY") is None:
+    overlay = build_of(pelican).overlay
+    if overlay is None:
         return None
-    from .writer import IncrementalWriter
+    from .writer import writer_class
 
-    return IncrementalWriter
+    return writer_class(overlay)
 
 
 def add_portable_urls(generator):

@@ -29,13 +29,11 @@ from pathlib import Path
 
 from infra.cachekey import code_digest
 from infra.files import atomic_write
-from infra.scope import BuildScoped
 
 logger = logging.getLogger(__name__)
 
 
-
-class OutputOverlay(BuildScoped):
+class OutputOverlay:
     def __init__(self, output: Path, staging: Path, manifest_path: Path, baseline: str,
                  baseline_parts: dict[str, str] | None = None, documents: dict[str, str] | None = None,
                  explain: bool = False):

@@ -27,6 +27,7 @@ from pelican.writers import Writer
 
 from .explain import changed, documents_in, page_reason, short
 from .fingerprint import Fingerprinter, Unstable
+from .overlay import OutputOverlay
 
 logger = logging.getLogger(__name__)
 
@@ -119,12 +120,19 @@ def _identify(value) -> str | None:
     return None
 
 
+def writer_class(overlay: OutputOverlay) -> type[IncrementalWriter]:
+    """The writer class of one build. Pelican's ``get_writer`` takes a class, which it makes with the
+    output folder and the settings only; the build's overlay comes with the class (``infra.scope``)."""
+    return type("IncrementalWriter", (IncrementalWriter,), {"overlay": overlay})
+
+
 class IncrementalWriter(Writer):
-    """Pelican's writer, keeping pages whose inputs are unchanged (settings ``OUTPUT_OVERLAY``)."""
+    """Pelican's writer, keeping pages whose inputs are unchanged (the build's overlay, :func:`writer_class`)."""
+
+    overlay: OutputOverlay
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.overlay = settings["OUTPUT_OVERLAY"]
         # Pages that never show a document's text (lists, cards) are keyed without it, so that an
         # edit of a story's text renders only the pages that show that text. The three share
         # the hashing of each document.

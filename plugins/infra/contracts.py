@@ -2,9 +2,9 @@
 
 Every plugin package exports ``CONTRACT = Contract(reads=..., adds=..., appends=...)`` next to its
 generator. The build checks the contracts of the enabled plugins before it starts
-(:func:`contract_problems`): every key a plugin reads is added by an enabled plugin or by Pelican
-itself, and no key is added by two plugins. While it runs, it checks that a generator added only
-keys its plugin declares (:func:`undeclared`).
+(:func:`contract_problems`): every key a plugin reads is added by an enabled plugin, by Pelican
+itself or by our Pelican class (``build``, :data:`RUN_ADDS`), and no key is added by two plugins.
+While it runs, it checks that a generator added only keys its plugin declares (:func:`undeclared`).
 
 Order: a plugin reads what others add only after every generator made its data (in
 ``generate_output``, or in an ``all_generators_finalized`` step), so the order of ``PLUGINS``
@@ -22,6 +22,8 @@ PELICAN_ADDS = frozenset({
     "articles", "drafts", "hidden_articles", "dates", "tags", "categories", "authors", "related_posts",
     "period_archives", "pages", "hidden_pages", "draft_pages", "staticfiles", "output_file",
 })
+# What our Pelican class puts in the context for every generator: the objects of the build (infra.scope, infra.run).
+RUN_ADDS = frozenset({"build"})
 
 
 def _keys(value: Iterable[str]) -> frozenset[str]:
@@ -57,7 +59,7 @@ class Contract:
 
 
 def contract_problems(contracts: Mapping[str, Contract | None], where: str = "pelicanconf.py",
-                      pelican_keys: Iterable[str] = PELICAN_ADDS) -> list[str]:
+                      pelican_keys: Iterable[str] = PELICAN_ADDS | RUN_ADDS) -> list[str]:
     """One line per broken rule among the enabled plugins' contracts (``None``: declares none),
     ``where: PLUGINS: ...``, in the order of the plugins; empty when all hold."""
     pelican_keys = frozenset(pelican_keys)

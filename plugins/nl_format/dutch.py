@@ -7,9 +7,7 @@ import datetime as dt
 from . import calendar_text
 from .calendar_text import DUTCH, local, time
 
-MONTHS = list(DUTCH.months)
 MONTHS_SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-WEEKDAYS = list(DUTCH.weekdays)
 
 
 def date(value: dt.date | dt.datetime, weekday: bool = False) -> str:

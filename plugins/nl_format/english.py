@@ -7,9 +7,6 @@ import datetime as dt
 from . import calendar_text
 from .calendar_text import ENGLISH
 
-MONTHS = list(ENGLISH.months)
-WEEKDAYS = list(ENGLISH.weekdays)
-
 
 def date(value: dt.date | dt.datetime, weekday: bool = False) -> str:
     """``12 March 2026`` (or ``Thursday 12 March 2026``)."""

@@ -2,13 +2,14 @@
 
 from incremental.files import write_output
 from infra.contracts import Contract
+from infra.scope import build_of
 from pelican import signals
 from pelican.generators import Generator
 
 from .redirects import collect, redirects_file
 
 # Aliases of every document, read when the pages are written (infra.contracts).
-CONTRACT = Contract(reads={"articles", "pages"}, may_read={"events", "craft_directory"})
+CONTRACT = Contract(reads={"articles", "pages"}, may_read={"events", "craft_directory", "build"})
 
 
 class RedirectsGenerator(Generator):
@@ -25,7 +26,7 @@ class RedirectsGenerator(Generator):
         for redirect in self.redirects:
             writer.write_file(redirect.save_as, self.get_template("redirect"), self.context, redirect=redirect,
                               url=redirect.source.lstrip("/"))
-        write_output(self.settings, self.output_path, self.settings.get("REDIRECTS_FILE", "_redirects"),
+        write_output(build_of(self.context).overlay, self.output_path, self.settings.get("REDIRECTS_FILE", "_redirects"),
                      redirects_file(self.redirects, self.settings["SITEURL"]))
 
 

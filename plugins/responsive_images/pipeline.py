@@ -20,7 +20,6 @@ from pathlib import Path
 import PIL
 from infra.cachekey import code_digest, key
 from infra.files import atomic_write, place
-from infra.scope import BuildScoped
 from PIL import Image, ImageCms, ImageOps
 
 logger = logging.getLogger(__name__)
@@ -174,7 +173,7 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-class Workers(BuildScoped):
+class Workers:
     """The worker processes of one build, shared by every step that renders in parallel (badges, their
     drawing data, photo variants): started when first needed, so each build spawns (and imports) its
     workers once instead of once per step. ``close`` ends them; the build that made it calls it."""

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from content_model.check import display_path
 from content_model.files import resolve_content_path
-from infra.scope import BuildScoped
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
@@ -31,7 +30,7 @@ def is_shown(document, show_drafts: bool) -> bool:
     return status in ("published", "hidden") or (status == "draft" and show_drafts)
 
 
-class ImageService(BuildScoped):
+class ImageService:
     """Plans, and later renders, every image a published page refers to.
 
     Planning (sizes, names) happens whenever a page or a Markdown text asks; publishing only for
@@ -86,6 +85,10 @@ class ImageService(BuildScoped):
             for reference in references:
                 self.plan(reference)  # a broken reference fails the build now, not at the end
             self.documents.append((document, references))
+
+    def markdown_extension(self) -> PictureExtension:
+        """Markdown images as responsive ``<picture>`` elements planned by this service (the content reader's)."""
+        return PictureExtension(self)
 
     def url(self, name: str) -> str:
         return f"{self.siteurl}/images/{name}"

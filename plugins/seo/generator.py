@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from incremental.files import output_files, write_output
 from infra import phases
 from infra.contracts import Contract
+from infra.scope import build_of
 from nl_format.clock import now as build_now
 from pelican import signals
 from pelican.generators import Generator
@@ -91,11 +92,11 @@ def sitemap_alternates(versions: dict[str, str]) -> list[dict]:
 def write_headers_file(pelican):
     """_headers lists the output's top-level paths, so it is written once everything exists."""
     names = {}
-    for relative in output_files(pelican.settings, pelican.output_path):
+    for relative in output_files(build_of(pelican).overlay, pelican.output_path):
         first, _, rest = relative.partition("/")
         names[first] = names.get(first, False) or bool(rest)
     top_level = [(name, is_dir) for name, is_dir in names.items() if not name.startswith("_")]
-    write_output(pelican.settings, pelican.output_path, "_headers",
+    write_output(build_of(pelican).overlay, pelican.output_path, "_headers",
                  netlify_headers(pelican.settings["SITEURL"], top_level))
 
 

@@ -18,6 +18,7 @@ from infra import phases
 from infra.cachekey import code_digest
 from infra.contracts import Contract
 from infra.files import place
+from infra.scope import build_of
 from pelican import signals
 from pelican.generators import Generator
 from translations.strings import alternates
@@ -79,8 +80,9 @@ class SearchIndex:
     which fails the build.
     """
 
-    def __init__(self, settings: dict, output_path: str):
+    def __init__(self, settings: dict, output_path: str, overlay=None):
         self.settings = settings
+        self.overlay = overlay  # the build's (infra.scope), if it has one
         self.output_path = output_path
         self.cache = Path(settings["CACHE_PATH"]) / "pagefind"
         self.engine = pagefind_version()
@@ -92,7 +94,7 @@ class SearchIndex:
         digest = hashlib.sha256(self.salt.encode())
         for relative in pages:
             # a page's content id changes only with its bytes; pages without one are read
-            key = output_content_id(self.settings, relative)
+            key = output_content_id(self.overlay, relative)
             if key is not None:
                 digest.update(f"{relative}\0k{key}\0".encode())
                 continue
@@ -102,7 +104,7 @@ class SearchIndex:
 
     def finish(self) -> None:
         """Index the searched pages (unless an identical index is cached), then publish it."""
-        files = output_files(self.settings, self.output_path)
+        files = output_files(self.overlay, self.output_path)
         searched_pages = sorted(relative for relative in files if searched(relative))
         bundle = self._bundle(searched_pages, files)
         if not (bundle / "pagefind-entry.json").is_file() and not _index(searched_pages, bundle, files):
@@ -111,7 +113,7 @@ class SearchIndex:
             if not relative.startswith(UNUSED):
                 # fragments, index chunks and metadata are named by their content hash
                 key = f"{self.engine}:{relative}" if content_named(relative) else f"{bundle.name}:{relative}"
-                place_output(self.settings, self.output_path, f"pagefind/{relative}", key, partial(place, path))
+                place_output(self.overlay, self.output_path, f"pagefind/{relative}", key, partial(place, path))
 
 
 def _bundle_files(bundle: Path) -> list[tuple[str, str]]:
@@ -158,7 +160,7 @@ def _index(pages: list[str], bundle: Path, files: dict[str, str]) -> bool:
 
 def build_index(pelican):
     """Once every page exists (``infra.phases.files_published``): the index, made and published."""
-    SearchIndex(pelican.settings, pelican.output_path).finish()
+    SearchIndex(pelican.settings, pelican.output_path, build_of(pelican).overlay).finish()
 
 
 def add_filters(generator):

@@ -12,6 +12,7 @@ from functools import partial
 from badges.openbadges import badge_class_path
 from incremental.files import write_output
 from infra.contracts import Contract
+from infra.scope import build_of
 from nl_format.clock import now as build_now
 from pelican import signals
 
@@ -19,7 +20,7 @@ from .feed import FeedItem, language_feed
 from .strings import DEFAULT_LANG, LANGUAGE_NAMES, OG_LOCALES, alternates, translate
 
 # Filters and the English feed (from the pages generator itself): no context key (infra.contracts).
-CONTRACT = Contract()
+CONTRACT = Contract(may_read={"build"})
 
 
 def document_alternates(document, counterparts: dict[str, str]) -> list[dict]:
@@ -72,7 +73,7 @@ def write_language_feeds(generator, writer=None):
         return
     text = language_feed(items, settings["FEED_DOMAIN"], path, f"{settings['SITENAME']} (English)",
                          "The English pages of the Dutch national crafts campaign.", "en", moment)
-    write_output(settings, generator.output_path, path, text)
+    write_output(build_of(generator.context).overlay, generator.output_path, path, text)
 
 
 def register():

@@ -12,6 +12,7 @@ from content_model.check import content_kinds, data_kinds
 from incremental.files import place_output, write_output
 from infra.contracts import Contract
 from infra.files import place
+from infra.scope import build_of
 from pelican import signals
 from pelican.generators import Generator
 
@@ -28,7 +29,7 @@ def vendor_folder(name: str) -> Path:
 
 
 # What the web editor reads from the context and adds to it (infra.contracts).
-CONTRACT = Contract(reads={"taxonomy"}, adds={"join_form"})
+CONTRACT = Contract(reads={"taxonomy"}, adds={"join_form"}, may_read={"build"})
 
 
 class WebEditorGenerator(Generator):
@@ -48,10 +49,11 @@ class WebEditorGenerator(Generator):
         """The profile schema and the valid ids, for the join form's checks in the browser."""
         taxonomy = self.context["taxonomy"]
         form = self.context["join_form"]
-        write_output(self.settings, self.output_path, form["schema_path"],
+        overlay = build_of(self.context).overlay
+        write_output(overlay, self.output_path, form["schema_path"],
                      json.dumps(content_kinds()["profile"], ensure_ascii=False))
         catalog = {"crafts": {k: v["name"] for k, v in taxonomy.crafts.items()}, "regions": dict(taxonomy.regions)}
-        write_output(self.settings, self.output_path, form["catalog_path"], json.dumps(catalog, ensure_ascii=False))
+        write_output(overlay, self.output_path, form["catalog_path"], json.dumps(catalog, ensure_ascii=False))
 
     def generate_output(self, writer):
         self.write_join_data()
@@ -72,7 +74,8 @@ class WebEditorGenerator(Generator):
                       settings["SITEURL"], data_kinds(), backend_config=where,
                       local_backend=settings.get("ADMIN_LOCAL_BACKEND", ""),
                       logo_url=f"{settings['SITEURL']}/{settings['ADMIN_LOGO']}" if settings.get("ADMIN_LOGO") else "")
-        write_output(settings, self.output_path, "admin/config.yml",
+        overlay = build_of(self.context).overlay
+        write_output(overlay, self.output_path, "admin/config.yml",
                      "# Generated from plugins/content_model/schemas by the web_editor plugin; do not edit.\n"
                      + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120))
         writer.write_file("admin/index.html", self.get_template("admin"), self.context, url="admin/")
@@ -83,7 +86,7 @@ class WebEditorGenerator(Generator):
         for path in source.iterdir():
             if not path.name.startswith("."):
                 stat = path.stat()
-                place_output(settings, self.output_path, f"admin/{path.name}",
+                place_output(overlay, self.output_path, f"admin/{path.name}",
                              f"vendor:{path}:{stat.st_size}:{stat.st_mtime_ns}", partial(place, path))
 
 

@@ -333,3 +333,8 @@ def test_directory_stays_light_up_to_the_limit_and_beyond(tmp_path, minimal_cont
     letters = [a["href"].removeprefix("https://www.dekrachtvanambacht.nl/") for a in index.select(".letter-nav a")]
     assert sum(len(build.page(url).select(".directory-item")) for url in letters) == limit + 1
     assert max(transferred(build, url) for url in letters) < 150_000
+    # the English index lists its profiles on its facet pages only: no list, and no ItemList of them either
+    english = build.page("en/directory/")
+    assert not english.select(".directory-item")
+    assert not [s for s in english.select('script[type="application/ld+json"]') if '"ItemList"' in s.get_text()]
+    assert transferred(build, "en/directory/") < 75_000

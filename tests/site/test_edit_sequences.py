@@ -76,7 +76,7 @@ def drawing_code(state):
 
 
 def reader_code(state):
-    line = '        content = render(checked.body, extensions, siteurl=self.settings["SITEURL"])\n'
+    line = '        content = render(checked.body, self.markdown_extensions(), siteurl=self.settings["SITEURL"])\n'
     _replace(state.project / "plugins" / "content_model" / "reader.py", line,
              line + f'        content = content.replace("Tekst van", "Tekst ({state.step}) van")\n')
 

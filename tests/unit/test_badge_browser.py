@@ -101,3 +101,14 @@ def test_web_fonts_have_the_glyphs_and_advances_of_the_build_fonts(name):
         for glyph in set(source.getBestCmap().values()):
             assert target_metrics[glyph][0] == source_metrics[glyph][0], glyph
         assert ("GPOS" in source) == ("GPOS" in target) and ("GSUB" in source) == ("GSUB" in target)
+
+
+def test_shared_fills_name_each_pair_once_and_give_back_the_same_texts(designer, design):
+    other = dataclasses.replace(ART, colour=next(c for c in browser.COLOURS if c != ART.colour))
+    texts = [browser.badge_texts(designer, art, design)[0] for art in (ART, other)]
+    fills, shared = browser.shared_fills(texts)
+    assert len(fills) == len({tuple(pair) for badge in texts for lines in badge.values() for _, pair, _ in lines})
+    assert len(fills) < sum(len(lines) for badge in texts for lines in badge.values())
+    # resolving the index, as badge-kit.js does, gives every badge's texts back
+    assert [{fmt: [[size, fills[index], runs] for size, index, runs in lines] for fmt, lines in badge.items()}
+            for badge in shared] == texts

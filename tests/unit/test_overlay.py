@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from incremental.files import claim_output_group, output_files, record_output_group, write_output
 from incremental.overlay import OutputOverlay
 
@@ -18,9 +19,8 @@ def build(tmp_path: Path, files: dict[str, bytes], baseline="b1") -> OutputOverl
     staging = tmp_path / f"staging-{len(list(tmp_path.iterdir()))}"
     staging.mkdir()
     overlay = OutputOverlay(tmp_path / "output", staging, tmp_path / "cache" / "manifest.json", baseline)
-    settings = {"OUTPUT_OVERLAY": overlay}
     for relative, data in files.items():
-        write_output(settings, staging, relative, data)
+        write_output(overlay, staging, relative, data)
     overlay.commit()
     return overlay
 
@@ -82,10 +82,9 @@ def test_the_view_shows_kept_and_staged_files(tmp_path):
     staging = tmp_path / "staging-view"
     staging.mkdir()
     overlay = OutputOverlay(tmp_path / "output", staging, tmp_path / "cache" / "manifest.json", "b1")
-    settings = {"OUTPUT_OVERLAY": overlay}
-    write_output(settings, staging, "index.html", b"home")
-    write_output(settings, staging, "a.txt", b"changed")
-    view = output_files(settings, staging)
+    write_output(overlay, staging, "index.html", b"home")
+    write_output(overlay, staging, "a.txt", b"changed")
+    view = output_files(overlay, staging)
     assert Path(view["index.html"]).parent == tmp_path / "output"
     assert Path(view["a.txt"]).read_bytes() == b"changed"
     overlay.discard()
@@ -120,13 +119,12 @@ def test_a_group_of_files_is_kept_whole_under_the_same_key(tmp_path):
         staging = tmp_path / f"s-{len(list(tmp_path.iterdir()))}"
         staging.mkdir()
         overlay = OutputOverlay(tmp_path / "output", staging, tmp_path / "manifest.json", "b1")
-        settings = {"OUTPUT_OVERLAY": overlay}
         files = {"kit/a.png": b"a" + key.encode(), "kit/b.png": b"b", "docs/a.json": b"{}"}
-        data = claim_output_group(settings, "kit", key)
+        data = claim_output_group(overlay, "kit", key)
         if data is None:
             for relative, content in files.items():
-                write_output(settings, staging, relative, content)
-            record_output_group(settings, "kit", key, list(files), {"made": key})
+                write_output(overlay, staging, relative, content)
+            record_output_group(overlay, "kit", key, list(files), {"made": key})
         overlay.commit()
         return data
 
@@ -139,3 +137,14 @@ def test_a_group_of_files_is_kept_whole_under_the_same_key(tmp_path):
     assert run("k2") is None  # the folder was deleted: made again
     assert tree(tmp_path / "output") == {"kit/a.png": b"ak2", "kit/b.png": b"b", "docs/a.json": b"{}"}
     assert run("k2") == {"made": "k2"}
+
+
+def test_the_settings_in_place_of_the_overlay_are_refused_with_a_clear_message(tmp_path):
+    """The helpers took the settings before the build's objects left them (infra.scope)."""
+    for call in (lambda: write_output({"SITEURL": ""}, tmp_path, "a.txt", b"a"),
+                 lambda: output_files({"SITEURL": ""}, tmp_path),
+                 lambda: claim_output_group({}, "kit", "k")):
+        with pytest.raises(TypeError, match="build's overlay"):
+            call()
+    write_output(None, tmp_path, "a.txt", b"a")  # no overlay (a plain pelican run): written directly
+    assert (tmp_path / "a.txt").read_bytes() == b"a"

@@ -54,6 +54,12 @@
   var source = document.getElementById("badge-kit-data");
   if (!source || !window.fetch || !window.FontFace || !document.fonts || !window.Path2D) return;
   var kit = JSON.parse(source.textContent);
+  // each text names its [light, dark] fill by its place in kit.fills (plugins/badges/browser.py, shared_fills)
+  kit.badges.forEach(function (badge) {
+    Object.keys(badge.texts).forEach(function (format) {
+      badge.texts[format].forEach(function (text) { text[1] = kit.fills[text[1]]; });
+    });
+  });
   // The data names the site's files by their published address; fetch them from where this page is served
   // (a development build may be served on any port, under any path: data-root is then relative).
   var root = new URL(source.getAttribute("data-root") || kit.site + "/", document.baseURI).href;
@@ -372,6 +378,19 @@
   document.querySelectorAll("[data-badge]").forEach(function (block) {
     var badge = kit.badges[Number(block.getAttribute("data-badge"))];
     block.querySelectorAll("tr[data-drawn-only]").forEach(function (row) { row.hidden = false; });
+    // A size drawn here has an empty cell in the page (data-draw, data-variant): its button is made here.
+    block.querySelectorAll("td[data-draw]").forEach(function (cell) {
+      var button = document.createElement("button");
+      var label = document.createElement("span");
+      button.type = "button";
+      button.className = "download-table__draw";
+      button.setAttribute("data-draw", cell.getAttribute("data-draw"));
+      button.setAttribute("data-variant", cell.getAttribute("data-variant"));
+      label.className = "visually-hidden";
+      label.textContent = ", " + cell.getAttribute("data-variant");
+      button.append(cell.getAttribute("data-draw") === "svg" ? "SVG" : "PNG", label);
+      cell.append(button);
+    });
     block.querySelectorAll("button[data-draw]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
