@@ -97,9 +97,10 @@ def split(css: str) -> tuple[str, list[Sheet]]:
         name = medium_of(block)
         (moved.setdefault(name, []) if name else rest).append(block)
     sheets = []
-    for name, (pattern, media) in MEDIA.items():
+    for name, (pattern, fixed) in MEDIA.items():
         if name not in moved:
             continue
+        media = fixed
         if media is None:
             queries = [pattern.fullmatch(block[len("@media"):block.index("{")].strip()) for block in moved[name]]
             narrowest = min(queries, key=_width_rem)
