@@ -150,7 +150,8 @@ def start(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
             links.setdefault(slug, {})[badge_id] = {"json": f"{siteurl}/{ob3.credential_path(slug, badge_id)}"}
     missing = {generator.cache_source(inputs).name: (unsigned, created)
                for _, inputs, unsigned, created in credentials if not generator.cache_source(inputs).exists()}
-    names = sorted(missing)
+    # by issue date, so a batch holds few dates: its proof options are canonicalised once per date
+    names = sorted(missing, key=lambda name: (missing[name][1], name))
     batches = [([(missing[name][0], missing[name][1], name) for name in names[i : i + SIGN_BATCH]], sign.key.secret(),
                 sign.did, str(generator.cache)) for i in range(0, len(names), SIGN_BATCH)]
     return Signing(sign, credentials, positions, {statuslist.status_key(*pair) for pair in issued}, links,
