@@ -148,8 +148,8 @@ def start(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
             inputs = ("ob3-credential", ob3.to_json(unsigned), sign.key.public, sign.did)
             credentials.append((ob3.credential_path(slug, badge_id), inputs, unsigned, kit.issued))
             links.setdefault(slug, {})[badge_id] = {"json": f"{siteurl}/{ob3.credential_path(slug, badge_id)}"}
-    missing = {generator.cache_source(inputs).name: (unsigned, created)
-               for _, inputs, unsigned, created in credentials if not generator.cache_source(inputs).exists()}
+    sources = [(generator.cache_source(inputs), unsigned, created) for _, inputs, unsigned, created in credentials]
+    missing = {source.name: (unsigned, created) for source, unsigned, created in sources if not source.exists()}
     # by issue date, so a batch holds few dates: its proof options are canonicalised once per date
     names = sorted(missing, key=lambda name: (missing[name][1], name))
     batches = [([(missing[name][0], missing[name][1], name) for name in names[i : i + SIGN_BATCH]], sign.key.secret(),
