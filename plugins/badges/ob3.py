@@ -339,7 +339,7 @@ def canonize(document: dict, loader: ContextLoader) -> str:
 def canonicaliser(loader: ContextLoader) -> ob3_canon.Canonicaliser:
     """:func:`canonize` with a template per document shape (``ob3_canon``): the same N-Quads for a tenth of
     the time when many credentials are signed. Make one per build or batch: it keeps the templates."""
-    return ob3_canon.Canonicaliser(loader, lambda document: canonize(document, loader), _check_nothing_dropped)
+    return ob3_canon.Canonicaliser(loader, lambda document: canonize(document, loader), _check_stated)
 
 
 def _leaves(value, key: str = ""):
@@ -364,6 +364,12 @@ def _check_nothing_dropped(document: dict, nquads: str) -> None:
     for quads in jsonld.parse_nquads(nquads).values():
         for quad in quads:
             stated.update((quad["subject"]["value"], quad["object"]["value"]))
+    _check_stated(document, stated)
+
+
+def _check_stated(document: dict, stated: set[str]) -> None:
+    """ValueError naming each key whose text is not among ``stated``, the subjects' and objects' values of
+    the canonical N-Quads."""
     # a value typed @vocab (proofPurpose) is stated as an IRI ending in it
     suffixes = {value.rsplit("#", 1)[-1] for value in stated if "#" in value}
     dropped = sorted({key for key, text in _leaves(document) if text not in stated and text not in suffixes})

@@ -145,3 +145,15 @@ def test_placeholders_share_equal_strings_and_keep_types():
     assert values == [("I", "https://a/1"), ("L", "https://a/1")]
     assert skeleton["type"] == ["A"] and skeleton["@context"] == ["https://x/"] and skeleton["b"] == [True, 2]
     assert skeleton["image"]["id"] == skeleton["id"] != skeleton["name"]
+
+
+def test_the_stated_values_are_those_of_the_canonical_nquads(loader):
+    from pyld import jsonld
+
+    document = credential()
+    canon = ob3.canonicaliser(loader)
+    dataset = canon._dataset(document)
+    parsed = {quad[part]["value"] for quads in jsonld.parse_nquads(ob3.canonize(document, loader)).values()
+              for quad in quads for part in ("subject", "object")}
+    assert ob3_canon._stated(dataset) == parsed
+    assert any(value.startswith("_:c14n") for value in parsed)
