@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import time
+import zlib
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -23,7 +24,7 @@ from infra.cachekey import code_digest, key
 from infra.files import atomic_write, place
 from responsive_images.pipeline import Workers, parallel_map, start_map
 
-from . import designs, fonts, mark, textfit
+from . import designs, fonts, mark, pngwrite, textfit
 from .designs import FORMATS, VARIANTS, BadgeArt, Designer, to_png, to_svg
 from .fonts import FontSet
 
@@ -125,9 +126,11 @@ def download_rows(files: list[BadgeFile]) -> list[DownloadRow]:
 
 
 def design_digest(font_set: FontSet) -> str:
-    """The digest of everything that draws a badge: this module and the design, text and mark code,
-    the bundled font files, and Pillow. Computed once per build; part of every badge file's key."""
-    return code_digest(sys.modules[__name__], designs, textfit, mark, fonts, font_set.folder, PIL.__version__)
+    """The digest of everything that draws a badge: this module and the design, text, mark and PNG code,
+    the bundled font files, Pillow, and the zlib that writes the cards (``pngwrite``). Computed once per
+    build; part of every badge file's key."""
+    return code_digest(sys.modules[__name__], designs, textfit, mark, fonts, pngwrite, font_set.folder, PIL.__version__,
+                       zlib.ZLIB_RUNTIME_VERSION)
 
 
 def cache_key(art: BadgeArt, fmt: str, variant: str, design: str, art_json: str | None = None) -> str:

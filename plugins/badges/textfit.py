@@ -6,6 +6,7 @@ never overflows the box; ``draw`` and ``svg`` place the same lines on a PNG or i
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -146,16 +147,36 @@ class Fitter:
         return Fitted(size, (a, b), (wa, wb), truncated, role)
 
 
-def draw(canvas: ImageDraw.ImageDraw, fonts: FontSet, fitted: Fitted, x: float, top: float, fill,
-         align: str = "center") -> None:
-    """Draw ``fitted`` with its first line's top at ``top``; ``x`` is the centre or the left edge."""
+def placements(fonts: FontSet, fitted: Fitted, x: float, top: float, align: str = "center"):
+    """(anchor point, text, font) of each run of ``fitted``, its first line's top at ``top``; ``x`` is the
+    centre or the left edge. Each run is drawn at its point with anchor ``ls`` (left, baseline)."""
     for index, (line, width) in enumerate(zip(fitted.lines, fitted.widths, strict=True)):
         baseline = top + fitted.size * 0.92 + index * fitted.line_height
         cursor = x - width / 2 if align == "center" else x
         for run in line:
-            font = fonts.font(run.font, fitted.size)
-            canvas.text((cursor, baseline), run.text, font=font, fill=fill, anchor="ls")
+            yield (cursor, baseline), run.text, fonts.font(run.font, fitted.size)
             cursor += fonts.length(run, fitted.size)
+
+
+def draw(canvas: ImageDraw.ImageDraw, fonts: FontSet, fitted: Fitted, x: float, top: float, fill,
+         align: str = "center", offset: tuple[int, int] = (0, 0)) -> None:
+    """Draw ``fitted`` (see :func:`placements`); ``offset``: whole pixels to subtract, for a canvas that is a
+    crop of the image (the same pixels while each point stays at or right of and below the crop's corner)."""
+    for (left, baseline), text, font in placements(fonts, fitted, x, top, align):
+        canvas.text((left - offset[0], baseline - offset[1]), text, font=font, fill=fill, anchor="ls")
+
+
+def ink_box(fonts: FontSet, fitted: Fitted, x: float, top: float, align: str = "center",
+            margin: int = 3) -> tuple[int, int, int, int] | None:
+    """Whole pixels that hold every anchor point and every inked pixel of ``fitted``, with ``margin``
+    to spare (Pillow rounds each run's origin); None for no run."""
+    box = None
+    for (left, baseline), text, font in placements(fonts, fitted, x, top, align):
+        x0, y0, x1, y1 = font.getbbox(text, anchor="ls")
+        run = (math.floor(min(left, left + x0)) - margin, math.floor(min(baseline, baseline + y0)) - margin,
+               math.ceil(max(left, left + x1)) + margin, math.ceil(max(baseline, baseline + y1)) + margin)
+        box = run if box is None else (min(box[0], run[0]), min(box[1], run[1]), max(box[2], run[2]), max(box[3], run[3]))
+    return box
 
 
 def svg(fitted: Fitted, x: float, top: float, fill: str, align: str = "center") -> str:

@@ -1,0 +1,109 @@
+"""An opaque card made the fast way (designs._card_png: only its own texts drawn on a crop, mapped and
+compressed on from the backdrop's zlib prefix; pngwrite) has exactly the bytes of the plain way (the whole
+card drawn, mapped and saved by Pillow, designs._pillow_png)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from badges import designs, pngwrite
+from badges.designs import BadgeArt, Designer
+from badges.fonts import FontSet
+from badges.kit import palette_art, render_file, signature_art
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+NAMES = ["Jan de Vries", "Anouk Bakker-van den Heuvel", "Ö", "Smederij ‘De Gouden Hamer’ & Zn", "Wendelien Schoonderwoerd-"
+         "Kloosterhuis van Oud-Beijerland tot Zuidbroek", "Zoë Ÿpma-Ñúñez", "张伟", "محمد العمراني", "שרה כהן", "Ǻ̈́̊ Z̷̢͚a̶͎͌l̵g̷o̴",
+         "W" * 80, "  ", "ﷺ ꧅ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", ""]
+FORMATS = ["deelkaart-1200x630", "staand-1080x1350"]
+
+
+@pytest.fixture(scope="module")
+def fonts() -> FontSet:
+    return FontSet()
+
+
+@pytest.fixture(scope="module")
+def designer(fonts) -> Designer:
+    return Designer(fonts)
+
+
+def _art(name, subline="Smeden · Utrecht", tagline="Met de hand gemaakt", colour="copper", badge="Ambachtsmens"):
+    return BadgeArt(badge, "Ik ben", colour, "dekrachtvanambacht.nl", name, subline if name else "",
+                    tagline if name else "")
+
+
+def _both(designer, fonts, art, fmt, variant, cache, plain_cache=None):
+    """(fast, plain) bytes of one card; the fast way with the batch's ``cache``, the plain way with its own
+    (``test_badge_png`` shows that the plain way's cache changes no byte)."""
+    size, shapes, transparent = designer.layout(art, fmt, variant)
+    assert not transparent
+    common = designer.layout(signature_art(art), fmt, variant)[1]
+    stand_in = designer.layout(palette_art(art), fmt, variant)[1]
+    shared = designs.shared_texts(shapes, common)
+    level = 6 if fmt.startswith("deelkaart") else 9
+    fast = designs._card_png(fonts, size, shapes, cache, shared, designs._stand_in(fonts, size, stand_in, cache), level)
+    plain = designs._pillow_png(fonts, size, shapes, False, {} if plain_cache is None else plain_cache, shared, stand_in,
+                                level)
+    return fast, plain
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("variant", ["licht", "donker"])
+def test_cards_are_byte_identical_to_pillows(fonts, designer, fmt, variant):
+    cache, plain_cache = {}, {}
+    taglines = ["Met de hand gemaakt", "", "Restauratie van 17e-eeuwse kasten, trappen en deuren in heel Nederland"]
+    names, colours = (NAMES, ("copper", "teal")) if fmt.startswith("deelkaart") else (NAMES[::2], ("ink",))  # level 9: slow
+    for index, name in enumerate(names):
+        for colour in colours:
+            art = _art(name, subline=["Smeden · Utrecht", "Glas-in-lood · Fryslân", "ıİ · ß"][index % 3],
+                       tagline=taglines[index % 3], colour=colour)
+            fast, plain = _both(designer, fonts, art, fmt, variant, cache, plain_cache)
+            assert fast is not None, name
+            assert fast == plain, (name, colour)
+    prefixes = sum(1 for key in cache if key[0] == "prefix")
+    assert 0 < prefixes < len(names) * len(colours) / 2  # cards of a class share compressor prefixes
+
+
+@pytest.fixture(scope="module")
+def caches() -> tuple[dict, dict]:
+    return {}, {}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(min_size=1, max_size=60), subline=st.text(max_size=40), tagline=st.text(max_size=90))
+def test_any_text_gives_pillows_bytes(fonts, designer, caches, name, subline, tagline):
+    fast, plain = _both(designer, fonts, _art(name, subline, tagline), "deelkaart-1200x630", "licht", *caches)
+    assert fast is not None
+    assert fast == plain
+
+
+def test_render_file_takes_the_fast_way_and_it_is_a_valid_png(fonts, designer, monkeypatch):
+    made = []
+    card_png = designs._card_png
+    monkeypatch.setattr(designs, "_card_png", lambda *args: made.append(card_png(*args)) or made[-1])
+    from badges.kit import plan_files
+
+    file = next(iter(plan_files("badges/x", "x", _art("Jan de Vries"), "test", formats=("deelkaart-1200x630",),
+                                variants=("licht",))))
+    data = render_file(designer, fonts, file, {})
+    assert made == [data]
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    assert image.size == (1200, 630) and image.mode == "P"
+
+
+def test_pngwrite_refuses_what_it_cannot_write_as_pillow():
+    assert not pngwrite.fits(Image.new("RGB", (4, 4)))
+    few = Image.new("RGB", (4, 4)).quantize(8)
+    assert not pngwrite.fits(few)  # Pillow writes 16 colours or fewer in 4 bits or less
+    image = Image.linear_gradient("L").convert("RGB").resize((300, 300)).quantize(200)
+    assert pngwrite.fits(image)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", compress_level=6)
+    assert pngwrite.png(image.size, image.getpalette(), pngwrite.filtered(image).tobytes(), 6) == buffer.getvalue()
+    noise = Image.effect_noise((600, 600), 120).convert("RGB").quantize(64)
+    assert pngwrite.png(noise.size, noise.getpalette(), pngwrite.filtered(noise).tobytes(), 6) is None  # > 1 IDAT
