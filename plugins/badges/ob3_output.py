@@ -115,7 +115,7 @@ class Signing:
 
 def start(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tuple[str, str]], shared=None) -> Signing:
     """Plan the credentials, and start signing those the badge cache lacks, in batches on the build's
-    ``shared`` workers (each batch canonicalises the proof options once per date), while the build goes on.
+    ``shared`` workers (each batch expands each shape once), while the build goes on.
 
     ``generator`` provides ``cache_source(inputs)`` and ``cache`` (the badge cache)."""
     siteurl = settings["SITEURL"]
@@ -150,8 +150,9 @@ def start(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
             links.setdefault(slug, {})[badge_id] = {"json": f"{siteurl}/{ob3.credential_path(slug, badge_id)}"}
     sources = [(generator.cache_source(inputs), unsigned, created) for _, inputs, unsigned, created in credentials]
     missing = {source.name: (unsigned, created) for source, unsigned, created in sources if not source.exists()}
-    # by issue date, so a batch holds few dates: its proof options are canonicalised once per date
-    names = sorted(missing, key=lambda name: (missing[name][1], name))
+    # by shape (badge class, kind of recipient), then issue date: a batch expands each shape of credential
+    # once (ob3_canon) and canonicalises its proof options once per date
+    names = sorted(missing, key=lambda name: (*_shape(missing[name][0]), missing[name][1], name))
     batches = [([(missing[name][0], missing[name][1], name) for name in names[i : i + SIGN_BATCH]], sign.key.secret(),
                 sign.did, str(generator.cache)) for i in range(0, len(names), SIGN_BATCH)]
     return Signing(sign, credentials, positions, {statuslist.status_key(*pair) for pair in issued}, links,
@@ -178,6 +179,12 @@ def write(generator, settings: dict, signing: Signing) -> dict:
     generator.cached(ob3.STATUS_PATH, ("ob3-status", ob3.to_json(status), sign.key.public, sign.did),
                      lambda: ob3.to_json(ob3.sign(status, sign.key, sign.did, moment, loader)).encode())
     return signing.links
+
+
+def _shape(unsigned: dict) -> tuple[str, bool]:
+    """What sets a credential's shape apart in a build: its achievement and whether its recipient is a URL."""
+    subject = unsigned["credentialSubject"]
+    return subject["achievement"]["id"], "id" in subject
 
 
 def _signed(unsigned: dict, sign: Signer, created: str, loader: ob3.ContextLoader, proofs: dict,
