@@ -136,7 +136,8 @@ def test_letter_pages_list_exactly_their_profiles(paged_directory_site):
             assert page.select(".breadcrumbs a")[-1]["aria-current"] == "page"
             blocks = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
             item_list = next(b for b in blocks if b["@type"] == "ItemList")
-            assert [e["name"] for e in item_list["itemListElement"]] == names_here
+            assert [e["url"] for e in item_list["itemListElement"]] == \
+                [a["href"] for a in page.select(".directory-list .directory-item__name")]
             assert page.select_one("form[data-directory-filter]")
             assert page.select_one('script[type="module"][src*="/theme/assets/directory."]')
             pagination = page.select_one("nav.pagination")

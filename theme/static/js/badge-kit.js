@@ -54,10 +54,14 @@
   var source = document.getElementById("badge-kit-data");
   if (!source || !window.fetch || !window.FontFace || !document.fonts || !window.Path2D) return;
   var kit = JSON.parse(source.textContent);
-  // each text names its [light, dark] fill by its place in kit.fills (plugins/badges/browser.py, shared_fills)
+  // each text names its [light, dark] fill by its place in kit.fills, and each run its text by its place in
+  // kit.strings (plugins/badges/browser.py, shared_fills and shared_strings)
   kit.badges.forEach(function (badge) {
     Object.keys(badge.texts).forEach(function (format) {
-      badge.texts[format].forEach(function (text) { text[1] = kit.fills[text[1]]; });
+      badge.texts[format].forEach(function (text) {
+        text[1] = kit.fills[text[1]];
+        text[2].forEach(function (run) { run[2] = kit.strings[run[2]]; });
+      });
     });
   });
   // The data names the site's files by their published address; fetch them from where this page is served
