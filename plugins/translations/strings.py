@@ -81,6 +81,13 @@ EN = MappingProxyType({
     "Zoekterm": "Search term",
     "bijvoorbeeld smid, Groningen of leerplek": "for example badge, join or privacy",
     "Zoek": "Search",
+    "Paginering": "Pagination",
+    "Pagina": "Page",
+    "pagina": "page",
+    "Vorige": "Previous",
+    "Volgende": "Next",
+    "op": "on",
+    "pagina’s": "pages",
 })
 
 STRINGS = MappingProxyType({"en": EN})
