@@ -30,7 +30,7 @@ from pelican import signals
 from pelican.generators import Generator
 from seo.structured import data_script
 
-from . import browser, ob3, ob3_output, openbadges, statuslist
+from . import browser, ob3, ob3_canon, ob3_output, openbadges, statuslist
 from .designs import FORMATS, BadgeArt, Designer
 from .fonts import FontSet
 from .kit import (
@@ -203,8 +203,8 @@ class BadgesGenerator(Generator):
         # the one cache rule (infra.cachekey): renders keyed by the design digest, documents by their code's
         self.design = design_digest(FontSet())
         self.drawing = browser.drawing_digest(self.design)
-        self.documents_code = code_digest(openbadges, ob3, ob3_output, statuslist, Path(ob3.__file__).parent / "contexts",
-                                          version("pyld"))
+        self.documents_code = code_digest(openbadges, ob3, ob3_canon, ob3_output, statuslist,
+                                          Path(ob3.__file__).parent / "contexts", version("pyld"))
         self._warned = False
         self.kits: dict[str, Kit] = {}  # filled by plan_kits, once the directory has made its data
         self.revoked: list[tuple[str, str]] = []
