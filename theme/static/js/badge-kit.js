@@ -382,17 +382,23 @@
   document.querySelectorAll("[data-badge]").forEach(function (block) {
     var badge = kit.badges[Number(block.getAttribute("data-badge"))];
     block.querySelectorAll("tr[data-drawn-only]").forEach(function (row) { row.hidden = false; });
-    // A size drawn here has an empty cell in the page (data-draw, data-variant): its button is made here.
+    // A size drawn here has an empty cell in the page (data-draw): its button is made here, for the format of
+    // its row (data-format) and the variant of its column (the column header's data-variant).
+    var variants = Array.prototype.map.call(block.querySelectorAll(".download-table thead th"), function (head) {
+      return head.getAttribute("data-variant");
+    });
     block.querySelectorAll("td[data-draw]").forEach(function (cell) {
       var button = document.createElement("button");
       var label = document.createElement("span");
+      var format = cell.parentNode.getAttribute("data-format");
+      var variant = variants[cell.cellIndex];
       button.type = "button";
       button.className = "download-table__draw";
-      button.setAttribute("data-draw", cell.getAttribute("data-draw"));
-      button.setAttribute("data-variant", cell.getAttribute("data-variant"));
+      button.setAttribute("data-draw", format);
+      button.setAttribute("data-variant", variant);
       label.className = "visually-hidden";
-      label.textContent = ", " + cell.getAttribute("data-variant");
-      button.append(cell.getAttribute("data-draw") === "svg" ? "SVG" : "PNG", label);
+      label.textContent = ", " + variant;
+      button.append(format === "svg" ? "SVG" : "PNG", label);
       cell.append(button);
     });
     block.querySelectorAll("button[data-draw]").forEach(function (button) {
