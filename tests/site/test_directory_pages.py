@@ -246,6 +246,10 @@ def test_facet_pages_are_paginated_with_every_profile_on_one_page(paged_director
                 assert links["en" if lang == "nl" else "nl"] == f"{SITEURL}/{twins[number - 1]}"
                 word = "pagina" if lang == "nl" else "page"
                 title, heading = page.title.get_text(), page.h1.get_text(" ", strip=True)
+                # the directory lists everyone on its A-Z pages (Dutch), not on an index with filters
+                everyone = page.select_one(f'.page-header__lead a[href="{SITEURL}/{LETTERS}"]')
+                assert everyone and everyone.get("hreflang") == (None if lang == "nl" else "nl")
+                assert not page.select_one('.page-header__lead a[href*="?"]')
                 assert (f", {word} {number}" in title) == (number > 1), title
                 assert heading.endswith(f", {word} {number}") == (number > 1), heading
                 blocks = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
