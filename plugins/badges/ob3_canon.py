@@ -35,6 +35,8 @@ LINE_BREAKS = frozenset("\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # str.splitlines br
 IRI_KEYS = ("id", "@id")
 KEPT_KEYS = ("@context", "type", "@type")  # never replaced: types pick scoped contexts
 # what pyld returns unexpanded for an @id and keeps as an absolute IRI in RDF (``_expand_iri``, ``_is_absolute_iri``)
+UNBROKEN = LINE_BREAKS | {">", "\n", "\r"}  # what an IRI written in N-Quads must not hold for pyld's parser
+LANGUAGE = re.compile(r"[a-zA-Z]+(?:-[a-zA-Z0-9]+)*")  # pyld.nquads
 ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://\S*")
 LITERAL, IRI = "L", "I"
 NQUADS = {"algorithm": "URDNA2015", "format": "application/n-quads"}
@@ -146,6 +148,21 @@ def _placed(dataset: dict, sentinels: dict[str, tuple[str, int]]) -> set[int]:
     return {index for text, (_, index) in sentinels.items() if hits.get(text) and text not in wrong}
 
 
+def _parsable(dataset: dict) -> bool:
+    """Whether pyld's N-Quads parser reads back what its writer makes of ``dataset``: ``ob3.canonize`` parses
+    its result, and fails on an IRI with ``>`` or a line break (written as they are) or an odd language tag
+    (the slow way then fails alike)."""
+    for triples in dataset.values():
+        for triple in triples:
+            for part in triple.values():
+                iris = [part.get("datatype", ""), part["value"] if part["type"] == "IRI" else ""]
+                if any(not UNBROKEN.isdisjoint(iri) for iri in iris):
+                    return False
+                if "language" in part and not LANGUAGE.fullmatch(part["language"]):
+                    return False
+    return True
+
+
 def _stated(dataset: dict) -> set[str]:
     """The subjects' and objects' values of the canonical N-Quads of ``dataset``, without making them:
     every value but a blank node's, and one canonical label (``_:c14n0``...) per blank node."""
@@ -226,7 +243,8 @@ class Canonicaliser:
             for triple in triples:
                 seen.add((graph, *(tuple(sorted(part.items())) for part in triple.values())))
         duplicates = len(seen) != sum(len(triples) for triples in dataset.values())  # two values became one triple
-        if duplicates or any(graph.startswith("_:") for graph in dataset):  # a blank graph name: labelled apart
+        blank_graph = any(graph.startswith("_:") for graph in dataset)  # labelled apart from the rest
+        if duplicates or blank_graph or not _parsable(dataset):
             self.stats["slow"] += 1
             return self.slow(document)
         self.check(document, _stated(dataset))
