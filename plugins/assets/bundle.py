@@ -94,13 +94,18 @@ def load_spec(path: Path) -> BundleSpec:
         wanted = set(parts) | (set(base) if name != "base" and name not in standalone else set())
         bundles[name] = tuple(part for part in order if part in wanted)
     optional = {}
-    for name, groups in data.get("optional", {}).items():
-        groups = tuple((group,) if isinstance(group, str) else tuple(group) for group in groups)
+    listed = {name: tuple((group,) if isinstance(group, str) else tuple(group) for group in groups)
+              for name, groups in data.get("optional", {}).items()}
+    common = listed.pop("base", ())  # optional parts of the base: of every bundle that has the base
+    for name in bundles:
+        if name != "base" and name not in standalone and (common or name in listed):
+            listed[name] = common + listed.get(name, ())
+    for name, groups in listed.items():
         if name not in bundles or name in standalone:
             problems.append(f"{path}: optional.{name}: no such bundle")
             continue
         problems += [f"{path}: optional.{name}: {part}: not in bundles.{name}"
-                     for group in groups for part in group if part not in lists[name]]
+                     for group in groups for part in group if part not in bundles[name]]
         if len({part for group in groups for part in group}) != sum(map(len, groups)):
             problems.append(f"{path}: optional.{name}: a part is named twice")
         optional[name] = groups
