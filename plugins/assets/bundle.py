@@ -196,7 +196,7 @@ def collect(theme: Path, folder: str = "theme/assets/") -> Assets:
         if groups:
             assets.optional[logical] = tuple(requirements("\n".join(sources[part] for part in group)) for group in groups)
         for used in itertools.product((False, True), repeat=len(groups)):
-            left_out = {part for group, flag in zip(groups, used) if not flag for part in group}
+            left_out = {part for group, flag in zip(groups, used, strict=True) if not flag for part in group}
             variant = minify_css("\n".join(rewritten[part] for part in parts if part not in left_out))
             assets.add(variant_name(bundle, used), split(variant)[0].encode("utf-8"), name=f"{bundle}.css")
     return assets

@@ -11,8 +11,8 @@ import soupsieve
 from assets.bundle import collect, load_spec, minify_css
 from assets.media import blocks, split
 from assets.usage import selectors
-from bs4 import BeautifulSoup
 from browser_support import output_file, visit
+from bs4 import BeautifulSoup
 from conftest import ROOT
 from test_browser import PAGE_TYPES, PAGED_DIRECTORY, page_path
 
@@ -110,7 +110,7 @@ def test_a_page_looks_the_same_with_its_whole_bundle(browser, example_site, name
 
     path = page_path(name)
     file = example_site.file(path)
-    bundle, sheet, html = main_sheet(example_site, file)
+    bundle, _sheet, html = main_sheet(example_site, file)
     href = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)[0]
     whole = collect(ROOT / "theme").names[f"css/{bundle}.css"]
     relative = str(file.relative_to(example_site.output))

@@ -117,7 +117,7 @@ def test_a_page_links_the_sheet_with_the_optional_parts_its_markup_can_use(tmp_p
     ('base = ["components/d"]', "optional.two: components/d: not in bundles.two"),
 ])
 def test_optional_parts_must_be_parts_of_their_bundle(tmp_path, optional, message):
-    spec = SPEC.split("[optional]")[0] + "[optional]\n" + optional + "\n"
+    spec = SPEC.split("[optional]", 1)[0] + "[optional]\n" + optional + "\n"
     theme = make_theme(tmp_path, spec=spec, parts=PARTS, scripts=SCRIPTS)
     with pytest.raises(AssetError, match=re.escape(message)):
         load_spec(theme / "css" / "bundles.toml")

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -191,7 +192,7 @@ def reachable(piece: str, fetched: set[str], has_element) -> bool:
         return bool(family) and any(name.startswith(family.group(1).lower().replace(" ", "-")) for name in fetched)
     if "{" not in piece:
         return False
-    selector_list = piece.split("{")[-2] if piece.lstrip().startswith("@") else piece.split("{")[0]
+    selector_list = piece.split("{")[-2] if piece.lstrip().startswith("@") else piece.split("{", 1)[0]
     if not STATES.search(selector_list):
         return False
     return any(has_element(PSEUDO_ELEMENT.sub("", STATES.sub("", selector)).strip() or "*")
@@ -261,7 +262,7 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
                 texts = {sheet: cdp.send("CSS.getStyleSheetText", {"styleSheetId": sheet})["text"] for sheet in matching}
                 fetched = set(page.evaluate("performance.getEntriesByType('resource').map(e => e.name.split('/').pop())"))
                 in_use = sum(len(piece) for sheet in matching for piece in unused_pieces(texts[sheet], usage, sheet)
-                             if reachable(piece, fetched, lambda selector: page.evaluate(HAS_ELEMENT, selector)))
+                             if reachable(piece, fetched, partial(page.evaluate, HAS_ELEMENT)))
                 total = sum(sheets[sheet] for sheet in matching)
                 spent = sum(used.get(sheet, 0) for sheet in matching) + in_use
                 figures[name]["unused_percent_in_use"] = round(100 * (1 - spent / total), 1) if total else 0.0
