@@ -20,6 +20,7 @@ import contextlib
 import functools
 import gc
 import hashlib
+import importlib
 import logging
 import os
 import re
@@ -150,7 +151,6 @@ def _collector_for_a_build():
 
 
 def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | None) -> int:
-    from infra.run import ScopedPelican
     from pelican.settings import read_settings
 
     started = time.perf_counter()
@@ -159,6 +159,9 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     # The enabled plugins' declared contracts hold together (infra.contracts), whatever their order.
     contracts = plugin_contracts(settings["PLUGINS"])
     broken = contract_problems(contracts, plugins_place(config))
+    pelican_class, problem = _pelican_class(settings, config)
+    if problem:
+        broken.append(problem)
     for problem in broken:
         print(problem, file=sys.stderr)
     if broken:
@@ -216,7 +219,7 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
-        pelican = ScopedPelican(settings, build_objects)
+        pelican = pelican_class(settings, build_objects)
         _run(pelican, ContractWatch(contracts))
     except ContentError as error:
         for problem in error.problems:
@@ -244,6 +247,30 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
         print(f"Gebouwd in {time.perf_counter() - started:.1f} s: {counts['pages']} HTML-pagina's in "
               f"{_display(output)}/ ({how}; {overlay.rendered} pagina's gerenderd, {overlay.skipped} niet nodig)")
     return 0
+
+
+def _pelican_class(settings: dict, config: Path) -> tuple[type | None, str | None]:
+    """The settings' ``PELICAN_CLASS``, as Pelican itself resolves it; it must own the build's objects
+    (``infra.ScopedPelican`` or a subclass), or the build stops with one line saying so."""
+    from infra.run import ScopedPelican
+
+    name = settings["PELICAN_CLASS"]
+    text = config.read_text(encoding="utf-8")
+    found = re.search(r"^PELICAN_CLASS\s*=", text, flags=re.M)
+    line = text.count("\n", 0, found.start()) + 1 if found else 1
+    where = f"{_display(config)}:{line}:1"
+    try:
+        if isinstance(name, str):
+            module, _, attribute = name.rpartition(".")
+            cls = getattr(importlib.import_module(module), attribute)
+        else:
+            cls = name
+    except (ImportError, AttributeError, ValueError) as error:
+        return None, f"{where}: PELICAN_CLASS: {name!r} is niet te laden ({error})"
+    if not (isinstance(cls, type) and issubclass(cls, ScopedPelican)):
+        return None, (f"{where}: PELICAN_CLASS: {name!r} moet infra.ScopedPelican zijn of daarvan "
+                      "afstammen (die klasse draagt de objecten van de build)")
+    return cls, None
 
 
 def _run(pelican, watch: ContractWatch) -> None:

@@ -148,6 +148,28 @@ def shared_fills(texts_of_badges: list[dict]) -> tuple[list[list[str]], list[dic
     return fills, shared
 
 
+def shared_strings(texts_of_badges: list[dict]) -> tuple[list[str], list[dict]]:
+    """The badges' texts (as ``shared_fills`` gives them) with each run's text named once.
+
+    Returns ``(strings, texts)``: the distinct texts in order of first use, and per badge its texts with
+    each run's text replaced by its index in ``strings``. A badge shows the campaign's name, the person's
+    name, subline and tagline in each of its five formats, and a second badge of the kit shows them again
+    (about 580 bytes of every kit page at scale M; issue 14)."""
+    strings: list[str] = []
+    index: dict[str, int] = {}
+
+    def named(text: str) -> int:
+        if text not in index:
+            index[text] = len(strings)
+            strings.append(text)
+        return index[text]
+
+    shared = [{fmt: [[size, fill, [[x, baseline, named(text), font] for x, baseline, text, font in runs]]
+                     for size, fill, runs in lines] for fmt, lines in texts.items()}
+              for texts in texts_of_badges]
+    return strings, shared
+
+
 def drawing_digest(design: str) -> str:
     """The digest of what makes a badge's drawing data: this module and the badge design (``kit.design_digest``)."""
     return code_digest(sys.modules[__name__], design)

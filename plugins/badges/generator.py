@@ -30,7 +30,7 @@ from pelican import signals
 from pelican.generators import Generator
 from seo.structured import data_script
 
-from . import browser, ob3, ob3_output, openbadges, statuslist
+from . import browser, ob3, ob3_canon, ob3_output, openbadges, statuslist
 from .designs import FORMATS, BadgeArt, Designer
 from .fonts import FontSet
 from .kit import (
@@ -142,15 +142,17 @@ class KitDrawings:
     def script(self, drawn: list[dict]) -> Markup:
         """The data block badge-kit.js draws from (never run as a script)."""
         # the script bakes the hosted assertion (2.0) and credential (3.0), fetched on load, byte for byte
-        # each text names its [light, dark] fill by its place in "fills" (browser.shared_fills)
+        # each text names its [light, dark] fill by its place in "fills" (browser.shared_fills), and each
+        # run its text by its place in "strings" (browser.shared_strings)
         fills, texts = browser.shared_fills([data["texts"] for data in drawn])
+        strings, texts = browser.shared_strings(texts)
         badges = [{"id": entry.badge["id"], "stem": f"{self.kit.profile.slug}-{entry.badge['id']}",
                    "colour": entry.art.colour, "title": badge_title(entry.art), "texts": shared,
                    "verify": entry.assertion_url,
                    **({"credential": self.credentials[entry.badge["id"]]} if entry.badge["id"] in self.credentials else {})}
                   for entry, shared in zip(self.kit.badges, texts, strict=True)]
         return data_script({"site": self.siteurl, "design": self.design_url, "fonts": self.fonts_url, "fills": fills,
-                            "badges": badges}, element_id="badge-kit-data", root=f"{self.siteurl}/")
+                            "strings": strings, "badges": badges}, element_id="badge-kit-data", root=f"{self.siteurl}/")
 
 
 @dataclass
@@ -201,8 +203,8 @@ class BadgesGenerator(Generator):
         # the one cache rule (infra.cachekey): renders keyed by the design digest, documents by their code's
         self.design = design_digest(FontSet())
         self.drawing = browser.drawing_digest(self.design)
-        self.documents_code = code_digest(openbadges, ob3, ob3_output, statuslist, Path(ob3.__file__).parent / "contexts",
-                                          version("pyld"))
+        self.documents_code = code_digest(openbadges, ob3, ob3_canon, ob3_output, statuslist,
+                                          Path(ob3.__file__).parent / "contexts", version("pyld"))
         self._warned = False
         self.kits: dict[str, Kit] = {}  # filled by plan_kits, once the directory has made its data
         self.revoked: list[tuple[str, str]] = []

@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -28,7 +29,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
-from . import openbadges
+from . import ob3_canon, openbadges
 
 CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2"
 OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -335,6 +336,12 @@ def canonize(document: dict, loader: ContextLoader) -> str:
     return nquads
 
 
+def canonicaliser(loader: ContextLoader) -> ob3_canon.Canonicaliser:
+    """:func:`canonize` with a template per document shape (``ob3_canon``): the same N-Quads for a tenth of
+    the time when many credentials are signed. Make one per build or batch: it keeps the templates."""
+    return ob3_canon.Canonicaliser(loader, lambda document: canonize(document, loader), _check_nothing_dropped)
+
+
 def _leaves(value, key: str = ""):
     """(key, text) for every string and boolean a document states, leaving out its contexts and types."""
     if isinstance(value, dict):
@@ -375,28 +382,31 @@ def _proof_options(document: dict, verification_method: str, created: str) -> di
     }
 
 
-def _hash_data(document: dict, options: dict, loader: ContextLoader, proofs: dict[str, bytes] | None = None) -> bytes:
+def _hash_data(document: dict, options: dict, loader: ContextLoader, proofs: dict[str, bytes] | None = None,
+               canon: Callable[[dict], str] | None = None) -> bytes:
     """The hash a proof signs: of the canonical proof options, then of the canonical document.
 
     ``proofs`` (a dict owned by the caller, e.g. for one build) keeps the options' hash by their JSON: the
     credentials of one build share their proof options but for the date, and canonicalising them costs as
-    much as a credential (the same contexts)."""
+    much as a credential (the same contexts). ``canon`` (:func:`canonicaliser`) canonicalises as
+    :func:`canonize` does, faster for many documents of one shape."""
+    canon = canon if canon is not None else (lambda value: canonize(value, loader))
     text = to_json(options)
     options_hash = proofs.get(text) if proofs is not None else None
     if options_hash is None:
-        options_hash = hashlib.sha256(canonize(options, loader).encode("utf-8")).digest()
+        options_hash = hashlib.sha256(canon(options).encode("utf-8")).digest()
         if proofs is not None:
             proofs[text] = options_hash
-    return options_hash + hashlib.sha256(canonize(document, loader).encode("utf-8")).digest()
+    return options_hash + hashlib.sha256(canon(document).encode("utf-8")).digest()
 
 
 def sign(document: dict, key: SigningKey, did: str, created: str, loader: ContextLoader,
-         proofs: dict[str, bytes] | None = None) -> dict:
+         proofs: dict[str, bytes] | None = None, canon: Callable[[dict], str] | None = None) -> dict:
     """``document`` with an ``eddsa-rdfc-2022`` DataIntegrityProof (as a one-element list, as the
-    1EdTech schema wants it) by ``key``; ``proofs``: see :func:`_hash_data`."""
+    1EdTech schema wants it) by ``key``; ``proofs`` and ``canon``: see :func:`_hash_data`."""
     unsigned = {name: value for name, value in document.items() if name != "proof"}
     options = _proof_options(unsigned, key.key_id(did), created)
-    signature = key.private.sign(_hash_data(unsigned, options, loader, proofs))
+    signature = key.private.sign(_hash_data(unsigned, options, loader, proofs, canon))
     proof = {name: value for name, value in options.items() if name != "@context"}
     proof["proofValue"] = "z" + base58_encode(signature)
     return {**unsigned, "proof": [proof]}

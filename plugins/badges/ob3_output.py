@@ -26,7 +26,7 @@ from infra.files import atomic_write
 from nl_format.clock import now
 from responsive_images.pipeline import start_map
 
-from . import ob3, statuslist
+from . import ob3, ob3_canon, statuslist
 
 logger = logging.getLogger(__name__)
 
@@ -166,11 +166,12 @@ def write(generator, settings: dict, signing: Signing) -> dict:
     sign, siteurl = signing.sign, settings["SITEURL"]
     signing.wait()
     loader = ob3.ContextLoader()
+    canon = ob3.canonicaliser(loader)
     did_path = ob3.did_document_path(siteurl)
     generator.cached(did_path, ("ob3-did", sign.did, sign.keys),
                      lambda: ob3.to_json(ob3.did_document(sign.did, list(sign.keys))).encode())
     for path, inputs, unsigned, created in signing.credentials:
-        generator.cached(path, inputs, partial(_signed, unsigned, sign, created, loader, {}))
+        generator.cached(path, inputs, partial(_signed, unsigned, sign, created, loader, {}, canon))
     withdrawn = sorted(index for key, index in signing.positions.items() if key not in signing.current)
     moment = now().replace(microsecond=0).isoformat()
     status = ob3.status_list_document(siteurl, sign.did, statuslist.encode(withdrawn), moment)
@@ -179,8 +180,9 @@ def write(generator, settings: dict, signing: Signing) -> dict:
     return signing.links
 
 
-def _signed(unsigned: dict, sign: Signer, created: str, loader: ob3.ContextLoader, proofs: dict) -> bytes:
-    return ob3.to_json(ob3.sign(unsigned, sign.key, sign.did, created, loader, proofs)).encode()
+def _signed(unsigned: dict, sign: Signer, created: str, loader: ob3.ContextLoader, proofs: dict,
+            canon: ob3_canon.Canonicaliser) -> bytes:
+    return ob3.to_json(ob3.sign(unsigned, sign.key, sign.did, created, loader, proofs, canon)).encode()
 
 
 def _sign_batch(job: tuple[list[tuple[dict, str, str]], str, str, str]) -> int:
@@ -188,8 +190,9 @@ def _sign_batch(job: tuple[list[tuple[dict, str, str]], str, str, str]) -> int:
     items, secret, did, cache_dir = job
     sign = Signer(ob3.SigningKey.from_secret(secret), did, ())
     loader, proofs = ob3.ContextLoader(), {}  # the proof options of one date are canonicalised once per batch
+    canon = ob3.canonicaliser(loader)  # and each shape of credential expanded once per batch
     for unsigned, created, name in items:
-        atomic_write(Path(cache_dir) / name, _signed(unsigned, sign, created, loader, proofs))
+        atomic_write(Path(cache_dir) / name, _signed(unsigned, sign, created, loader, proofs, canon))
     return len(items)
 
 

@@ -146,11 +146,31 @@ def profile_from_data(slug: str, data: dict, url_pattern: str) -> Profile:
 
 @dataclass
 class Facet:
+    """One craft, province, kind or offer with its profiles; ``pages`` splits them (:func:`paginate`),
+    the first page at ``url``."""
+
     kind: str  # "ambacht", "regio", "type" or "aanbod"
     id: str
     name: str
     profiles: list[Profile]
     url: str
+    pages: list[ListPage] = field(default_factory=list)
+
+    @property
+    def link(self) -> FacetLink:
+        return FacetLink(self.kind, self.id, self.name, self.url, len(self.profiles))
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    """What a facet page shows of its facet besides its own page's profiles (the name and the count,
+    not every profile: a page depends on the profiles it shows)."""
+
+    kind: str
+    id: str
+    name: str
+    url: str
+    count: int
 
 
 @dataclass
@@ -235,7 +255,7 @@ class PageLink:
 
 @dataclass
 class Pages:
-    """The page numbers of one initial's list: what the pagination macro reads of a paginator."""
+    """The page numbers of one paginated list: what the pagination macro reads of a paginator."""
 
     urls: list[str]
 
@@ -252,8 +272,9 @@ class Pages:
 
 
 @dataclass
-class InitialPage:
-    """One page of an initial's profiles: what the pagination macro reads of a page."""
+class ListPage:
+    """One page of a paginated list of profiles (an initial's or a facet's): what the pagination
+    macro reads of a page."""
 
     number: int
     url: str
@@ -302,7 +323,7 @@ class Initial:
     id: str
     profiles: list[Profile]
     url: str | None
-    pages: list[InitialPage] = field(default_factory=list)
+    pages: list[ListPage] = field(default_factory=list)
 
     @property
     def link(self) -> InitialLink:
@@ -326,12 +347,18 @@ def initials(profiles: list[Profile], url_pattern: str, per_page: int) -> list[I
             result.append(Initial(letter, letter_id, [], None))
             continue
         first = url_pattern.format(letter=letter_id)
-        chunks = [members[start:start + per_page] for start in range(0, len(members), per_page)]
-        pages = Pages([first] + [f"{first}{number}/" for number in range(2, len(chunks) + 1)])
-        result.append(Initial(letter, letter_id, members, first,
-                              [InitialPage(number, pages.urls[number - 1], chunk, pages)
-                               for number, chunk in enumerate(chunks, start=1)]))
+        result.append(Initial(letter, letter_id, members, first, paginate(members, first, per_page)))
     return result
+
+
+def paginate(profiles: list[Profile], first_url: str, per_page: int) -> list[ListPage]:
+    """``profiles`` in pages of at most ``per_page``: the first at ``first_url``, page n at
+    ``<first_url><n>/``. An empty list is one empty page."""
+    if per_page < 1:
+        raise ValueError("per_page must be at least 1")
+    chunks = [profiles[start:start + per_page] for start in range(0, len(profiles), per_page)] or [[]]
+    pages = Pages([first_url] + [f"{first_url}{number}/" for number in range(2, len(chunks) + 1)])
+    return [ListPage(number, pages.urls[number - 1], chunk, pages) for number, chunk in enumerate(chunks, start=1)]
 
 
 def filter_counts(profiles: list[Profile]) -> dict[str, dict[str, int]]:

@@ -30,6 +30,7 @@ from .directory import (
     filter_counts,
     initials,
     is_published,
+    paginate,
     profile_from_data,
 )
 from .mapping import level, load_map
@@ -109,13 +110,13 @@ class DirectoryGenerator(Generator):
         sitemap.append({"url": settings["DIRECTORY_URL"], "lastmod": None})
         sitemap.append({"url": settings["OPEN_DATA_URL"], "lastmod": None})
         sitemap += [{"url": p.url, "lastmod": None} for p in self.directory.profiles]
-        sitemap += [{"url": f.url, "lastmod": None} for f in self.facets]
+        sitemap += [{"url": page.url, "lastmod": None} for f in self.facets for page in f.pages]
         if settings.get("DIRECTORY_EN_URL"):
-            # the English directory and its facet pages, each the translation of its Dutch page
+            # the English directory and its facet pages, each page n the translation of the Dutch page n
             self.english = self._english()
             sitemap.append({"url": settings["DIRECTORY_EN_URL"], "lastmod": None,
                             "alternates": {"nl": settings["DIRECTORY_URL"], "en": settings["DIRECTORY_EN_URL"]}})
-            for dutch, english in zip(self.facets, self.english["facets"], strict=True):
+            for dutch, english in self._twin_pages():
                 sitemap.append({"url": english.url, "lastmod": None, "alternates": {"nl": dutch.url, "en": english.url}})
         else:
             self.english = None
@@ -131,6 +132,15 @@ class DirectoryGenerator(Generator):
         if len(self.directory.profiles) <= limit:
             return None
         return initials(self.directory.profiles, self.settings["DIRECTORY_LETTER_URL"], limit)
+
+    def _facet_page_size(self) -> int:
+        """Cards per facet page: DIRECTORY_FACET_PAGE_SIZE, and never more than DIRECTORY_INDEX_LIMIT."""
+        return min(self.settings["DIRECTORY_FACET_PAGE_SIZE"], self.settings["DIRECTORY_INDEX_LIMIT"])
+
+    def _twin_pages(self):
+        """(Dutch page, English page) of every facet page: page n of a facet and page n of its twin."""
+        for dutch, english in zip(self.facets, self.english["facets"], strict=True):
+            yield from zip(dutch.pages, english.pages, strict=True)
 
     def _link_stories(self) -> dict[str, list]:
         """Stories list the profiles they feature; only published profiles get a card."""
@@ -159,6 +169,13 @@ class DirectoryGenerator(Generator):
         labels = labels or self.labels
         pattern = pattern or self.settings["DIRECTORY_FACET_URL"]
         segments = segments or {kind: kind for kind in FACET_SEGMENTS}
+        facets = self._facet_list(taxonomy, labels, pattern, segments)
+        per_page = self._facet_page_size()
+        for facet in facets:
+            facet.pages = paginate(facet.profiles, facet.url, per_page)
+        return facets
+
+    def _facet_list(self, taxonomy, labels, pattern, segments) -> list[Facet]:
         facets = []
         for craft_id in taxonomy.crafts:
             if craft_id in self.directory.by_craft:
@@ -207,17 +224,21 @@ class DirectoryGenerator(Generator):
         craft_names = {k: v["name"] for k, v in taxonomy.crafts.items()}
         image_service = self.context.get("image_service")
         common = {"profile_labels": self.labels}
-        english_urls = self.english["facet_urls"] if self.english else {}
         writer.write_file(settings["DIRECTORY_SAVE_AS"], self.get_template("directory"), self.context,
                           directory_index=self.directory, facets=self.facets, province_map=self.province_map(),
                           directory_letters=self._letter_links(),
                           directory_filters=None if self.initials else filter_counts(self.directory.profiles),
                           alternates=self._alternates(settings["DIRECTORY_URL"], settings.get("DIRECTORY_EN_URL")),
                           url=settings["DIRECTORY_URL"], **common)
+        english_pages = {(f.kind, f.id): f.pages for f in self.english["facets"]} if self.english else {}
+        template = self.get_template("facet")
         for facet in self.facets:
-            writer.write_file(facet.url + "index.html", self.get_template("facet"), self.context,
-                              facet=facet, directory_split=bool(self.initials), url=facet.url,
-                              alternates=self._alternates(facet.url, english_urls.get((facet.kind, facet.id))), **common)
+            twins = english_pages.get((facet.kind, facet.id))
+            for page in facet.pages:
+                writer.write_file(page.url + "index.html", template, self.context,
+                                  facet=facet.link, facet_page=page, directory_split=bool(self.initials), url=page.url,
+                                  alternates=self._alternates(page.url, twins[page.number - 1].url if twins else None),
+                                  **common)
         if self.initials:
             self._write_initials(writer, common)
         if self.english:
@@ -239,7 +260,6 @@ class DirectoryGenerator(Generator):
         """/en/directory/ and its facet pages: English names and labels, links to the Dutch profile pages.
         A large directory (above DIRECTORY_INDEX_LIMIT) lists its profiles on the facet pages only."""
         settings, english = self.settings, self.english
-        dutch_urls = {(f.kind, f.id): f.url for f in self.facets}
         common = {"profile_labels": english["labels"], "en_taxonomy": english["taxonomy"],
                   "en_facet_urls": english["facet_urls"], "page_lang": "en",
                   "dutch_regions": self.context["taxonomy"].regions}
@@ -249,10 +269,12 @@ class DirectoryGenerator(Generator):
                           alternates=self._alternates(settings["DIRECTORY_URL"], url),
                           directory_filters=None if self.initials else filter_counts(self.directory.profiles),
                           directory_split=bool(self.initials), url=url, **common)
-        for facet in english["facets"]:
-            writer.write_file(facet.url + "index.html", self.get_template("facet"), self.context, facet=facet,
-                              alternates=self._alternates(dutch_urls[(facet.kind, facet.id)], facet.url),
-                              url=facet.url, **common)
+        template = self.get_template("facet")
+        for dutch_facet, facet in zip(self.facets, english["facets"], strict=True):
+            for dutch, page in zip(dutch_facet.pages, facet.pages, strict=True):
+                writer.write_file(page.url + "index.html", template, self.context, facet=facet.link, facet_page=page,
+                                  directory_split=bool(self.initials), alternates=self._alternates(dutch.url, page.url),
+                                  url=page.url, **common)
 
     @staticmethod
     def _alternates(dutch: str, english: str | None) -> list[dict]:

@@ -50,6 +50,13 @@ def _typeset_escaped(text: str) -> str:
 
 def typeset_html(html: str) -> str:
     """A rendered page with :func:`typeset` applied to its text and readable attributes."""
+    if not any(q in html for q in QUOTES) and not ENTITIES.search(html):
+        return html  # every change starts at a quote (typed or as an entity): nothing to typeset
+    return _typeset_tokens(html)
+
+
+def _typeset_tokens(html: str) -> str:
+    """:func:`typeset_html` token by token (a page's text nodes and readable attributes)."""
     out = []
     skipping: list[str] = []
     for match in TOKEN.finditer(html):

@@ -67,13 +67,15 @@ def breadcrumb_list(crumbs: list[tuple[str, str]], siteurl: str) -> dict:
 
 
 def item_list(name: str, items, siteurl: str) -> dict:
-    """ItemList of the pages on a listing (anything with ``url`` and ``title``)."""
+    """ItemList of the pages on a listing (anything with ``url``): a summary list, each item its position
+    and URL (what search engines read of it; the name is on the page it points to, and a directory page
+    lists up to 2,000 of them, issue 14)."""
     return {
         "@context": "https://schema.org",
         "@type": "ItemList",
         "name": name,
         "itemListElement": [
-            {"@type": "ListItem", "position": i, "url": f"{siteurl}/{item.url}", "name": item.title}
+            {"@type": "ListItem", "position": i, "url": f"{siteurl}/{item.url}"}
             for i, item in enumerate(items, start=1)
         ],
     }

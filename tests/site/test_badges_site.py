@@ -78,14 +78,18 @@ def test_kit_hosts_only_what_needs_a_url_and_offers_every_size(example_site):
             # without JavaScript a row shows only when it offers a hosted file; the script shows the rest
             offers_file = row.select_one("a[href]") is not None
             assert row.has_attr("hidden") == (not offers_file) == row.has_attr("data-drawn-only"), row.th.get_text()
+        variants = [head.get("data-variant") for head in section.select(".download-table thead th")]
+        assert variants == [None, "licht", "donker"]
         for cell in cells:
             control = cell.select_one("a") or cell
             row = cell.find_parent("tr").th.get_text(" ", strip=True)
             if control.name == "td":  # drawn in the browser: an empty cell until the script puts its button in
-                assert not control.contents and control["data-draw"] in (*FORMAT_SIZES, "svg")
-                assert control["data-variant"] in ("licht", "donker")
-                if control["data-draw"] != "svg":
-                    width, height = FORMAT_SIZES[control["data-draw"]]
+                # the format from the row, the variant from the column's header
+                fmt = cell.find_parent("tr")["data-format"]
+                assert not control.contents and control.has_attr("data-draw") and fmt in (*FORMAT_SIZES, "svg")
+                assert variants[cell.find_parent("tr").find_all(["th", "td"]).index(cell)] in ("licht", "donker")
+                if fmt != "svg":
+                    width, height = FORMAT_SIZES[fmt]
                     assert f"{width} × {height} px" in row
             elif control["href"].endswith(".svg"):  # the light SVG, hosted: for pages without JavaScript too
                 assert control["href"].endswith("-licht.svg") and control["type"] == "image/svg+xml"

@@ -46,6 +46,7 @@ PAGE_TYPES = {
     "directory letter page": None,
     "directory letter page 2": None,
     "facet": None,
+    "facet page 2 (large directory)": "ambachtengids/type/ambachtsmens/2/",
     "profile": None,
     "profile without photo": None,
     "open data": "open-data/",
@@ -59,12 +60,14 @@ PAGE_TYPES = {
     "English directory": "en/directory/",
     "English directory, large": "en/directory/",
     "English facet": "en/directory/craft/smeden/",
+    "English facet page 2 (large directory)": "en/directory/type/ambachtsmens/2/",
     "English search": "en/search/",
 }
 
 # Built with DIRECTORY_INDEX_LIMIT lowered (conftest.paged_directory_site): the large directory's pages.
 PAGED_DIRECTORY = {"directory index, large (A–Z letters)", "directory A–Z overview", "directory letter page",
-                   "directory letter page 2", "English directory, large"}
+                   "directory letter page 2", "English directory, large", "facet page 2 (large directory)",
+                   "English facet page 2 (large directory)"}
 
 
 def largest_initial():

@@ -34,13 +34,14 @@ def shuffled(seed: int) -> list[str]:
     return order
 
 
-def build_in_order(base: Path, order: list[str]) -> subprocess.CompletedProcess:
-    """``make html`` of the example content from a project copy whose PLUGINS are ``order``."""
+def build_in_order(base: Path, order: list[str], edit=lambda text: text) -> subprocess.CompletedProcess:
+    """``make html`` of the example content from a project copy whose PLUGINS are ``order`` (and
+    whose pelicanconf.py text is then changed by ``edit``)."""
     project = project_copy(base)
     settings = project / "pelicanconf.py"
     listed = "".join(f'    "{name}",\n' for name in order)
-    settings.write_text(PLUGINS_BLOCK.sub(lambda _: f"PLUGINS = [\n{listed}]\n", settings.read_text(encoding="utf-8")),
-                        encoding="utf-8")
+    text = PLUGINS_BLOCK.sub(lambda _: f"PLUGINS = [\n{listed}]\n", settings.read_text(encoding="utf-8"))
+    settings.write_text(edit(text), encoding="utf-8")
     environment = {**os.environ, "SITEURL": SITEURL, "SOURCE_DATE_EPOCH": str(int(BUILD_MOMENT.timestamp())),
                    "BADGE_SECRET": "test-geheim", **SHARED_CACHES,
                    "PYTHONPATH": str(project / "plugins"),
@@ -81,3 +82,20 @@ def test_a_plugin_whose_reads_no_plugin_adds_stops_the_build_with_one_line_each(
         f'pelicanconf.py:{line}:1: PLUGINS: plugin "badges" reads "profile_records", which no enabled plugin adds',
     ]
     assert not (tmp_path / "output").exists()  # stopped before anything was built
+
+
+@pytest.mark.parametrize("value", ['"pelican.Pelican"', '"infra.NoSuchPelican"', '"nergens.Pelican"'])
+def test_a_pelican_class_that_does_not_own_the_build_stops_it_with_one_line(tmp_path, value):
+    """build.py takes PELICAN_CLASS from the settings, as Pelican does; a class without the build's objects
+    (stock Pelican) or one that cannot be loaded stops the build before anything is written."""
+    setting = re.compile(r'^PELICAN_CLASS = "infra.ScopedPelican"$', flags=re.M)
+    assert setting.search((ROOT / "pelicanconf.py").read_text(encoding="utf-8"))
+    result = build_in_order(tmp_path, settings_order(), lambda text: setting.sub(f"PELICAN_CLASS = {value}", text, count=1))
+    line = next(number for number, row in enumerate((tmp_path / "project" / "pelicanconf.py").read_text().splitlines(), 1)
+                if row.startswith("PELICAN_CLASS"))
+    assert result.returncode == 1
+    problems = result.stderr.splitlines()
+    assert len(problems) == 1, result.stderr[-2000:]
+    assert problems[0].startswith(f"pelicanconf.py:{line}:1: PELICAN_CLASS: {value.strip(chr(34))!r} ")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "output").exists()

@@ -112,3 +112,16 @@ def test_shared_fills_name_each_pair_once_and_give_back_the_same_texts(designer,
     # resolving the index, as badge-kit.js does, gives every badge's texts back
     assert [{fmt: [[size, fills[index], runs] for size, index, runs in lines] for fmt, lines in badge.items()}
             for badge in shared] == texts
+
+
+def test_shared_strings_name_each_text_once_and_give_back_the_same_texts(designer, design):
+    other = dataclasses.replace(ART, colour=next(c for c in browser.COLOURS if c != ART.colour))
+    texts = [browser.shared_fills([browser.badge_texts(designer, art, design)[0] for art in (ART, other)])[1]][0]
+    strings, shared = browser.shared_strings(texts)
+    runs = [run for badge in texts for lines in badge.values() for _, _, line in lines for run in line]
+    assert sorted(strings) == sorted({run[2] for run in runs}) and len(strings) < len(runs)
+    assert all(isinstance(run[2], int) for badge in shared for lines in badge.values() for _, _, line in lines
+               for run in line)
+    # resolving the index, as badge-kit.js does, gives every badge's texts back
+    assert [{fmt: [[size, fill, [[x, y, strings[text], font] for x, y, text, font in line]] for size, fill, line in lines]
+             for fmt, lines in badge.items()} for badge in shared] == texts

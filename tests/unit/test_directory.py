@@ -10,6 +10,7 @@ from craft_directory.directory import (
     is_published,
     is_withdrawn,
     monogram,
+    paginate,
     profile_from_data,
     sort_key,
 )
@@ -81,6 +82,25 @@ def test_initials_group_every_profile_once_in_order_and_paginate():
     assert len(by_letter["B"].pages) == 1
     assert a.link == InitialLink("A", "a", 3, "ambachtengids/a-z/a/") and a.link.title == "Ambachtengids: A"
     assert empty.link.count == 0 and empty.link.url is None
+
+
+def test_paginate_splits_in_order_with_numbered_urls():
+    people = [profile_from_data(f"p{i}", data(name=f"Naam {i}"), URL) for i in range(5)]
+    pages = paginate(people, "ambachtengids/type/ambachtsmens/", 2)
+    assert [page.url for page in pages] == ["ambachtengids/type/ambachtsmens/", "ambachtengids/type/ambachtsmens/2/",
+                                            "ambachtengids/type/ambachtsmens/3/"]
+    assert [[p.slug for p in page.profiles] for page in pages] == [["p0", "p1"], ["p2", "p3"], ["p4"]]
+    assert [page.number for page in pages] == [1, 2, 3]
+    assert pages[0].pages.urls == [page.url for page in pages] and pages[2].pages is pages[0].pages
+    assert not pages[0].has_previous() and pages[0].has_next() and pages[2].has_previous() and not pages[2].has_next()
+    assert [page.url for page in paginate(people, "x/", 5)] == ["x/"]
+    assert [page.profiles for page in paginate([], "x/", 5)] == [[]]
+    try:
+        paginate(people, "x/", 0)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a page size below 1 is refused")
 
 
 def test_initials_leave_out_the_other_group_when_nobody_needs_it():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from nl_format.typography import APOSTROPHE, WORD_JOINER, typeset, typeset_html
 
@@ -55,3 +55,17 @@ def test_typesetting_is_idempotent_and_changes_only_quotes_and_joiners(text):
 def test_html_that_has_no_apostrophes_is_unchanged(html):
     if "'" not in html and "&#39;" not in html:
         assert typeset_html(html) == html
+
+
+@settings(max_examples=400)
+@example("van &#39;t Hof")
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<pre>", "</pre>", '<img alt="', '">', "<!--", "-->", "a", "s", "t",
+                                         " ", "-", "H", "'", "\u2018", "\u2019", "&#39;", "&#x27;", "&apos;", "&lsquo;",
+                                         "&rsquo;", "&amp;", "&#8217;", "&", "#39;", "<", ">", '"']), max_size=40)
+       .map("".join))
+def test_the_quick_answer_for_html_without_quotes_is_the_token_walks_answer(html):
+    """typeset_html returns a page without any quote (typed or as an entity) as it is; that shortcut
+    must give what walking its tokens gives, for any mix of tags, entities and text."""
+    from nl_format.typography import _typeset_tokens
+
+    assert typeset_html(html) == _typeset_tokens(html)

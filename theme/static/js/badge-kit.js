@@ -54,10 +54,14 @@
   var source = document.getElementById("badge-kit-data");
   if (!source || !window.fetch || !window.FontFace || !document.fonts || !window.Path2D) return;
   var kit = JSON.parse(source.textContent);
-  // each text names its [light, dark] fill by its place in kit.fills (plugins/badges/browser.py, shared_fills)
+  // each text names its [light, dark] fill by its place in kit.fills, and each run its text by its place in
+  // kit.strings (plugins/badges/browser.py, shared_fills and shared_strings)
   kit.badges.forEach(function (badge) {
     Object.keys(badge.texts).forEach(function (format) {
-      badge.texts[format].forEach(function (text) { text[1] = kit.fills[text[1]]; });
+      badge.texts[format].forEach(function (text) {
+        text[1] = kit.fills[text[1]];
+        text[2].forEach(function (run) { run[2] = kit.strings[run[2]]; });
+      });
     });
   });
   // The data names the site's files by their published address; fetch them from where this page is served
@@ -378,17 +382,23 @@
   document.querySelectorAll("[data-badge]").forEach(function (block) {
     var badge = kit.badges[Number(block.getAttribute("data-badge"))];
     block.querySelectorAll("tr[data-drawn-only]").forEach(function (row) { row.hidden = false; });
-    // A size drawn here has an empty cell in the page (data-draw, data-variant): its button is made here.
+    // A size drawn here has an empty cell in the page (data-draw): its button is made here, for the format of
+    // its row (data-format) and the variant of its column (the column header's data-variant).
+    var variants = Array.prototype.map.call(block.querySelectorAll(".download-table thead th"), function (head) {
+      return head.getAttribute("data-variant");
+    });
     block.querySelectorAll("td[data-draw]").forEach(function (cell) {
       var button = document.createElement("button");
       var label = document.createElement("span");
+      var format = cell.parentNode.getAttribute("data-format");
+      var variant = variants[cell.cellIndex];
       button.type = "button";
       button.className = "download-table__draw";
-      button.setAttribute("data-draw", cell.getAttribute("data-draw"));
-      button.setAttribute("data-variant", cell.getAttribute("data-variant"));
+      button.setAttribute("data-draw", format);
+      button.setAttribute("data-variant", variant);
       label.className = "visually-hidden";
-      label.textContent = ", " + cell.getAttribute("data-variant");
-      button.append(cell.getAttribute("data-draw") === "svg" ? "SVG" : "PNG", label);
+      label.textContent = ", " + variant;
+      button.append(format === "svg" ? "SVG" : "PNG", label);
       cell.append(button);
     });
     block.querySelectorAll("button[data-draw]").forEach(function (button) {

@@ -1,0 +1,147 @@
+"""Canonical N-Quads from a template per credential shape (plugins/badges/ob3_canon.py) are exactly
+pyld's ``jsonld.normalize`` (``ob3.canonize``) of the same document, hostile strings included."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from badges import ob3, ob3_canon, openbadges
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_ob3 import BADGE, CREATED, SITE, credential
+
+SPECIAL = ["", " ", '"', "\\", '\\"', "\n", "\r\n", "\t", "\x00", "\x01\x7f", "\u202eomgekeerd", "中文 テキスト", "עברית",
+           "Zoë Öztürk", "https://example.org/x", "https://example.org/campagne/b.png", "http://a b", "http://ex ample.org/",
+           "_:b0", "_:c14n0", "@id", "@type", "did:web:example.org", "urn:x:y", "mailto:a@b.nl", "ob3-slot://x",
+           "ob3-slot://\ue0001\ue001", "\ue0001\ue001", "\ue000", "javascript:alert(1)", "Vakman", "2026-02-01",
+           "HTTPS://EXAMPLE.ORG/A", "https://example.org/a#frag", "x://", "1http://x", "a:b", "vc:x", "schema:name"]
+texts = st.one_of(st.sampled_from(SPECIAL), st.text(max_size=24),
+                  st.text(alphabet=st.sampled_from(list('"\\<>&\n\r\t\x00\x1f\x7f\u0085\u2028 aé中:/#_@')), max_size=12))
+iris = st.one_of(st.sampled_from([s for s in SPECIAL if ":" in s]),
+                 st.builds(lambda path: f"{SITE}/{path}", st.text(max_size=12)), texts)
+
+
+@pytest.fixture(scope="module")
+def loader():
+    return ob3.ContextLoader()
+
+
+@pytest.fixture(scope="module")
+def canon(loader):
+    """One canonicaliser for every example: templates are made once per shape and reused, as in a build."""
+    return ob3.canonicaliser(loader)
+
+
+def outcome(function, document):
+    """The N-Quads, or the error's type and message (both ways must fail alike)."""
+    try:
+        return "ok", function(copy.deepcopy(document))
+    except Exception as error:  # compared with the other way's, never hidden
+        return type(error).__name__, str(error)
+
+
+@st.composite
+def credentials(draw):
+    """A credential as the build makes it, then with hostile strings in its texts and addresses."""
+    alignments = draw(st.integers(0, 2))
+    badge = {**BADGE, "alignments": BADGE["alignments"] * alignments, "tags": ["hout"] * draw(st.integers(0, 3))}
+    if draw(st.booleans()):
+        recipient = openbadges.recipient("jan@example.nl", "", "geheim", "jan")
+        recipient["identity"], recipient["salt"] = draw(texts), draw(texts)
+    else:
+        recipient = {"type": "url", "hashed": False, "identity": f"{SITE}/ambachtengids/jan/"}
+    document = credential(recipient=recipient, badge=badge, index=draw(st.integers(0, 10**6)))
+    achievement = document["credentialSubject"]["achievement"]
+    if "id" in document["credentialSubject"]:
+        document["credentialSubject"]["id"] = draw(iris)
+    for entry in achievement.get("alignment", []):
+        entry["targetName"], entry["targetUrl"] = draw(texts), draw(iris)
+    if "tag" in achievement:
+        achievement["tag"] = [draw(texts) for _ in achievement["tag"]]
+    for node, field, values in [(document, "name", texts), (document, "description", texts), (document, "id", iris),
+                                (document, "validFrom", texts), (document["image"], "id", iris),
+                                (document["evidence"][0], "id", iris), (document["evidence"][0], "name", texts),
+                                (achievement, "id", iris), (achievement, "name", texts),
+                                (achievement["criteria"], "narrative", texts),
+                                (document["credentialStatus"], "statusListIndex", texts)]:
+        if draw(st.booleans()):
+            node[field] = draw(values)
+    return ob3.clean(document) if draw(st.booleans()) else document
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=credentials())
+def test_the_template_gives_exactly_pyld_normalize(canon, loader, document):
+    assert outcome(canon, document) == outcome(lambda value: ob3.canonize(value, loader), document)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(created=texts, method=iris)
+def test_proof_options_alike(canon, loader, created, method):
+    options = ob3._proof_options(credential(), method, created)
+    assert outcome(canon, options) == outcome(lambda value: ob3.canonize(value, loader), options)
+
+
+def test_most_credentials_of_one_shape_take_the_template(loader):
+    canon = ob3.canonicaliser(loader)
+    documents = []
+    for index in range(30):
+        slug = f"p{index}"
+        recipient = (openbadges.recipient(f"{slug}@example.nl", "", "geheim", slug) if index % 2 else
+                     {"type": "url", "hashed": False, "identity": f"{SITE}/ambachtengids/{slug}/"})
+        document = credential(recipient=recipient, index=index)
+        document["id"] = f"{SITE}/openbadges/v3/credentials/{slug}-vakman.json"
+        document["evidence"][0]["id"] = f"{SITE}/ambachtengids/{slug}/"
+        documents.append(document)
+    for document in documents:
+        assert canon(document) == ob3.canonize(document, loader)
+    assert canon.stats == {"fast": 30, "slow": 0, "shapes": 2}  # a hashed e-mail and a URL recipient
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d["credentialSubject"]["achievement"].update(tag=["hout", "hout", "Hout"]),  # equal values: one triple
+    lambda d: d["evidence"][0].update(id=d["credentialSubject"]["achievement"]["id"]),  # one node, two places
+    lambda d: d["evidence"][0].update(id=d["id"]),
+    lambda d: d["evidence"][0].update(name="Vakman"),  # a text equal to another
+    lambda d: d.update(name="\ue0000\ue001"),  # the template's own marker: the slow way
+    lambda d: d["credentialSubject"]["achievement"]["criteria"].update(id="_:b0"),  # a blank node id
+    lambda d: d["image"].update(id="relatief/pad.png"),
+])
+def test_merged_nodes_equal_values_and_odd_ids(loader, change):
+    canon = ob3.canonicaliser(loader)
+    plain = credential()
+    canon(plain)  # a template for the usual shape first
+    document = credential()
+    change(document)
+    assert outcome(canon, document) == outcome(lambda value: ob3.canonize(value, loader), document)
+    assert canon(plain) == ob3.canonize(plain, loader)
+
+
+def test_a_term_no_context_defines_is_still_refused(loader):
+    canon = ob3.canonicaliser(loader)
+    canon(credential())
+    document = credential()
+    document["credentialSubject"]["achievement"]["kleur"] = "rood"
+    with pytest.raises(ValueError, match="kleur"):
+        canon(document)
+
+
+def test_signatures_are_byte_identical_and_verify(loader):
+    key = ob3.SigningKey.generate()
+    did = ob3.did_web(SITE)
+    canon, proofs = ob3.canonicaliser(loader), {}
+    for index in range(5):
+        document = credential(index=index)
+        signed = ob3.sign(document, key, did, CREATED, loader, proofs, canon)
+        assert ob3.to_json(signed) == ob3.to_json(ob3.sign(document, key, did, CREATED, loader))
+        assert ob3.verify(signed, {key.key_id(did): key.public}, loader)
+    assert canon.stats["fast"] >= 5
+
+
+def test_placeholders_share_equal_strings_and_keep_types():
+    skeleton, values = ob3_canon._slots({"@context": ["https://x/"], "type": ["A"], "id": "https://a/1",
+                                         "name": "https://a/1", "image": {"id": "https://a/1"}, "b": [True, 2]})
+    assert values == [("I", "https://a/1"), ("L", "https://a/1")]
+    assert skeleton["type"] == ["A"] and skeleton["@context"] == ["https://x/"] and skeleton["b"] == [True, 2]
+    assert skeleton["image"]["id"] == skeleton["id"] != skeleton["name"]
