@@ -37,13 +37,14 @@ def selector_classes(selector_list: str) -> list[frozenset[str]]:
     """Per selector of a selector list, the classes it names outside ``:not()``/``:has()`` arguments
     (which need not be present for the rule to apply)."""
     result = []
-    for selector in _split_top(selector_list):
+    for selector in split_selector_list(selector_list):
         outside = _strip_functional(selector)
         result.append(frozenset(SELECTOR_CLASS.findall(outside)))
     return result
 
 
-def _split_top(selector_list: str) -> list[str]:
+def split_selector_list(selector_list: str) -> list[str]:
+    """``a, b:is(c, d)`` -> ``["a", "b:is(c, d)"]``: the selectors of a list (commas in brackets kept)."""
     parts, depth, start = [], 0, 0
     for index, char in enumerate(selector_list):
         if char in "([":
@@ -141,7 +142,7 @@ def requirements(css: str) -> list[tuple[frozenset[str], frozenset[str]]]:
     names neither, such as ``:focus-visible``, requires nothing: it applies to every page."""
     found = []
     for selector_list in selectors(css):
-        for selector in _split_top(selector_list):
+        for selector in split_selector_list(selector_list):
             outside = _strip_alternatives(_strip_functional(selector))
             classes = frozenset(SELECTOR_CLASS.findall(outside))
             # pseudo-classes and pseudo-elements (":hover", "::marker") are no element names

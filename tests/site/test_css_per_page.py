@@ -101,6 +101,24 @@ def test_each_page_links_only_the_optional_parts_its_markup_uses(example_site):
     assert len(needless) <= max(3, linked // 20), needless
 
 
+def settle(page) -> None:
+    """Every image loaded (lazy ones too), the fonts in, the network quiet and the page's height steady
+    (the badge kits draw their previews after load), so that two loads of a page can be compared."""
+    page.evaluate("() => { for (const img of document.images) img.loading = 'eager'; }")
+    page.wait_for_load_state("networkidle")
+    height = None
+    for _ in range(20):
+        page.evaluate("""async () => {
+            await Promise.all([...document.images].map(img => img.decode().catch(() => null)));
+            await document.fonts.ready; }""")
+        now = page.evaluate("document.documentElement.scrollHeight")
+        if now == height:
+            return
+        height = now
+        page.wait_for_timeout(250)
+    raise AssertionError(f"the page's height does not settle: {height}")
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("name", [name for name in PAGE_TYPES if name not in PAGED_DIRECTORY])
 def test_a_page_looks_the_same_with_its_whole_bundle(browser, example_site, name):
@@ -124,9 +142,7 @@ def test_a_page_looks_the_same_with_its_whole_bundle(browser, example_site, name
                     page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
                     links = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)")
                     assert (whole in links[0]) == (variant == "whole"), links[0]
-                    page.evaluate("""async () => { for (const img of document.images) img.loading = "eager";
-                        await Promise.all([...document.images].map(img => img.decode().catch(() => null)));
-                        await document.fonts.ready; }""")
+                    settle(page)
                     shots[variant] = Image.open(io.BytesIO(page.screenshot(full_page=True, animations="disabled")))
             a, b = shots["page"].convert("RGB"), shots["whole"].convert("RGB")
             assert a.size == b.size, (width, scheme, a.size, b.size)

@@ -29,6 +29,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from assets.usage import split_selector_list  # noqa: E402
 from preview_server import server  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -196,18 +197,7 @@ def reachable(piece: str, fetched: set[str], has_element) -> bool:
     if not STATES.search(selector_list):
         return False
     return any(has_element(PSEUDO_ELEMENT.sub("", STATES.sub("", selector)).strip() or "*")
-               for selector in _selectors(selector_list) if STATES.search(selector))
-
-
-def _selectors(selector_list: str) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(selector_list):
-        depth += char in "(["
-        depth -= char in ")]"
-        if char == "," and depth == 0:
-            parts.append(selector_list[start:index])
-            start = index + 1
-    return [*parts, selector_list[start:]]
+               for selector in split_selector_list(selector_list) if STATES.search(selector))
 
 
 def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
