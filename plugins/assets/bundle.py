@@ -179,6 +179,11 @@ def collect(theme: Path, folder: str = "theme/assets/") -> Assets:
     spec = load_spec(theme / "css" / "bundles.toml")
     sources = {name: (theme / "css" / f"{name}.css").read_text(encoding="utf-8") for name in spec.order}
     rewritten = {part: _rewrite_urls(sources[part], f"{part}.css", assets, static) for part in spec.order}
+    # each part's rules for the bundle's own sheet, minified and without its media-split blocks, once:
+    # a combination of optional parts is these joined in the cascade order (the same bytes as
+    # splitting the minified combination, in a fraction of the time; there are many combinations)
+    own_rules = {part: split(minify_css(rewritten[part]))[0].strip() for part in spec.order}
+    needs: dict[tuple[str, ...], list] = {}  # an optional group's requirements (usage.requirements), once
     for bundle, parts in spec.bundles.items():
         text = minify_css("\n".join(rewritten[part] for part in parts))
         logical = f"css/{bundle}.css"
@@ -194,11 +199,14 @@ def collect(theme: Path, folder: str = "theme/assets/") -> Assets:
             assets.sheets[logical] += ((name, sheet.media),)
         groups = spec.optional.get(bundle, ())
         if groups:
-            assets.optional[logical] = tuple(requirements("\n".join(sources[part] for part in group)) for group in groups)
+            for group in groups:
+                if group not in needs:
+                    needs[group] = requirements("\n".join(sources[part] for part in group))
+            assets.optional[logical] = tuple(needs[group] for group in groups)
         for used in itertools.product((False, True), repeat=len(groups)):
             left_out = {part for group, flag in zip(groups, used, strict=True) if not flag for part in group}
-            variant = minify_css("\n".join(rewritten[part] for part in parts if part not in left_out))
-            assets.add(variant_name(bundle, used), split(variant)[0].encode("utf-8"), name=f"{bundle}.css")
+            variant = "".join(own_rules[part] for part in parts if part not in left_out) + "\n"
+            assets.add(variant_name(bundle, used), variant.encode("utf-8"), name=f"{bundle}.css")
     return assets
 
 
