@@ -502,7 +502,8 @@ def lighthouse_scores(path: Path = ROOT / "bench" / "lighthouse.json") -> dict |
     data = json.loads(path.read_text(encoding="utf-8"))
     return {"lighthouse": data["lighthouse"], "preset": data["preset"],
             "pages": {name: {**page["scores"], "cls": page["metrics"]["cumulative-layout-shift"],
-                             "css_bytes": page["css_bytes"], "unused_css_percent": page["unused_percent"]}
+                             "css_bytes": page["css_bytes"], "unused_css_percent": page["unused_percent"],
+                             "unused_css_percent_in_use": page.get("unused_percent_in_use")}
                       for name, page in data["pages"].items()}}
 
 
@@ -513,7 +514,9 @@ def show_lighthouse(scores: dict | None) -> None:
     print(f"\nLighthouse {scores['lighthouse']} ({scores['preset']}; make lighthouse): perf a11y bp seo")
     for name, page in scores["pages"].items():
         print(f"  {name:<14}{page['performance']:>4}{page['accessibility']:>5}{page['best-practices']:>4}{page['seo']:>4}"
-              f"  CLS {page['cls']:.3f}  CSS {page['css_bytes'] / 1024:.1f} KB, {page['unused_css_percent']}% ongebruikt")
+              f"  CLS {page['cls']:.3f}  CSS {page['css_bytes'] / 1024:.1f} KB, {page['unused_css_percent']}% ongebruikt"
+              + (f" ({page['unused_css_percent_in_use']}% in gebruik gerekend)"
+                 if page.get("unused_css_percent_in_use") is not None else ""))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,9 +28,10 @@ def asset_url(siteurl: str, assets, logical: str) -> str:
     return f"{siteurl}/{assets.path(logical)}"
 
 
-def stylesheet_links(siteurl: str, assets, bundle: str) -> list[dict]:
-    """A bundle's sheets for ``<link rel="stylesheet">``: ``url`` and ``media`` (None: all media)."""
-    return [{"url": f"{siteurl}/{path}", "media": media} for path, media in assets.stylesheets(bundle)]
+def stylesheet_links(siteurl: str, assets, bundle: str, markup: str | None = None) -> list[dict]:
+    """A bundle's sheets for ``<link rel="stylesheet">``: ``url`` and ``media`` (None: all media);
+    given the page's rendered ``markup``, the sheet with only the optional parts it uses."""
+    return [{"url": f"{siteurl}/{path}", "media": media} for path, media in assets.stylesheets(bundle, markup)]
 
 
 def add_globals(generator) -> None:

@@ -37,13 +37,14 @@ def selector_classes(selector_list: str) -> list[frozenset[str]]:
     """Per selector of a selector list, the classes it names outside ``:not()``/``:has()`` arguments
     (which need not be present for the rule to apply)."""
     result = []
-    for selector in _split_top(selector_list):
+    for selector in split_selector_list(selector_list):
         outside = _strip_functional(selector)
         result.append(frozenset(SELECTOR_CLASS.findall(outside)))
     return result
 
 
-def _split_top(selector_list: str) -> list[str]:
+def split_selector_list(selector_list: str) -> list[str]:
+    """``a, b:is(c, d)`` -> ``["a", "b:is(c, d)"]``: the selectors of a list (commas in brackets kept)."""
     parts, depth, start = [], 0, 0
     for index, char in enumerate(selector_list):
         if char in "([":
@@ -109,3 +110,52 @@ def applicable(css: str, present: set[str]) -> list[str]:
     (selectors of elements only tell nothing about a component and are left out)."""
     return [selector_list for selector_list in selectors(css)
             if any(classes and _present(classes, present) for classes in selector_classes(selector_list))]
+
+
+# A type selector: an element name at the start of a compound (after a combinator, a space, the start
+# or the "(" of :is()/:where(), whose arguments are alternatives and so required of no page).
+TYPE_SELECTOR = re.compile(r"(?:^|(?<=[\s>+~]))([a-zA-Z][\w-]*)")
+ALTERNATIVES = re.compile(r":(?:is|where)\(")
+MARKUP_TAG = re.compile(r"<([a-zA-Z][\w-]*)")
+
+
+def _strip_alternatives(selector: str) -> str:
+    """``a :is(b, c) d`` -> ``a  d``: the arguments of :is() and :where() (one of them is enough)."""
+    out, index = [], 0
+    while index < len(selector):
+        match = ALTERNATIVES.match(selector, index)
+        if not match:
+            out.append(selector[index])
+            index += 1
+            continue
+        depth, index = 1, match.end()
+        while index < len(selector) and depth:
+            depth += selector[index] == "("
+            depth -= selector[index] == ")"
+            index += 1
+    return "".join(out)
+
+
+def requirements(css: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Per selector of the style rules in ``css``: the classes and element names a page must have
+    for it to apply (outside :not()/:has(); :is()/:where() arguments left out). A selector that
+    names neither, such as ``:focus-visible``, requires nothing: it applies to every page."""
+    found = []
+    for selector_list in selectors(css):
+        for selector in split_selector_list(selector_list):
+            outside = _strip_alternatives(_strip_functional(selector))
+            classes = frozenset(SELECTOR_CLASS.findall(outside))
+            # pseudo-classes and pseudo-elements (":hover", "::marker") are no element names
+            tags = frozenset(name.lower() for name in TYPE_SELECTOR.findall(re.sub(r"::?[\w-]+", " ", outside)))
+            found.append((classes, tags - {"html", "body"}))
+    return found
+
+
+def markup_tags(html: str) -> set[str]:
+    return {name.lower() for name in MARKUP_TAG.findall(html)}
+
+
+def can_apply(needs: list[tuple[frozenset[str], frozenset[str]]], classes: set[str], tags: set[str]) -> bool:
+    """Whether a selector with these requirements may match on a page with ``classes`` and ``tags``
+    (a static judgement: it ignores structure and states, so it errs towards yes)."""
+    return any(_present(need_classes, classes) and need_tags <= tags for need_classes, need_tags in needs)

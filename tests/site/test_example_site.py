@@ -293,6 +293,12 @@ def test_draft_is_previewed_with_banner_but_not_listed(example_site):
     page = example_site.page(f"verhalen/{draft.slug}/")
     assert page.select_one(".draft-banner")
     assert page.select_one('meta[name="robots"][content="noindex"]')
+    # the banner's rules come in a sheet only drafts link (base/draft.css), and it is there
+    sheets = [link["href"] for link in page.select('link[rel="stylesheet"]:not([media])')]
+    assert len(sheets) == 2 and "theme/assets/draft." in sheets[1], sheets
+    banner_sheet = example_site.output / "theme" / "assets" / sheets[1].rsplit("/", 1)[1]
+    assert ".draft-banner{" in banner_sheet.read_text(encoding="utf-8")
+    assert "theme/assets/draft." not in example_site.file("").read_text(encoding="utf-8")
     home = example_site.file("").read_text(encoding="utf-8")
     assert draft.data["title"] not in home
     index = example_site.page("verhalen/")

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,6 +29,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from assets.usage import split_selector_list  # noqa: E402
 from preview_server import server  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -163,6 +165,41 @@ def _unused(sheets: dict[str, int], used: dict[str, int], counted: set[str], suf
     return {f"css_bytes{suffix}": total, f"unused_percent{suffix}": round(100 * (1 - spent / total), 1) if total else 0.0}
 
 
+STATES = re.compile(r":(?:hover|focus-visible|focus-within|focus|active)")
+PSEUDO_ELEMENT = re.compile(r"::?(?:before|after|marker|placeholder)\b")
+# whether a selector (states and pseudo-elements taken off) matches an element of the page
+HAS_ELEMENT = "selector => { try { return !!document.querySelector(selector); } catch (e) { return false; } }"
+
+
+def unused_pieces(text: str, usage: list[dict], sheet: str) -> list[str]:
+    """The text of a sheet outside its used rules, cut after each ``}`` (a rule, or the end of an at-rule)."""
+    spans = sorted((rule["startOffset"], rule["endOffset"]) for rule in usage if rule["used"] and rule["styleSheetId"] == sheet)
+    pieces, position = [], 0
+    for start, end in [*spans, (len(text), len(text))]:
+        if start > position:
+            pieces += [piece for piece in re.findall(r"[^}]*\}|[^}]+$", text[position:start]) if piece.strip()]
+        position = max(position, end)
+    return pieces
+
+
+def reachable(piece: str, fetched: set[str], has_element) -> bool:
+    """Whether an unused piece of CSS is in use all the same (see ``css_coverage``): an ``@font-face``
+    whose file was fetched (a fallback face whose family's file was), or a state of an element on the page."""
+    if piece.lstrip().startswith("@font-face"):
+        source = re.search(r"""url\(["']?([^"')]+)""", piece)
+        if source:
+            return source.group(1).rsplit("/", 1)[-1] in fetched
+        family = re.search(r"""font-family:\s*["']?([^"';]+?)(?: Fallback)?["']?\s*[;}]""", piece)
+        return bool(family) and any(name.startswith(family.group(1).lower().replace(" ", "-")) for name in fetched)
+    if "{" not in piece:
+        return False
+    selector_list = piece.split("{")[-2] if piece.lstrip().startswith("@") else piece.split("{", 1)[0]
+    if not STATES.search(selector_list):
+        return False
+    return any(has_element(PSEUDO_ELEMENT.sub("", STATES.sub("", selector)).strip() or "*")
+               for selector in split_selector_list(selector_list) if STATES.search(selector))
+
+
 def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
     """Per page type: bytes of the screen CSS that applies at 412 px in the light scheme and the
     share of it that no element used (Chromium's rule usage after load, as Lighthouse's
@@ -171,7 +208,14 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
     ``css_bytes``/``unused_percent`` count the sheets whose media matches (the bundle; not the
     sheets for wider windows, the dark scheme or reduced motion, which the page links with their
     media and does not wait for); ``css_bytes_all``/``unused_percent_all`` count those too. The
-    print and forced-colours sheets are in neither."""
+    print and forced-colours sheets are in neither.
+
+    ``unused_percent_in_use`` counts the matching sheets as well, but a rule that Chromium's rule
+    usage cannot see used while the page does use it counts as used: an ``@font-face`` whose font
+    file the page fetched (its fallback face with it: it draws that family until the file is in),
+    and a ``:hover``/``:focus``/``:active`` rule whose element is on the page (the state applies
+    when the visitor points at it or tabs to it). Everything else unused stays unused: a face the
+    page never fetched, a state of an element it does not have."""
     from playwright.sync_api import sync_playwright
 
     figures = {}
@@ -205,6 +249,13 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
                         used[rule["styleSheetId"]] = used.get(rule["styleSheetId"], 0) + rule["endOffset"] - rule["startOffset"]
                 matching = {sheet for sheet, url in urls_of.items() if url not in waiting}
                 figures[name] = {**_unused(sheets, used, matching, ""), **_unused(sheets, used, set(sheets), "_all")}
+                texts = {sheet: cdp.send("CSS.getStyleSheetText", {"styleSheetId": sheet})["text"] for sheet in matching}
+                fetched = set(page.evaluate("performance.getEntriesByType('resource').map(e => e.name.split('/').pop())"))
+                in_use = sum(len(piece) for sheet in matching for piece in unused_pieces(texts[sheet], usage, sheet)
+                             if reachable(piece, fetched, partial(page.evaluate, HAS_ELEMENT)))
+                total = sum(sheets[sheet] for sheet in matching)
+                spent = sum(used.get(sheet, 0) for sheet in matching) + in_use
+                figures[name]["unused_percent_in_use"] = round(100 * (1 - spent / total), 1) if total else 0.0
                 page.close()
         finally:
             browser.close()
@@ -218,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", help="only this page type (repeatable)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "lighthouse.json")
     parser.add_argument("--reports", type=Path, help="keep each page type's full Lighthouse report (JSON) here")
+    parser.add_argument("--coverage-only", action="store_true",
+                        help="only the CSS coverage per page type (seconds, not minutes; nothing written)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.is_file():
         print("Lighthouse ontbreekt: npm ci --prefix tools/lighthouse", file=sys.stderr)
@@ -233,6 +286,12 @@ def main(argv: list[str] | None = None) -> int:
     results, failed = {}, False
     try:
         coverage = css_coverage({name: base + path for name, path in pages.items()})
+        if args.coverage_only:
+            for name, figures in coverage.items():
+                print(f"{name:14} CSS {figures['css_bytes'] / 1024:5.1f} KB: {figures['unused_percent']:4.1f}% ongebruikt, "
+                      f"in gebruik gerekend {figures['unused_percent_in_use']:4.1f}%; met de sheets voor andere media "
+                      f"{figures['css_bytes_all'] / 1024:5.1f} KB, {figures['unused_percent_all']:4.1f}%  /{pages[name]}")
+            return 0
         with tempfile.TemporaryDirectory() as scratch:
             for name, path in pages.items():
                 started = time.perf_counter()
@@ -255,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name:14} {scores}  CLS {summary['metrics']['cumulative-layout-shift']:.3f}  "
                       f"CSS {summary['css_bytes'] / 1024:5.1f} KB ({summary['unused_percent']:4.1f}% ongebruikt; "
                       f"met de sheets voor andere media {summary['css_bytes_all'] / 1024:5.1f} KB, "
-                      f"{summary['unused_percent_all']:4.1f}%)  /{path}"
+                      f"{summary['unused_percent_all']:4.1f}%; in gebruik gerekend "
+                      f"{summary['unused_percent_in_use']:4.1f}%)  /{path}"
                       + (f"  (mediaan van perf {summary['runs']})" if len(summary["runs"]) > 1 else ""),
                       flush=True)
                 for category, audits in summary["lost"].items():

@@ -1,0 +1,149 @@
+"""Each page links the sheet of its bundle with only the optional parts (bundles.toml [optional]) that
+its markup uses, and looks exactly as it does with the whole bundle."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+import soupsieve
+from assets.bundle import collect, load_spec, minify_css
+from assets.media import blocks, split
+from assets.usage import selectors
+from browser_support import output_file, visit
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from test_browser import PAGE_TYPES, PAGED_DIRECTORY, page_path
+
+pytestmark = [pytest.mark.build]
+
+SPEC = load_spec(ROOT / "theme" / "css" / "bundles.toml")
+BUNDLE = re.compile(r"/theme/assets/([\w-]+)\.[0-9a-f]{10}\.css$")
+# what a rule needs on the page, whatever state it is in: states and pseudo-elements taken off
+STATES = re.compile(r"::?(?:hover|focus-visible|focus-within|focus|active|before|after|marker|placeholder)\b")
+
+
+def main_sheet(site, path):
+    """The page's first stylesheet (its bundle's, all media): the bundle's name and the sheet's text."""
+    html = path.read_text(encoding="utf-8")
+    href = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)[0]
+    file = output_file(site.output, href) if "://" in href else (path.parent / href).resolve()
+    return BUNDLE.search(href).group(1), file.read_text(encoding="utf-8"), html
+
+
+def part_rules(part: str) -> list[str]:
+    """A part's rules as its bundle's main sheet holds them (minified, without the media-split blocks;
+    @font-face left out: the sheet names their fonts by their fingerprinted names)."""
+    text = split(minify_css((ROOT / "theme" / "css" / f"{part}.css").read_text(encoding="utf-8")))[0]
+    return [block for block in blocks(text) if not block.startswith("@font-face")]
+
+
+def matches(soup, part: str) -> list[str]:
+    """The selectors of a part that match an element of the page (parsed, with its structure)."""
+    found = []
+    for selector_list in selectors((ROOT / "theme" / "css" / f"{part}.css").read_text(encoding="utf-8")):
+        selector = STATES.sub("", selector_list)
+        try:
+            hit = soup.select_one(selector)
+        except soupsieve.SelectorSyntaxError:  # a :has() soupsieve does not take: judged without it (looser)
+            try:
+                hit = soup.select_one(without_has(selector))
+            except soupsieve.SelectorSyntaxError:
+                hit = True  # one it cannot judge counts as used
+        if hit:
+            found.append(selector_list)
+    return found
+
+
+def without_has(selector: str) -> str:
+    out, depth, index = [], 0, 0
+    while index < len(selector):
+        if depth == 0 and selector.startswith(":has(", index):
+            depth, index = 1, index + 5
+            continue
+        if depth:
+            depth += selector[index] == "("
+            depth -= selector[index] == ")"
+        else:
+            out.append(selector[index])
+        index += 1
+    return "".join(out)
+
+
+def test_each_page_links_only_the_optional_parts_its_markup_uses(example_site):
+    """Judged independently of the build's class test: a part left out has no selector that matches an
+    element of the parsed page (nothing the page needs is missing); a part linked has one that does,
+    or a reason the page may need it that a parsed page cannot show (a class set by a script)."""
+    missing, needless, linked = [], [], 0
+    for path in example_site.html_files():
+        if "/admin/" in str(path) or 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
+            continue
+        bundle, sheet, html = main_sheet(example_site, path)
+        soup = BeautifulSoup(html, "html.parser")
+        scripts = "".join((example_site.output / "theme" / "assets" / name).read_text(encoding="utf-8")
+                          for name in re.findall(r'/theme/assets/([\w.-]+\.js)"', html))
+        for group in SPEC.optional.get(bundle, ()):
+            for part in group:
+                rules = part_rules(part)
+                held = all(rule in sheet for rule in rules)
+                assert held or not any(rule in sheet for rule in rules), (path, part)  # whole or not at all
+                used = matches(soup, part)
+                if not held and used:
+                    missing.append(f"{path.relative_to(example_site.output)}: {part} left out, needed by {used[0]}")
+                elif held and len(group) == 1 and not used and not any(
+                        name in scripts for name in re.findall(r"\.([\w-]+)", " ".join(selectors("".join(rules))))):
+                    needless.append(f"{path.relative_to(example_site.output)}: {part}")
+                linked += held
+    assert missing == []
+    # the build's judgement ignores structure (a table anywhere on a page with prose counts): it may
+    # link a part that no element matches, but rarely
+    assert len(needless) <= max(3, linked // 20), needless
+
+
+def settle(page) -> None:
+    """Every image loaded (lazy ones too), the fonts in, the network quiet and the page's height steady
+    (the badge kits draw their previews after load), so that two loads of a page can be compared."""
+    page.evaluate("() => { for (const img of document.images) img.loading = 'eager'; }")
+    page.wait_for_load_state("networkidle")
+    height = None
+    for _ in range(20):
+        page.evaluate("""async () => {
+            await Promise.all([...document.images].map(img => img.decode().catch(() => null)));
+            await document.fonts.ready; }""")
+        now = page.evaluate("document.documentElement.scrollHeight")
+        if now == height:
+            return
+        height = now
+        page.wait_for_timeout(250)
+    raise AssertionError(f"the page's height does not settle: {height}")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", [name for name in PAGE_TYPES if name not in PAGED_DIRECTORY])
+def test_a_page_looks_the_same_with_its_whole_bundle(browser, example_site, name):
+    """Screenshots at 375 and 1280 px, light and dark, of the page as built and of the page linking its
+    bundle's whole sheet instead: pixel for pixel the same."""
+    from PIL import Image, ImageChops
+
+    path = page_path(name)
+    file = example_site.file(path)
+    bundle, _sheet, html = main_sheet(example_site, file)
+    href = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)[0]
+    whole = collect(ROOT / "theme").names[f"css/{bundle}.css"]
+    relative = str(file.relative_to(example_site.output))
+    swap = {relative: lambda text: text.replace(href, href.rsplit("/", 1)[0] + "/" + whole, 1)}
+    shots = {}
+    for width in (375, 1280):
+        for scheme in ("light", "dark"):
+            for variant, rewrite in (("page", None), ("whole", swap)):
+                with visit(browser, example_site.output, path, width=width, rewrite=rewrite) as seen:
+                    page = seen.page
+                    page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+                    links = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)")
+                    assert (whole in links[0]) == (variant == "whole"), links[0]
+                    settle(page)
+                    shots[variant] = Image.open(io.BytesIO(page.screenshot(full_page=True, animations="disabled")))
+            a, b = shots["page"].convert("RGB"), shots["whole"].convert("RGB")
+            assert a.size == b.size, (width, scheme, a.size, b.size)
+            assert ImageChops.difference(a, b).getbbox() is None, (width, scheme)
