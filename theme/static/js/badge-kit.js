@@ -43,14 +43,15 @@
   }
 
   // A kit page writes what only this script uses once, in a template; it is cloned where it is needed.
-  var partsTemplate = document.getElementById("badge-kit-parts");
-  var parts = partsTemplate && partsTemplate.content;
+  var parts = document.getElementById("badge-kit-parts");
+  parts = parts && parts.content;
 
-  // Put ``element`` among the children of ``parent`` in the order of the keys ``order`` (``key`` of an element).
-  function place(parent, element, order, key) {
-    var rank = order.indexOf(key(element));
-    var next = Array.prototype.find.call(parent.children, function (child) { return order.indexOf(key(child)) > rank; });
-    parent.insertBefore(element, next || null);
+  // Put a part cloned from the template into ``parent`` at its place (data-at: its index once the block is complete;
+  // the parts are put in in that order, so the children before it are there).
+  function place(parent, element) {
+    var at = Number(element.getAttribute("data-at"));
+    element.removeAttribute("data-at");
+    parent.insertBefore(element, parent.children[at] || null);
   }
 
   if (parts) {
@@ -411,12 +412,10 @@
   function formatKey(row) { return row.getAttribute("data-format"); }
 
   // What the page has only in its template: the previews and download rows of the sizes it does not host (in
-  // the order of the template's data-previews and data-formats), the buttons that bake the verifiable badges.
+  // the template's order, each at its place), the buttons that bake the verifiable badges.
   function complete(block) {
     var seal = block.querySelector(".badge-block__seal");
     var previews = block.querySelector(".badge-previews");
-    var previewOrder = partsTemplate.getAttribute("data-previews").split(" ");
-    var formatOrder = partsTemplate.getAttribute("data-formats").split(" ");
     parts.querySelectorAll("figure").forEach(function (template) {
       var key = previewKey(template);
       if (Array.prototype.some.call(previews.children, function (figure) { return previewKey(figure) === key; })) return;
@@ -425,13 +424,13 @@
       // the class image waits as the placeholder until the drawing is made; the alt continues the seal's
       image.setAttribute("src", seal.getAttribute("src"));
       image.setAttribute("alt", seal.getAttribute("alt") + image.getAttribute("alt"));
-      place(previews, figure, previewOrder, previewKey);
+      place(previews, figure);
     });
     var rows = block.querySelector(".download-table tbody");
     parts.querySelectorAll("tr").forEach(function (template) {
       var key = formatKey(template);
       if (Array.prototype.some.call(rows.children, function (row) { return formatKey(row) === key; })) return;
-      place(rows, template.cloneNode(true), formatOrder, formatKey);
+      place(rows, template.cloneNode(true));
     });
     // 2.0 into the first list of the verifiable badge, 3.0 (if the badge has it) into the second; PNG, then SVG
     var lists = block.querySelectorAll(".verifiable > ul");
