@@ -273,7 +273,8 @@ class DirectoryGenerator(Generator):
         for dutch_facet, facet in zip(self.facets, english["facets"], strict=True):
             for dutch, page in zip(dutch_facet.pages, facet.pages, strict=True):
                 writer.write_file(page.url + "index.html", template, self.context, facet=facet.link, facet_page=page,
-                                  alternates=self._alternates(dutch.url, page.url), url=page.url, **common)
+                                  directory_split=bool(self.initials), alternates=self._alternates(dutch.url, page.url),
+                                  url=page.url, **common)
 
     @staticmethod
     def _alternates(dutch: str, english: str | None) -> list[dict]:

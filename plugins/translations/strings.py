@@ -81,6 +81,7 @@ EN = MappingProxyType({
     "Zoekterm": "Search term",
     "bijvoorbeeld smid, Groningen of leerplek": "for example badge, join or privacy",
     "Zoek": "Search",
+    "Bekijk alle deelnemers van A tot Z": "See everyone from A to Z (in Dutch)",
     "Paginering": "Pagination",
     "Pagina": "Page",
     "pagina": "page",

@@ -13,6 +13,7 @@ import runpy
 import shutil
 import string
 import unicodedata
+from xml.etree import ElementTree
 
 import pytest
 from conftest import ROOT, SITEURL, SMALL_DIRECTORY_LIMIT, as_typed, run_build
@@ -222,6 +223,10 @@ def test_facet_pages_are_paginated_with_every_profile_on_one_page(paged_director
     assert any(len(slugs) > 2 * SMALL_DIRECTORY_LIMIT for slugs in facets.values())
     site = paged_directory_site
     sitemap = site.file("sitemap.xml").read_text(encoding="utf-8")
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap_alternates = {entry.findtext("s:loc", namespaces=namespaces):
+                          {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", namespaces)}
+                          for entry in ElementTree.fromstring(sitemap.encode()).findall("s:url", namespaces)}
     written = {p.parent.relative_to(site.output).as_posix() + "/"
                for folder in ("ambachtengids/ambacht", "ambachtengids/regio", "ambachtengids/type",
                               "ambachtengids/aanbod", "en/directory/craft", "en/directory/region",
@@ -246,6 +251,10 @@ def test_facet_pages_are_paginated_with_every_profile_on_one_page(paged_director
                 assert links["en" if lang == "nl" else "nl"] == f"{SITEURL}/{twins[number - 1]}"
                 word = "pagina" if lang == "nl" else "page"
                 title, heading = page.title.get_text(), page.h1.get_text(" ", strip=True)
+                # the directory lists everyone on its A-Z pages (Dutch), not on an index with filters
+                everyone = page.select_one(f'.page-header__lead a[href="{SITEURL}/{LETTERS}"]')
+                assert everyone and everyone.get("hreflang") == (None if lang == "nl" else "nl")
+                assert not page.select_one('.page-header__lead a[href*="?"]')
                 assert (f", {word} {number}" in title) == (number > 1), title
                 assert heading.endswith(f", {word} {number}") == (number > 1), heading
                 blocks = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
@@ -268,6 +277,8 @@ def test_facet_pages_are_paginated_with_every_profile_on_one_page(paged_director
                 current = page.select(f'.facet-nav a[href="{SITEURL}/{urls[0]}"]')
                 assert [a["aria-current"] for a in current] == ["page" if number == 1 else "true"]
                 assert f"<loc>{SITEURL}/{url}</loc>" in sitemap
+                if lang == "en":  # the sitemap names page n of the Dutch facet as its translation
+                    assert sitemap_alternates[f"{SITEURL}/{url}"]["nl"].endswith(f"/{twins[number - 1]}")
             assert sorted(shown) == sorted(slugs), (kind, facet_id, lang)
             assert len(shown) == len(set(shown)), (kind, facet_id, lang)
     assert written == expected_written
