@@ -284,3 +284,105 @@ def test_screenshots_at_phone_and_desktop_width(browser, example_site, tmp_path)
             expect(seal).to_have_attribute("src", re.compile(r"^blob:"))
             page.screenshot(path=str(tmp_path / f"kit-{width}.png"), full_page=True)
             assert record.console_errors == [] and record.foreign_requests == []
+
+
+# Every element of a badge block the script adds or shows, as [tag, attributes, text]; a drawn image's
+# address is "blob:" (it differs per visit).
+DESCRIBE_BLOCKS = """() => Array.from(document.querySelectorAll('main [data-badge]'), block => {
+  const describe = element => {
+    const attributes = {};
+    for (const a of element.attributes) attributes[a.name] = a.value.startsWith('blob:') ? 'blob:' : a.value;
+    return [element.tagName.toLowerCase(), attributes, element.textContent.replace(/\\s+/g, ' ').trim()];
+  };
+  return {
+    previews: Array.from(block.querySelector('.badge-previews').children, figure =>
+      [describe(figure).slice(0, 2), ...Array.from(figure.children, describe)]),
+    rows: Array.from(block.querySelectorAll('.download-table tbody tr'), row =>
+      [describe(row).slice(0, 2), ...Array.from(row.children, cell => [describe(cell), ...Array.from(cell.children, describe)])]),
+    verifiable: Array.from(block.querySelectorAll('.verifiable > ul'), list =>
+      Array.from(list.children, item => Array.from(item.children, describe).slice(0, 1))),
+    copy: Array.from(block.querySelectorAll('.snippet'), snippet =>
+      Array.from(snippet.children, describe).filter(d => d[0] === 'button')),
+    title: block.querySelector('.badge-block__title').textContent,
+    seal: block.querySelector('.badge-block__seal').getAttribute('alt'),
+    snippetTitles: Array.from(block.querySelectorAll('.snippet__title'), title => title.textContent),
+  };
+})"""
+
+
+def test_the_script_completes_each_badge_block_as_the_page_had_it(browser, example_site):
+    """badge-kit.js makes what only it uses from the page's template: after it ran, every preview figure,
+    download row, cell and button and every bake and copy button is there with the classes, attributes,
+    accessible names and order the page had when they were written (hidden) into every badge block."""
+    from badges.kit import FORMAT_LABELS
+
+    folder = example_site.output / "badges" / SLUG
+    hosted = {p.name for p in folder.iterdir()}
+    ids = badge_ids(example_site.output)
+    with visit(browser, example_site.output, f"badges/{SLUG}/") as record:
+        page = record.page
+        expect(page.locator("figure.badge-previews__item--vierkant")).to_have_count(len(ids), timeout=20000)
+        for figure in page.locator("figure.badge-previews__item").all():
+            expect(figure).to_be_visible(timeout=20000)  # drawn, then shown
+        blocks = page.evaluate(DESCRIBE_BLOCKS)
+        buttons = page.locator("main [data-badge] button")
+        for number in range(buttons.count()):  # the name is the button's text, with its visually hidden part
+            button = buttons.nth(number)
+            text = button.text_content().split()  # Chromium may name the visually hidden part with a space before it
+            expect(button).to_have_accessible_name(re.compile(r"^\s*" + r"\s*".join(map(re.escape, "".join(text))) + r"\s*$"))
+        qr = page.evaluate("""() => Array.from(document.querySelectorAll('.badge-share__qr figcaption > *'), e =>
+            [e.tagName.toLowerCase(), Array.from(e.attributes, a => a.name), e.textContent,
+             Array.from(e.querySelectorAll('button'), b => [b.type, b.className, Array.from(b.attributes, a => a.name)])])""")
+        assert record.console_errors == [] and record.foreign_requests == []
+    assert len(blocks) == len(ids) == 3
+    for index, (block, badge_id) in enumerate(zip(blocks, ids, strict=True)):
+        name, seal = block["title"], block["seal"]
+        # previews: the share card (hosted for the first badge, drawn for the others), portrait, dark square
+        previews = []
+        for fmt, variant, caption in (("deelkaart-1200x630", "licht", FORMAT_LABELS["deelkaart-1200x630"]),
+                                      ("staand-1080x1350", "licht", FORMAT_LABELS["staand-1080x1350"]),
+                                      ("vierkant-1080", "donker", "Donkere versie")):
+            figure = {"class": f"badge-previews__item badge-previews__item--{fmt.split('-')[0]}" +
+                      (" badge-previews__item--dark" if variant == "donker" else "")}
+            width, height = FORMATS[fmt]
+            image = {"src": "blob:", "width": str(width), "height": str(height),
+                     "alt": seal + (", donkere versie" if variant == "donker" else ""), "loading": "lazy",
+                     "data-draw-preview": fmt, "data-variant": variant}
+            previews.append([["figure", figure], ["img", image, ""], ["figcaption", {}, caption]])
+        assert block["previews"] == previews, index
+        # the download table: every size in the design's order; a hosted file is a link, the rest a button
+        rows = []
+        for fmt, label in FORMAT_LABELS.items():
+            px = "schaalbaar" if fmt == "svg" else f"{FORMATS[fmt][0]} × {FORMATS[fmt][1]} px"
+            files = {variant: f"{SLUG}-{badge_id}" + ("" if fmt == "svg" else f"-{fmt}") + f"-{variant}." +
+                     ("svg" if fmt == "svg" else "png") for variant in VARIANTS}
+            offered = [variant for variant in VARIANTS if files[variant] in hosted]
+            row = {"data-format": fmt, **({} if offered else {"data-drawn-only": ""})}
+            cells = [[["th", {"scope": "row"}, label + px], ["span", {"class": "download-table__px"}, px]]]
+            kind = "SVG" if fmt == "svg" else "PNG"
+            for variant in VARIANTS:
+                if variant in offered:
+                    link = {"href": f"{SITEURL}/badges/{SLUG}/{files[variant]}", "download": "",
+                            "type": "image/svg+xml" if fmt == "svg" else "image/png", **({"data-svg": ""} if fmt == "svg" else {})}
+                    cells.append([["td", {}, f"{kind}, {variant}"], ["a", link, f"{kind}, {variant}"]])
+                else:
+                    button = {"type": "button", "class": "download-table__draw", "data-draw": fmt, "data-variant": variant}
+                    cells.append([["td", {"data-draw": ""}, f"{kind}, {variant}"], ["button", button, f"{kind}, {variant}"]])
+            rows.append([["tr", row], *cells])
+        assert block["rows"] == rows, index
+        # the verifiable badge: PNG and SVG, Open Badges 2.0 in the first list and 3.0 in the second
+        bake = [[[["button", {"type": "button", "class": "download-table__draw", "data-bake": kind},
+                   f"{text} ({kind.split('-')[0].upper()}): {name}"]] for kind in kinds]
+                for kinds, text in ((("png", "svg"), "Verifieerbare badge"),
+                                    (("png-v3", "svg-v3"), "Ondertekende badge, Open Badges 3.0"))]
+        assert [items[:2] for items in block["verifiable"]] == bake, index
+        assert [len(items) for items in block["verifiable"]] == [4, 3]
+        # a copy button after each snippet's code, named by the snippet's title
+        copy = [[["button", {"type": "button", "class": "button button--secondary copy-button",
+                             "data-copy": f"code-{badge_id}-{part}"}, f"Kopieer code: {title.lower()}"]]
+                for part, title in zip(("website", "mail"), block["snippetTitles"], strict=True)]
+        assert block["copy"] == copy, index
+        assert block["snippetTitles"] == ["Op je website", "In je e-mailhandtekening"]
+    assert qr == [["span", ["data-qr-png"], " Download: SVG · PNG",
+                   [["button", "download-table__draw", ["type", "class", "data-qr-svg"]],
+                    ["button", "download-table__draw", ["type", "class", "data-qr-download"]]]]]

@@ -10,12 +10,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from bs4.element import NavigableString, TemplateString
 from conftest import ROOT, SITEURL, run_build
 from PIL import Image
 
 pytestmark = pytest.mark.build
 
 PROFILES = ROOT / "content" / "profiles"
+TEXT = (NavigableString, TemplateString)  # a <template>'s text too (BeautifulSoup leaves it out of get_text)
 FORMAT_SIZES = {"vierkant-400": (400, 400), "vierkant-1080": (1080, 1080), "staand-1080x1350": (1080, 1350),
                 "deelkaart-1200x630": (1200, 630), "handtekening-600x200": (600, 200)}
 
@@ -71,18 +73,30 @@ def test_kit_hosts_only_what_needs_a_url_and_offers_every_size(example_site):
     assert hosted == {"index.html", f"{slug}-{ids[0]}-deelkaart-1200x630-licht.png",
                       *(f"{slug}-{badge_id}-handtekening-600x200-licht.png" for badge_id in ids),
                       *(f"{slug}-{badge_id}-licht.svg" for badge_id in ids)}
+    # What only the script uses is in the page once, in a template (badge-kit.js clones it into each block)
+    parts = page.find("template", id="badge-kit-parts")
+    order = [*FORMAT_SIZES, "svg"]
+    drawn_rows = {row["data-format"]: row for row in parts.select("tr")}
+    for fmt, row in drawn_rows.items():
+        assert row.has_attr("data-drawn-only") and row.select_one("a") is None and not row.has_attr("hidden")
+        assert row["data-at"] == str(order.index(fmt))  # its place in the table
     for section in page.select("section.badge-block"):
-        cells = section.select(".download-table tbody td")
+        # without JavaScript a row is in the page only when it offers a hosted file; the script adds the rest
+        in_page = section.select(".download-table tbody tr")
+        for row in in_page:
+            assert row.select_one("a[href]") is not None and not row.has_attr("data-drawn-only"), row.th.get_text()
+            assert not row.has_attr("hidden")
+        formats = [row["data-format"] for row in in_page]
+        assert formats == [f for f in order if f in formats]  # in the page's order
+        rows = in_page + [drawn_rows[f] for f in order if f not in formats]
+        assert sorted(row["data-format"] for row in rows) == sorted(order)  # every size, hosted or drawn
+        cells = [cell for row in rows for cell in row.select("td")]
         assert len(cells) == 6 * 2  # six formats, light and dark
-        for row in section.select(".download-table tbody tr"):
-            # without JavaScript a row shows only when it offers a hosted file; the script shows the rest
-            offers_file = row.select_one("a[href]") is not None
-            assert row.has_attr("hidden") == (not offers_file) == row.has_attr("data-drawn-only"), row.th.get_text()
         variants = [head.get("data-variant") for head in section.select(".download-table thead th")]
         assert variants == [None, "licht", "donker"]
         for cell in cells:
             control = cell.select_one("a") or cell
-            row = cell.find_parent("tr").th.get_text(" ", strip=True)
+            row = cell.find_parent("tr").th.get_text(" ", strip=True, types=TEXT)
             if control.name == "td":  # drawn in the browser: an empty cell until the script puts its button in
                 # the format from the row, the variant from the column's header
                 fmt = cell.find_parent("tr")["data-format"]
@@ -126,18 +140,26 @@ def test_snippets_use_absolute_urls_dimensions_and_alt_text(example_site):
         assert "Ingrid van 't Hof" in re.search(r'alt="([^"]+)"', code).group(1)
     with Image.open(local(example_site, re.search(r'src="([^"]+)"', mail).group(1))) as image:
         assert image.size == (600, 200)  # shown at 300 x 100: sharp on 2x screens
-    buttons = page.select("button[data-copy]")
-    assert {b["data-copy"] for b in buttons} == set(codes)
-    assert all(b.has_attr("hidden") for b in buttons)  # only shown when the script can copy
+    # the copy buttons are made by the script (only it can copy), from the page's template, one per snippet
+    assert page.select("main button") == page.select("main template button")
+    parts = page.find("template", id="badge-kit-parts")
+    assert len(parts.select("button.copy-button:not([data-copy])")) == 1
+    assert parts.select_one("button.copy-button").get_text(types=TEXT) == "Kopieer code: "
 
 
 def test_kit_offers_verifiable_badge_linkedin_share_links_and_qr(example_site):
     slug = "ingrid-van-t-hof"
     page = example_site.page(f"badges/{slug}/")
-    bakers = page.select(".verifiable button[data-bake]")
-    # Open Badges 2.0 and, signed with the development key, 3.0: both baked by the page's script
-    assert {b["data-bake"] for b in bakers} == {"png", "svg", "png-v3", "svg-v3"}
-    assert all(b.has_attr("hidden") for b in bakers)
+    # Open Badges 2.0 and, signed with the development key, 3.0: both baked by the page's script, which
+    # puts their buttons in from the page's template (without JavaScript there is nothing to bake with)
+    assert page.select(".verifiable button") == []
+    parts = page.find("template", id="badge-kit-parts")
+    bakers = parts.select("button[data-bake]")
+    assert [b["data-bake"] for b in bakers] == ["png", "svg", "png-v3", "svg-v3"]
+    for verifiable in page.select(".verifiable"):  # the places the script puts them in: PNG (with the note), SVG
+        lists = verifiable.select(":scope > ul")
+        assert [len(ul.select("li")) for ul in lists] == [4, 3]
+        assert [li.select_one("noscript") is not None for ul in lists for li in ul.select("li")[:2]] == [True, False] * 2
     credential = page.find("a", href=f"{SITEURL}/openbadges/v3/credentials/{slug}-ambachtsmens.json")
     assert credential is not None and local(example_site, credential["href"]).is_file()
     assertion = page.find("a", href=f"{SITEURL}/openbadges/assertions/{slug}-ambachtsmens.json")
@@ -154,8 +176,9 @@ def test_kit_offers_verifiable_badge_linkedin_share_links_and_qr(example_site):
     assert "QR-code" in qr.title.get_text()
     # the files are made by the page's script from the inline code (not carried twice in every kit page)
     assert page.select_one(".badge-share__qr a[download]") is None
-    assert page.select_one(".badge-share__qr [data-qr-png][hidden] button[data-qr-svg]")
-    assert page.select_one(".badge-share__qr [data-qr-png][hidden] button[data-qr-download]")
+    assert page.select_one(".badge-share__qr [data-qr-png]") is None  # the script puts the buttons in
+    assert parts.select_one("[data-qr-png] button[data-qr-svg]")
+    assert parts.select_one("[data-qr-png] button[data-qr-download]")
 
 
 def test_profile_page_shows_badges_and_uses_the_share_card_as_open_graph_image(example_site):

@@ -1,7 +1,8 @@
 // The badge kits: copy buttons for the code snippets, and (on a profile's kit page) every badge size
 // drawn in the browser and downloaded as PNG, the verifiable badge baked in the browser.
-// Progressive enhancement: without JavaScript the buttons stay hidden, the code can be selected and
-// the page offers the hosted share card and e-mail signature and the SVG.
+// Progressive enhancement: without JavaScript the buttons stay hidden (or, on a kit page, are not there: the
+// script makes them from the page's <template id="badge-kit-parts">), the code can be selected and the page
+// offers the hosted share card and e-mail signature and the SVG.
 (function () {
   "use strict";
 
@@ -39,6 +40,30 @@
     } else {
       failed();
     }
+  }
+
+  // A kit page writes what only this script uses once, in a template; it is cloned where it is needed.
+  var parts = document.getElementById("badge-kit-parts");
+  parts = parts && parts.content;
+
+  // Put a part cloned from the template into ``parent`` at its place (data-at: its index once the block is complete;
+  // the parts are put in in that order, so the children before it are there).
+  function place(parent, element) {
+    var at = Number(element.getAttribute("data-at"));
+    element.removeAttribute("data-at");
+    parent.insertBefore(element, parent.children[at] || null);
+  }
+
+  if (parts) {
+    // a kit page's snippets: the copy button after the code, named by the snippet's title
+    document.querySelectorAll(".snippet").forEach(function (snippet) {
+      var code = snippet.querySelector("pre[id]");
+      if (!code || snippet.querySelector("button[data-copy]")) return;
+      var button = parts.querySelector("button.copy-button").cloneNode(true);
+      button.setAttribute("data-copy", code.id);
+      button.lastElementChild.textContent += snippet.querySelector(".snippet__title").textContent.toLowerCase();
+      code.after(button);
+    });
   }
 
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
@@ -379,9 +404,50 @@
     busy(button, load().then(function () { return [save(make(), name, button), name]; }));
   }
 
+  function previewKey(figure) {
+    var image = figure.querySelector("img");
+    return image.getAttribute("data-draw-preview") + "/" + image.getAttribute("data-variant");
+  }
+
+  function formatKey(row) { return row.getAttribute("data-format"); }
+
+  // What the page has only in its template: the previews and download rows of the sizes it does not host (in
+  // the template's order, each at its place), the buttons that bake the verifiable badges.
+  function complete(block) {
+    var seal = block.querySelector(".badge-block__seal");
+    var previews = block.querySelector(".badge-previews");
+    parts.querySelectorAll("figure").forEach(function (template) {
+      var key = previewKey(template);
+      if (Array.prototype.some.call(previews.children, function (figure) { return previewKey(figure) === key; })) return;
+      var figure = template.cloneNode(true);
+      var image = figure.querySelector("img");
+      // the class image waits as the placeholder until the drawing is made; the alt continues the seal's
+      image.setAttribute("src", seal.getAttribute("src"));
+      image.setAttribute("alt", seal.getAttribute("alt") + image.getAttribute("alt"));
+      place(previews, figure);
+    });
+    var rows = block.querySelector(".download-table tbody");
+    parts.querySelectorAll("tr").forEach(function (template) {
+      var key = formatKey(template);
+      if (Array.prototype.some.call(rows.children, function (row) { return formatKey(row) === key; })) return;
+      place(rows, template.cloneNode(true));
+    });
+    // 2.0 into the first list of the verifiable badge, 3.0 (if the badge has it) into the second; PNG, then SVG
+    var lists = block.querySelectorAll(".verifiable > ul");
+    var name = block.querySelector(".badge-block__title").textContent;
+    parts.querySelectorAll("button[data-bake]").forEach(function (template) {
+      var kind = template.getAttribute("data-bake");
+      var list = lists[kind.slice(-3) === "-v3" ? 1 : 0];
+      if (!list) return;
+      var button = template.cloneNode(true);
+      button.lastElementChild.textContent += name;
+      list.children[kind.indexOf("png") === 0 ? 0 : 1].prepend(button);
+    });
+  }
+
   document.querySelectorAll("[data-badge]").forEach(function (block) {
     var badge = kit.badges[Number(block.getAttribute("data-badge"))];
-    block.querySelectorAll("tr[data-drawn-only]").forEach(function (row) { row.hidden = false; });
+    if (parts) complete(block);
     // A size drawn here has an empty cell in the page (data-draw): its button is made here, for the format of
     // its row (data-format) and the variant of its column (the column header's data-variant).
     var variants = Array.prototype.map.call(block.querySelectorAll(".download-table thead th"), function (head) {
@@ -402,7 +468,6 @@
       cell.append(button);
     });
     block.querySelectorAll("button[data-draw]").forEach(function (button) {
-      button.hidden = false;
       button.addEventListener("click", function () {
         var format = button.getAttribute("data-draw");
         var variant = button.getAttribute("data-variant");
@@ -414,7 +479,6 @@
       });
     });
     block.querySelectorAll("button[data-bake]").forEach(function (button) {
-      button.hidden = false;
       button.addEventListener("click", function () {
         var kind = button.getAttribute("data-bake");
         var v3 = kind.slice(-3) === "-v3";
@@ -429,8 +493,8 @@
   });
 
   var qr = document.querySelector("[data-qr]");
-  if (qr) {
-    qr.querySelector("[data-qr-png]").hidden = false;
+  if (qr && parts) {
+    qr.querySelector("figcaption").append(parts.querySelector("[data-qr-png]").cloneNode(true));
     var qrButton = qr.querySelector("[data-qr-download]");
     qrButton.addEventListener("click", function () {
       offer(qrButton, qr.getAttribute("data-qr") + ".png", qrPng);
