@@ -133,17 +133,19 @@ def test_a_page_looks_the_same_with_its_whole_bundle(browser, example_site, name
     whole = collect(ROOT / "theme").names[f"css/{bundle}.css"]
     relative = str(file.relative_to(example_site.output))
     swap = {relative: lambda text: text.replace(href, href.rsplit("/", 1)[0] + "/" + whole, 1)}
-    shots = {}
     for width in (375, 1280):
-        for scheme in ("light", "dark"):
-            for variant, rewrite in (("page", None), ("whole", swap)):
-                with visit(browser, example_site.output, path, width=width, rewrite=rewrite) as seen:
-                    page = seen.page
+        shots = {}
+        for variant, rewrite in (("page", None), ("whole", swap)):
+            # one load per variant and width: both colour schemes are shot from it (emulate_media applies at once)
+            with visit(browser, example_site.output, path, width=width, rewrite=rewrite) as seen:
+                page = seen.page
+                links = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)")
+                assert (whole in links[0]) == (variant == "whole"), links[0]
+                for scheme in ("light", "dark"):
                     page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
-                    links = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)")
-                    assert (whole in links[0]) == (variant == "whole"), links[0]
                     settle(page)
-                    shots[variant] = Image.open(io.BytesIO(page.screenshot(full_page=True, animations="disabled")))
-            a, b = shots["page"].convert("RGB"), shots["whole"].convert("RGB")
+                    shots[variant, scheme] = Image.open(io.BytesIO(page.screenshot(full_page=True, animations="disabled")))
+        for scheme in ("light", "dark"):
+            a, b = shots["page", scheme].convert("RGB"), shots["whole", scheme].convert("RGB")
             assert a.size == b.size, (width, scheme, a.size, b.size)
             assert ImageChops.difference(a, b).getbbox() is None, (width, scheme)
