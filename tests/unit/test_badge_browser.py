@@ -7,17 +7,13 @@ import json
 
 import pytest
 from badges import browser
-from badges.designs import FORMATS, VARIANTS, BadgeArt, Designer, Shape
-from badges.fonts import FONT_DIR, WEB_FONT_DIR, FontSet, badge_font_files, web_font_name
+from badges.designs import FORMATS, VARIANTS, BadgeArt, Shape
+from badges.fonts import FONT_DIR, WEB_FONT_DIR, badge_font_files, web_font_name
 from fontTools.ttLib import TTFont
 
 ART = BadgeArt("Leermeester", "Ik ben", "teal", "dekrachtvanambacht.nl", "Maria-Louise van den Heuvel-Vanderbroeck",
                "Restauratieschilderen · Overijssel", "Historische afwerkingen: marmeren en bladgoud")
 
-
-@pytest.fixture(scope="module")
-def designer():
-    return Designer(FontSet())
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ import io
 import pytest
 from badges import designs, textfit
 from badges.designs import BadgeArt, Designer
-from badges.fonts import FontSet
 from badges.kit import plan_files, render_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,14 +17,6 @@ from PIL import Image, ImageChops, ImageDraw, ImageStat
 NAMES = ["Jan de Vries", "Anouk Bakker-van den Heuvel", "Ö", "Smederij ‘De Gouden Hamer’ & Zn", ""]
 
 
-@pytest.fixture(scope="module")
-def fonts() -> FontSet:
-    return FontSet()
-
-
-@pytest.fixture(scope="module")
-def designer(fonts) -> Designer:
-    return Designer(fonts)
 
 
 def _file(name: str, fmt: str, variant: str = "licht", colour: str = "copper", subline: str = "Smeden · Utrecht"):

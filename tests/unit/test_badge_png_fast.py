@@ -8,8 +8,7 @@ import io
 
 import pytest
 from badges import designs, pngwrite
-from badges.designs import BadgeArt, Designer
-from badges.fonts import FontSet
+from badges.designs import BadgeArt
 from badges.kit import palette_art, render_file, signature_art
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,14 +20,6 @@ NAMES = ["Jan de Vries", "Anouk Bakker-van den Heuvel", "Ö", "Smederij ‘De Go
 FORMATS = ["deelkaart-1200x630", "staand-1080x1350"]
 
 
-@pytest.fixture(scope="module")
-def fonts() -> FontSet:
-    return FontSet()
-
-
-@pytest.fixture(scope="module")
-def designer(fonts) -> Designer:
-    return Designer(fonts)
 
 
 def _art(name, subline="Smeden · Utrecht", tagline="Met de hand gemaakt", colour="copper", badge="Ambachtsmens"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from badges.designs import BadgeArt, Designer
+from badges.designs import BadgeArt
 from badges.fonts import FontSet
 from badges.kit import plan_files, render_file
 
@@ -18,10 +18,6 @@ HOSTILE = [
     "Jan &amp; &lt;b&gt; &#x3c;",
 ]
 
-
-@pytest.fixture(scope="module")
-def designer() -> Designer:
-    return Designer(FontSet())
 
 
 def _svg_of(designer, name: str, tagline: str):

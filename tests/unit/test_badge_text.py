@@ -6,7 +6,6 @@ import io
 
 import pytest
 from badges.designs import FORMATS, VARIANTS, BadgeArt, Designer, to_png
-from badges.fonts import FontSet
 from badges.textfit import ELLIPSIS, Fitter, draw
 from PIL import Image, ImageDraw
 
@@ -24,10 +23,6 @@ NAMES = [
     "陶芸 Keramiek",
 ]
 
-
-@pytest.fixture(scope="module")
-def fonts() -> FontSet:
-    return FontSet()
 
 
 def notdef_mask(font, char="\uffff"):
