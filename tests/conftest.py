@@ -253,6 +253,21 @@ def minimal_content(tmp_path) -> Path:
     return write_minimal_content(tmp_path / "content")
 
 
+@pytest.fixture(scope="module")
+def fonts():
+    """The badge drawing's fonts, once per module: loading them is the slow part of its unit tests."""
+    from badges.fonts import FontSet
+
+    return FontSet()
+
+
+@pytest.fixture(scope="module")
+def designer(fonts):
+    from badges.designs import Designer
+
+    return Designer(fonts)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright; never a downloaded browser. One per worker: every visit
