@@ -20,6 +20,7 @@ from pathlib import Path
 
 from infra.cachekey import code_digest
 from infra.files import atomic_write
+from infra.sequences import batches
 from responsive_images.pipeline import Workers, start_map
 
 from .designs import FORMATS, PALETTES, VARIANTS, BadgeArt, Designer, Shape
@@ -210,8 +211,7 @@ def start_drawings(items: dict[str, BadgeArt], cache_dir: Path, design: dict, sh
 def _missing_batches(items: dict[str, BadgeArt], cache_dir: Path, design: dict) -> list:
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = sorted((key, art) for key, art in items.items() if not (cache_dir / key).exists())
-    return [([(art, key) for key, art in missing[i : i + BATCH]], str(cache_dir), design)
-            for i in range(0, len(missing), BATCH)]
+    return [([(art, key) for key, art in batch], str(cache_dir), design) for batch in batches(missing, BATCH)]
 
 
 def load_drawing(cache_dir: Path, key: str, art: BadgeArt, design: dict) -> dict:

@@ -22,6 +22,7 @@ from pathlib import Path
 import PIL
 from infra.cachekey import code_digest, key
 from infra.files import atomic_write, place
+from infra.sequences import batches
 from responsive_images.pipeline import Workers, parallel_map, start_map
 
 from . import designs, fonts, mark, pngwrite, textfit
@@ -213,8 +214,7 @@ def start_render(files: list[BadgeFile], cache_dir: Path, shared: Workers | None
     # grouped by format and look, so a batch reuses the same background again and again
     missing = sorted((f for key, f in unique.items() if not (cache_dir / key).exists()),
                      key=lambda f: (f.fmt, f.variant, f.art.colour, f.art.badge_name, f.key))
-    pending = start_map(_render_batch, [(missing[i : i + BATCH], str(cache_dir)) for i in range(0, len(missing), BATCH)],
-                        shared)
+    pending = start_map(_render_batch, [(batch, str(cache_dir)) for batch in batches(missing, BATCH)], shared)
 
     def wait() -> RenderStats:
         counts, workers = pending()

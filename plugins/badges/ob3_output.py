@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 from infra.files import atomic_write
+from infra.sequences import batches
 from nl_format.clock import now
 from responsive_images.pipeline import start_map
 
@@ -153,10 +154,10 @@ def start(generator, settings: dict, sign: Signer, kits: dict, revoked: list[tup
     # by shape (badge class, kind of recipient), then issue date: a batch expands each shape of credential
     # once (ob3_canon) and canonicalises its proof options once per date
     names = sorted(missing, key=lambda name: (*_shape(missing[name][0]), missing[name][1], name))
-    batches = [([(missing[name][0], missing[name][1], name) for name in names[i : i + SIGN_BATCH]], sign.key.secret(),
-                sign.did, str(generator.cache)) for i in range(0, len(names), SIGN_BATCH)]
+    jobs = [([(missing[name][0], missing[name][1], name) for name in batch], sign.key.secret(), sign.did,
+             str(generator.cache)) for batch in batches(names, SIGN_BATCH)]
     return Signing(sign, credentials, positions, {statuslist.status_key(*pair) for pair in issued}, links,
-                   start_map(_sign_batch, batches, shared))
+                   start_map(_sign_batch, jobs, shared))
 
 
 def write(generator, settings: dict, signing: Signing) -> dict:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from incremental.fingerprint import plain_digest
+from infra.sequences import batches
 
 TYPE_ORDER = ["ambachtsmens", "leerbedrijf", "opleiding", "restauratie", "museum", "evenement", "organisatie"]
 OFFER_ORDER = ["leerplek", "stage", "workshop", "rondleiding", "opleiding"]
@@ -356,7 +357,7 @@ def paginate(profiles: list[Profile], first_url: str, per_page: int) -> list[Lis
     ``<first_url><n>/``. An empty list is one empty page."""
     if per_page < 1:
         raise ValueError("per_page must be at least 1")
-    chunks = [profiles[start:start + per_page] for start in range(0, len(profiles), per_page)] or [[]]
+    chunks = batches(profiles, per_page) or [[]]
     pages = Pages([first_url] + [f"{first_url}{number}/" for number in range(2, len(chunks) + 1)])
     return [ListPage(number, pages.urls[number - 1], chunk, pages) for number, chunk in enumerate(chunks, start=1)]
 

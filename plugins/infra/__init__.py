@@ -2,6 +2,7 @@
 
 - ``cachekey``: the one rule every persistent cache key of the build follows.
 - ``files``: atomic writes, placing cached files (``place``), JSON caches.
+- ``sequences``: ``batches``, a sequence in consecutive slices (the tasks of a worker pool, the pages of a list).
 - ``contracts``: what each plugin reads from and adds to the Pelican context, and the check of them.
 - ``plugins``: the enabled plugins' contracts at build time (read, checked, watched per generator).
 - ``phases``: the finishing steps after every generator wrote its output, in a fixed order.
