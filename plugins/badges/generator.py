@@ -39,6 +39,7 @@ from .kit import (
     badge_title,
     design_digest,
     download_rows,
+    drawn_only_parts,
     earned_badges,
     plan_files,
     publish,
@@ -134,6 +135,11 @@ class KitDrawings:
                                         title=f"QR-code naar het profiel van {self.kit.profile.name}")
         svg = buffer.getvalue().decode()
         return {"svg": Markup(svg)}
+
+    def drawn_only(self, previews, formats) -> dict[str, list[tuple]]:
+        """The preview figures and download rows of the kit's template (``<template id="badge-kit-parts">``),
+        those some badge of the kit has no hosted file for (``kit.drawn_only_parts``)."""
+        return drawn_only_parts([entry.files for entry in self.kit.badges], previews, formats)
 
     def load(self) -> list[dict]:
         """Per badge: its fitted texts."""

@@ -90,6 +90,20 @@ class BadgeFile:
         return badge_title(self.art)
 
 
+def drawn_only_parts(hosted: list[list[BadgeFile]], previews, formats) -> dict[str, list[tuple]]:
+    """What the kit page's script draws into some badge block because the site hosts no file for it, given
+    the hosted files per badge: ``previews``, the preview figures ``(at, fmt, variant, caption)`` of
+    ``previews`` (``(fmt, variant, caption)``) some badge has no file for, and ``formats``, the download
+    rows ``(at, fmt)`` of ``formats`` (in order; the SVG is always hosted) some badge has no file of. ``at``
+    is the place of the figure or row among the block's figures or rows."""
+    pairs = [{(f.fmt, f.variant) for f in files} for files in hosted]
+    kinds = [{fmt for fmt, _ in hosted_pairs} for hosted_pairs in pairs]
+    return {"previews": [(at, fmt, variant, caption) for at, (fmt, variant, caption) in enumerate(previews)
+                         if any((fmt, variant) not in badge for badge in pairs)],
+            "formats": [(at, fmt) for at, fmt in enumerate(formats)
+                        if fmt != "svg" and any(fmt not in badge for badge in kinds)]}
+
+
 def badge_title(art: BadgeArt) -> str:
     """Accessible title of a badge image."""
     if art.supporter:
