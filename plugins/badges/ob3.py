@@ -327,12 +327,24 @@ class ContextLoader:
 
 
 def canonize(document: dict, loader: ContextLoader) -> str:
-    """RDFC-1.0 (URDNA2015) N-Quads of ``document``; ValueError if a term no context defines was dropped."""
-    from pyld import jsonld
+    """RDFC-1.0 (URDNA2015) N-Quads of ``document``, as ``jsonld.normalize`` makes them; ValueError if a term
+    no context defines was dropped.
 
-    nquads = jsonld.normalize(document, {"algorithm": "URDNA2015", "format": "application/n-quads",
-                                         "documentLoader": loader})
-    _check_nothing_dropped(document, nquads)
+    The check of dropped terms reads the canonicalised dataset, as the template way does (``ob3_canon``),
+    unless pyld's N-Quads parser might not read the N-Quads back as they are (``ob3_canon.reads_back``):
+    then it parses them, and fails where they do not parse."""
+    from pyld.jsonld import URDNA2015, JsonLdError
+
+    try:
+        dataset = ob3_canon.rdf_dataset(document, loader)
+    except JsonLdError as cause:  # as jsonld.normalize reports it
+        raise JsonLdError("Could not convert input to RDF dataset before normalization.",
+                          "jsonld.NormalizeError") from cause
+    nquads = URDNA2015().main(dataset, dict(ob3_canon.NQUADS))  # gives the dataset's blank nodes their labels
+    if ob3_canon.reads_back(dataset):
+        _check_stated(document, ob3_canon.stated_values(dataset))
+    else:
+        _check_nothing_dropped(document, nquads)
     return nquads
 
 

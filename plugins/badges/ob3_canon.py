@@ -163,6 +163,59 @@ def _parsable(dataset: dict) -> bool:
     return True
 
 
+def rdf_dataset(document: dict, loader) -> dict:
+    """The RDF dataset of ``document``, made as ``jsonld.normalize`` makes it before URDNA2015."""
+    from pyld import jsonld
+
+    # the options jsonld.normalize hands to_rdf
+    return jsonld.JsonLdProcessor().to_rdf(document, {
+        "algorithm": "URDNA2015", "documentLoader": loader, "base": "", "extractAllScripts": True,
+        "processingMode": "json-ld-1.1", "produceGeneralizedRdf": False})
+
+
+PARSED_IRI = re.compile(r"[^:>\s]+:[^>\s]*")  # what pyld's N-Quads parser reads as an IRI, spaces left out
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def _iri_reads_back(iri: str) -> bool:
+    return PARSED_IRI.fullmatch(iri) is not None and UNBROKEN.isdisjoint(iri)
+
+
+def reads_back(dataset: dict) -> bool:
+    """Whether pyld's N-Quads parser surely reads the N-Quads of ``dataset`` back as they are, so that the
+    values of the canonical N-Quads can be taken from the canonicalised dataset instead of parsed: every
+    IRI one its parser takes, without a line break or a space; no literal with a line break the writer
+    leaves as it is or with a backslash (pyld's unescape is not the inverse of its escape: a backslash and
+    a ``t`` come back as a backslash and a tab); every language tag one its parser takes. False sends
+    ``ob3.canonize`` the old way (parse its output), so it fails, or refuses a term, exactly as before."""
+    for graph, triples in dataset.items():
+        if graph != "@default" and not graph.startswith("_:") and not _iri_reads_back(graph):
+            return False
+        for triple in triples:
+            for part in triple.values():
+                if part["type"] == "IRI" and not _iri_reads_back(part["value"]):
+                    return False
+                if part["type"] != "literal":
+                    continue
+                if "\\" in part["value"] or not LINE_BREAKS.isdisjoint(part["value"]):
+                    return False
+                datatype = part.get("datatype", XSD_STRING)
+                if datatype == RDF_LANGSTRING:
+                    if part.get("language") and not LANGUAGE.fullmatch(part["language"]):
+                        return False
+                elif datatype != XSD_STRING and not _iri_reads_back(datatype):
+                    return False
+    return True
+
+
+def stated_values(dataset: dict) -> set[str]:
+    """The subjects' and objects' values of ``dataset`` as they are (a canonicalised dataset: URDNA2015
+    relabels its blank nodes in place, ``_:c14n0``...)."""
+    return {part["value"] for triples in dataset.values() for triple in triples
+            for part in (triple["subject"], triple["object"])}
+
+
 def _stated(dataset: dict) -> set[str]:
     """The subjects' and objects' values of the canonical N-Quads of ``dataset``, without making them:
     every value but a blank node's, and one canonical label (``_:c14n0``...) per blank node."""
@@ -190,12 +243,7 @@ class Canonicaliser:
         self.stats = {"fast": 0, "slow": 0, "shapes": 0}
 
     def _dataset(self, document: dict) -> dict:
-        from pyld import jsonld
-
-        # the options jsonld.normalize hands to_rdf
-        return jsonld.JsonLdProcessor().to_rdf(document, {
-            "algorithm": "URDNA2015", "documentLoader": self.loader, "base": "", "extractAllScripts": True,
-            "processingMode": "json-ld-1.1", "produceGeneralizedRdf": False})
+        return rdf_dataset(document, self.loader)
 
     def _template(self, skeleton, values: list[tuple[str, str]]) -> tuple[Template | None, list[str]]:
         from pyld.jsonld import JsonLdError

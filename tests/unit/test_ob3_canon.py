@@ -157,3 +157,77 @@ def test_the_stated_values_are_those_of_the_canonical_nquads(loader):
               for quad in quads for part in ("subject", "object")}
     assert ob3_canon._stated(dataset) == parsed
     assert any(value.startswith("_:c14n") for value in parsed)
+
+
+def parsed_canonize(document, loader):
+    """``ob3.canonize`` as it was: pyld's ``jsonld.normalize``, then its own N-Quads parsed for the check."""
+    from pyld import jsonld
+
+    nquads = jsonld.normalize(document, {"algorithm": "URDNA2015", "format": "application/n-quads",
+                                         "documentLoader": loader})
+    ob3._check_nothing_dropped(document, nquads)
+    return nquads
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=credentials())
+def test_canonize_reads_the_dataset_with_the_outcome_of_parsing_its_nquads(loader, document):
+    assert outcome(lambda value: ob3.canonize(value, loader), document) == \
+        outcome(lambda value: parsed_canonize(value, loader), document)
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d.update(name="C:\\nieuw\\tekst"),  # pyld's parser reads a backslash and n back as a line break
+    lambda d: d.update(name="regel\u2028regel"),  # a line break pyld writes as it is: its parser fails
+    lambda d: d["image"].update(id="https://example.org/a>b.png"),
+    lambda d: d["image"].update(id="https://example.org/a b.png"),
+    lambda d: d["credentialSubject"]["achievement"].update(kleur="rood"),  # dropped: refused
+    lambda d: d.update(foo="bar"),
+    lambda d: d["credentialSubject"]["achievement"]["criteria"].update(id="_:b0"),
+    lambda d: d.update(**{"@context": [ob3.CREDENTIALS_V2, "https://example.org/evil.json"]}),  # a JSON-LD error
+])
+def test_canonize_fails_and_refuses_as_before(loader, change):
+    document = credential()
+    change(document)
+    assert outcome(lambda value: ob3.canonize(value, loader), document) == \
+        outcome(lambda value: parsed_canonize(value, loader), document)
+
+
+def test_which_datasets_read_back_as_they_are(loader):
+    def dataset(**changes):
+        document = credential()
+        document.update(changes)
+        return ob3_canon.rdf_dataset(document, loader)
+
+    assert ob3_canon.reads_back(dataset())
+    assert ob3_canon.reads_back(dataset(name='Zoë "Öztürk"\n\r\t中文'))  # the writer escapes these
+    assert not ob3_canon.reads_back(dataset(name="C:\\nieuw"))
+    assert not ob3_canon.reads_back(dataset(name="a\u2028b"))
+    assert not ob3_canon.reads_back(dataset(id="https://example.org/a>b"))
+
+    def triple(obj, graph="@default"):
+        return {graph: [{"subject": {"type": "IRI", "value": "https://x/a"},
+                         "predicate": {"type": "IRI", "value": "https://x/p"}, "object": obj}]}
+
+    assert ob3_canon.reads_back(triple({"type": "IRI", "value": "https://x/b"}, graph="https://x/g"))
+    assert ob3_canon.reads_back(triple({"type": "blank node", "value": "_:c14n0"}, graph="_:c14n1"))
+    assert not ob3_canon.reads_back(triple({"type": "IRI", "value": "https://x/b"}, graph="https://x/g>"))
+    assert not ob3_canon.reads_back(triple({"type": "IRI", "value": "https://x/a\nb"}))
+    assert not ob3_canon.reads_back(triple({"type": "IRI", "value": "geen-iri"}))
+    assert not ob3_canon.reads_back(triple({"type": "literal", "value": "x", "datatype": "https://x/t\u2028"}))
+    assert ob3_canon.reads_back(triple({"type": "literal", "value": "x", "language": "nl-NL",
+                                        "datatype": ob3_canon.RDF_LANGSTRING}))
+    assert not ob3_canon.reads_back(triple({"type": "literal", "value": "x", "language": "en-",
+                                            "datatype": ob3_canon.RDF_LANGSTRING}))
+
+
+def test_the_canonicalised_dataset_states_what_its_nquads_state(loader):
+    from pyld import jsonld
+    from pyld.jsonld import URDNA2015
+
+    dataset = ob3_canon.rdf_dataset(credential(), loader)
+    nquads = URDNA2015().main(dataset, dict(ob3_canon.NQUADS))
+    parsed = {quad[part]["value"] for quads in jsonld.parse_nquads(nquads).values()
+              for quad in quads for part in ("subject", "object")}
+    assert ob3_canon.stated_values(dataset) == parsed
+    assert any(value.startswith("_:c14n") for value in parsed)
