@@ -18,6 +18,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
+
+# Speed is measured in make bench, never asserted: no Hypothesis deadline (a loaded CI machine overran it).
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://example.test/campagne"
