@@ -167,7 +167,7 @@ def test_reduced_motion_is_respected(browser, example_site):
 
 def visible_names(page):
     return [as_typed(name) for name in
-            page.eval_on_selector_all(".directory-item:not([hidden]) .directory-item__name", "els => els.map(e => e.textContent)")]
+            page.eval_on_selector_all(".directory-item:not([hidden]) > a", "els => els.map(e => e.textContent)")]
 
 
 def test_directory_filters_with_keyboard_url_and_announcement(browser, example_site):

@@ -169,7 +169,7 @@ def test_facet_pages_list_exactly_their_profiles(example_site):
             expected.setdefault(f"aanbod/{offer}", set()).add(profile.slug)
     for facet, slugs in expected.items():
         page = example_site.page(f"ambachtengids/{facet}/")
-        listed = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select(".profile-grid .profile-card__link")}
+        listed = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select(".profile-grid .profile-card :is(h2, h3) > a")}
         assert listed == slugs, facet
     facet_dirs = {f"{kind.name}/{item.name}" for kind in (example_site.output / "ambachtengids").iterdir()
                   if kind.name in ("ambacht", "regio", "type", "aanbod") for item in kind.iterdir()}
@@ -178,7 +178,7 @@ def test_facet_pages_list_exactly_their_profiles(example_site):
 
 def test_index_lists_everyone_a_to_z_with_counts_per_type(example_site):
     page = example_site.page("ambachtengids/")
-    names = [as_typed(a.get_text(strip=True)) for a in page.select(".directory-item__name")]
+    names = [as_typed(a.get_text(strip=True)) for a in page.select(".directory-item > a")]
     assert sorted(names) == sorted(p.data["name"] for p in published())
     letters = [h.get_text(strip=True) for h in page.select(".directory-group__letter")]
     assert letters == sorted(letters)
@@ -248,7 +248,7 @@ def test_stories_show_cards_of_published_profiles_only(example_site):
     public = {p.slug for p in published()}
     for story in stories:
         page = example_site.page(f"verhalen/{story.slug}/")
-        cards = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select(".story-profiles .profile-card__link")}
+        cards = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select(".story-profiles .profile-card :is(h2, h3) > a")}
         assert cards == set(story.data["profiles"]) & public
     # and the profile page links back to the story
     story = stories[0]
@@ -260,10 +260,10 @@ def test_home_shows_live_counts_and_featured_profiles(example_site):
     page = example_site.page("")
     numbers = [n.get_text(strip=True) for n in page.select(".directory-slot .stats__number")]
     assert numbers[0] == str(len(published()))
-    featured = page.select(".directory-slot .profile-card__link")
+    featured = page.select(".directory-slot .profile-card :is(h2, h3) > a")
     assert 1 <= len(featured) <= 6
     again = example_site.page("")  # deterministic: same page, same choice
-    assert [a["href"] for a in again.select(".directory-slot .profile-card__link")] == [a["href"] for a in featured]
+    assert [a["href"] for a in again.select(".directory-slot .profile-card :is(h2, h3) > a")] == [a["href"] for a in featured]
 
 
 def test_search_page_and_index(example_site):

@@ -302,7 +302,7 @@ def test_draft_is_previewed_with_banner_but_not_listed(example_site):
     home = example_site.file("").read_text(encoding="utf-8")
     assert draft.data["title"] not in home
     index = example_site.page("verhalen/")
-    listed = [a.get_text(strip=True) for a in index.select(".card-grid:not(.card-grid--compact) .card__link")]
+    listed = [a.get_text(strip=True) for a in index.select(".card-grid:not(.card-grid--compact) .card :is(h2, h3) > a")]
     assert draft.data["title"] not in listed
 
 

@@ -74,8 +74,8 @@ def test_stories_index_is_paginated(tmp_path, minimal_content):
         (minimal_content / "stories" / f"verhaal-{day}.md").write_text(text, encoding="utf-8")
     build = run_build(tmp_path / "out", content=minimal_content)
     assert build.ok, build.stderr
-    first = [a.get_text(strip=True) for a in build.page("verhalen/").select(".card__link")]
-    second = [a.get_text(strip=True) for a in build.page("verhalen/pagina/2/").select(".card__link")]
+    first = [a.get_text(strip=True) for a in build.page("verhalen/").select(".card :is(h2, h3) > a")]
+    second = [a.get_text(strip=True) for a in build.page("verhalen/pagina/2/").select(".card :is(h2, h3) > a")]
     assert first[0] == "Verhaal 15" and len(first) == 12
     assert second == ["Verhaal 3", "Verhaal 2", "Verhaal 1", "Een klein verhaal"]
     assert build.page("verhalen/").select_one(f'a[rel="next"][href="{SITEURL}/verhalen/pagina/2/"]')
