@@ -37,6 +37,11 @@ def _origin(error: BaseException, config: Path) -> str:
     """``path:line:column`` of the template or project file where an unexpected error arose."""
     import traceback
 
+    if isinstance(error, SyntaxError) and error.filename and Path(error.filename).is_file():
+        path = Path(error.filename).resolve()  # the broken file itself, not the import that met it
+        with contextlib.suppress(ValueError):
+            path = path.relative_to(ROOT)
+        return f"{path}:{error.lineno or 1}:{error.offset or 1}"
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
         path = Path(frame.filename)
         if path.suffix in (".html", ".xml", ".txt") or (ROOT in path.parents and ".venv" not in path.parts):
@@ -48,7 +53,8 @@ def _origin(error: BaseException, config: Path) -> str:
 
 def internal_error(error: BaseException, config: Path | None = None) -> None:
     """An unexpected exception as ONE line naming where it arose; the traceback only with --debug."""
-    message = " ".join(str(error).split()) or "-"
+    text = error.msg if isinstance(error, SyntaxError) and error.msg else str(error)  # its place is in `where`
+    message = " ".join(text.split()) or "-"
     where = _origin(error, config or ROOT / "pelicanconf.py")
     print(f"build: interne fout in {where}: {type(error).__name__}: {message} (details: --debug)", file=sys.stderr)
     if _debugging():
