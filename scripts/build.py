@@ -37,17 +37,18 @@ def _origin(error: BaseException, config: Path) -> str:
     """``path:line:column`` of the template or project file where an unexpected error arose."""
     import traceback
 
-    if isinstance(error, SyntaxError) and error.filename and Path(error.filename).is_file():
-        path = Path(error.filename).resolve()  # the broken file itself, not the import that met it
+    def shown(path: Path) -> Path:
         with contextlib.suppress(ValueError):
-            path = path.relative_to(ROOT)
-        return f"{path}:{error.lineno or 1}:{error.offset or 1}"
+            return path.relative_to(ROOT)
+        return path
+
+    if isinstance(error, SyntaxError) and error.filename and Path(error.filename).is_file():
+        # the broken file itself, not the import that met it
+        return f"{shown(Path(error.filename).resolve())}:{error.lineno or 1}:{error.offset or 1}"
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
         path = Path(frame.filename)
         if path.suffix in (".html", ".xml", ".txt") or (ROOT in path.parents and ".venv" not in path.parts):
-            with contextlib.suppress(ValueError):
-                path = path.relative_to(ROOT)
-            return f"{path}:{frame.lineno or 1}:1"
+            return f"{shown(path)}:{frame.lineno or 1}:1"
     return f"{config.name}:1:1"
 
 

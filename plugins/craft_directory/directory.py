@@ -355,9 +355,7 @@ def initials(profiles: list[Profile], url_pattern: str, per_page: int) -> list[I
 def paginate(profiles: list[Profile], first_url: str, per_page: int) -> list[ListPage]:
     """``profiles`` in pages of at most ``per_page``: the first at ``first_url``, page n at
     ``<first_url><n>/``. An empty list is one empty page."""
-    if per_page < 1:
-        raise ValueError("per_page must be at least 1")
-    chunks = batches(profiles, per_page) or [[]]
+    chunks = batches(profiles, per_page) or [[]]  # batches refuses a size below 1
     pages = Pages([first_url] + [f"{first_url}{number}/" for number in range(2, len(chunks) + 1)])
     return [ListPage(number, pages.urls[number - 1], chunk, pages) for number, chunk in enumerate(chunks, start=1)]
 
