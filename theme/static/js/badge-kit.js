@@ -509,18 +509,49 @@
     });
   }
 
-  // Previews: the seal with the name, and the sizes the page does not host.
+  // Back to the event loop, so that a visitor's tap or scroll need not wait for the next drawing: the
+  // scheduler's yield where the browser has it, else a message to ourselves (a task, without a timer's delay).
+  function pause() {
+    if (window.scheduler && typeof window.scheduler.yield === "function") return window.scheduler.yield();
+    return new Promise(function (resolve) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () { resolve(); };
+      channel.port2.postMessage(null);
+    });
+  }
+
+  // Previews: the seal with the name, and the sizes the page does not host. One drawing a task (drawing a
+  // canvas and asking for its PNG each take a phone tens of milliseconds), the ones in view first.
+  function preview(badge, image) {
+    return pause().then(function () {
+      var canvas = draw(badge, image.getAttribute("data-draw-preview"), image.getAttribute("data-variant"));
+      return pause().then(function () { return png(canvas); });
+    }).then(function (blob) {
+      image.src = URL.createObjectURL(blob);
+      var figure = image.closest("figure");
+      if (figure) figure.hidden = false;
+    });
+  }
+
+  function inView(image) {
+    var box = (image.closest("figure") || image).getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  }
+
   load().then(function () {
+    var queue = [];
     document.querySelectorAll("[data-badge]").forEach(function (block) {
       var badge = kit.badges[Number(block.getAttribute("data-badge"))];
       block.querySelectorAll("img[data-draw-preview]").forEach(function (image) {
-        png(draw(badge, image.getAttribute("data-draw-preview"), image.getAttribute("data-variant"))).then(function (blob) {
-          image.src = URL.createObjectURL(blob);
-          var figure = image.closest("figure");
-          if (figure) figure.hidden = false;
-        });
+        queue.push([badge, image]);
       });
     });
+    // (a hidden figure has no box yet and counts as out of view)
+    var first = queue.filter(function (item) { return inView(item[1]); });
+    queue = first.concat(queue.filter(function (item) { return first.indexOf(item) < 0; }));
+    return queue.reduce(function (done, item) {
+      return done.then(function () { return preview(item[0], item[1]); });
+    }, Promise.resolve());
   }, function (error) {
     announce("De badges konden niet getekend worden (" + error.message + ").");
   });

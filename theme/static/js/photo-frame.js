@@ -1,7 +1,8 @@
 // Photo frame on /badges/: puts the visitor's own photo in a round campaign frame.
 //
 // Everything happens in this tab. The photo is decoded locally (createImageBitmap, or an <img>
-// on a blob: URL as a fallback), drawn on a 1080x1080 canvas and saved with canvas.toBlob.
+// on a blob: URL as a fallback), drawn on a 1080x1080 canvas (outside the document, copied onto the one in the page) and saved
+// with canvas.toBlob.
 // Nothing is uploaded, fetched, stored or remembered; the script makes no requests of its own.
 // The fonts come from the site stylesheet (document.fonts.load only asks for faces it declares).
 //
@@ -13,8 +14,15 @@
   const root = document.querySelector("[data-photo-frame]");
   if (!root) return;
   const canvas = root.querySelector("[data-photo-frame-canvas]");
-  const ctx = canvas && canvas.getContext ? canvas.getContext("2d") : null;
-  if (!ctx || typeof canvas.toBlob !== "function") return; // the no-JS note stays
+  const shown = canvas && canvas.getContext ? canvas.getContext("2d") : null;
+  if (!shown || typeof canvas.toBlob !== "function") return; // the no-JS note stays
+  // The frame is drawn on a canvas outside the document and copied onto the one in the page: setting
+  // the font of a canvas in the document recalculates the page's style first (tens of milliseconds on
+  // a phone, and the lettering sets it up to 15 times a drawing), one outside it does not.
+  const drawing = document.createElement("canvas");
+  drawing.width = canvas.width;
+  drawing.height = canvas.height;
+  const ctx = drawing.getContext("2d");
 
   // ---- Constants -------------------------------------------------------------------------
 
@@ -255,12 +263,12 @@
     // A quiet diagonal hatch, like a pencil-shaded sketch.
     ctx.strokeStyle = "#dfd3bf";
     ctx.lineWidth = 10;
+    ctx.beginPath(); // the lines do not touch: one path, one stroke (a stroke a line is slow to draw clipped)
     for (let d = -2 * R_PHOTO; d <= 2 * R_PHOTO; d += 34) {
-      ctx.beginPath();
       ctx.moveTo(C - R_PHOTO + d, C - R_PHOTO);
       ctx.lineTo(C - R_PHOTO + d + 2 * R_PHOTO, C + R_PHOTO);
-      ctx.stroke();
     }
+    ctx.stroke();
     // A simple picture icon.
     ctx.save();
     ctx.translate(C, C - 92);
@@ -297,8 +305,9 @@
     ctx.drawImage(photo.source, C + offsetX - w / 2, C + offsetY - h / 2, w, h);
   }
 
-  function render() {
-    const colours = scheme();
+  // The frame in two parts (the ground: ring, photo or placeholder and rules; the lettering), each
+  // drawn whole, so that the first drawing can take one task per part (see `start`).
+  function paintGround(colours) {
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, SIZE, SIZE);
@@ -328,6 +337,12 @@
     ctx.arc(C, C, R_OUTER - 16, 0, 2 * Math.PI);
     ctx.stroke();
     ctx.globalAlpha = 1;
+    ctx.restore();
+  }
+
+  function paintLettering(colours) {
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
 
     // The chosen text along the top, as large as fits in about 200 degrees.
     const text = frameText().toLocaleUpperCase("nl-NL");
@@ -370,9 +385,53 @@
       ctx.fill();
     });
     ctx.restore();
+  }
 
+  function show() {
+    shown.clearRect(0, 0, SIZE, SIZE);
+    shown.drawImage(drawing, 0, 0);
     describe();
     syncControls();
+  }
+
+  let drawings = 0; // a drawing begun later makes the rest of an unfinished first drawing moot
+
+  function render() {
+    drawings += 1;
+    const colours = scheme();
+    paintGround(colours);
+    paintLettering(colours);
+    show();
+  }
+
+  // Back to the event loop: the scheduler's yield where the browser has it, else a message to ourselves.
+  function pause() {
+    if (window.scheduler && typeof window.scheduler.yield === "function") return window.scheduler.yield();
+    return new Promise(function (resolve) {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = function () { resolve(); };
+      channel.port2.postMessage(null);
+    });
+  }
+
+  // The first drawing comes with the page, so it takes a task per part: one long task would hold up a
+  // tap or scroll while the page loads. The canvas draws what it was told when it is read (one pixel
+  // here), else the whole frame would be drawn in the task that shows it.
+  function renderInParts() {
+    const turn = ++drawings;
+    const colours = scheme();
+    return pause().then(function () {
+      if (turn !== drawings) return null;
+      paintGround(colours);
+      ctx.getImageData(0, 0, 1, 1);
+      return pause();
+    }).then(function () {
+      if (turn !== drawings) return null;
+      paintLettering(colours);
+      return pause();
+    }).then(function () {
+      if (turn === drawings) show();
+    });
   }
 
   function describe() {
@@ -619,7 +678,7 @@
 
   function pngBlob() {
     return new Promise(function (resolve, reject) {
-      canvas.toBlob(function (blob) {
+      drawing.toBlob(function (blob) {
         if (blob) resolve(blob);
         else reject(new Error("toBlob failed"));
       }, "image/png");
@@ -690,10 +749,14 @@
       document.fonts.load("400 34px \"Atkinson Hyperlegible Next\"", TEXT.placeholderHint),
     ]).catch(function () { return null; })
     : Promise.resolve();
+  let fontsIn = false;
+  fonts.then(function () { fontsIn = true; });
   const patience = new Promise(function (resolve) { window.setTimeout(resolve, 3000); });
   Promise.race([fonts, patience]).then(function () {
-    render();
-    root.dataset.ready = "true";
-    fonts.then(render); // redraw once more if the fonts came in late
+    const late = !fontsIn;
+    return renderInParts().then(function () {
+      root.dataset.ready = "true";
+      if (late) fonts.then(render); // redraw once more if the fonts came in late
+    });
   });
 }());
