@@ -170,11 +170,22 @@
   }
 
   // The same order as the build: circles and rectangles, then the marks, then the text.
-  function draw(badge, format, variant) {
+  function canvasFor(format) {
     var size = design.formats[format].size;
     var canvas = document.createElement("canvas");
     canvas.width = size[0];
     canvas.height = size[1];
+    return canvas;
+  }
+
+  function draw(badge, format, variant) {
+    var canvas = canvasFor(format);
+    paintShapes(canvas, badge, format, variant);
+    paintText(canvas, badge, format, variant);
+    return canvas;
+  }
+
+  function paintShapes(canvas, badge, format, variant) {
     var context = canvas.getContext("2d");
     var shapes = design.geometry[format][variant][badge.colour];
     shapes.forEach(function (shape) {
@@ -191,6 +202,10 @@
       }
     });
     shapes.forEach(function (shape) { if (shape[0] === "m") mark(context, shape[1], shape[2], shape[3]); });
+  }
+
+  function paintText(canvas, badge, format, variant) {
+    var context = canvas.getContext("2d");
     context.textBaseline = "alphabetic";
     context.textAlign = "left";
     var dark = variant === design.variants[1] ? 1 : 0;
@@ -201,7 +216,6 @@
         context.fillText(run[2], run[0], run[1]);
       });
     });
-    return canvas;
   }
 
   function png(canvas) {
@@ -520,12 +534,21 @@
     });
   }
 
-  // Previews: the seal with the name, and the sizes the page does not host. One drawing a task (drawing a
-  // canvas and asking for its PNG each take a phone tens of milliseconds), the ones in view first.
+  // Previews: the seal with the name, and the sizes the page does not host, the ones in view first. A task
+  // for each part of each drawing (the shapes, the text, asking for the PNG: each takes a phone tens of
+  // milliseconds), which is the drawing of `draw`.
   function preview(badge, image) {
+    var format = image.getAttribute("data-draw-preview");
+    var variant = image.getAttribute("data-variant");
+    var canvas = canvasFor(format);
     return pause().then(function () {
-      var canvas = draw(badge, image.getAttribute("data-draw-preview"), image.getAttribute("data-variant"));
-      return pause().then(function () { return png(canvas); });
+      paintShapes(canvas, badge, format, variant);
+      return pause();
+    }).then(function () {
+      paintText(canvas, badge, format, variant);
+      return pause();
+    }).then(function () {
+      return png(canvas);
     }).then(function (blob) {
       image.src = URL.createObjectURL(blob);
       var figure = image.closest("figure");
