@@ -217,13 +217,6 @@ def start_map(function, items: list, shared: Workers | None = None):
     return lambda: ([future.result() for future in futures], count)
 
 
-def start_render(source: Path, image_plan: ImagePlan, cache_dir: Path, shared: Workers):
-    """``render(source, image_plan, cache_dir)`` started now on the build's ``shared`` workers while this
-    process goes on; the returned call waits for it, gives the number of variants rendered and raises its error."""
-    wait = start_map(_render_job, [(str(source), image_plan, str(cache_dir))], shared)
-    return lambda: sum(wait()[0])
-
-
 def render_all(jobs: list[tuple[Path, ImagePlan]], cache_dir: Path, workers: int | None = None,
                shared: Workers | None = None) -> int:
     """Render every plan's missing variants, in parallel across cores."""

@@ -15,7 +15,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from .pipeline import ImagePlan, pipeline_digest, plan, publish, render_all, start_render
+from .pipeline import ImagePlan, _render_job, pipeline_digest, plan, publish, render_all, start_map
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class ImageService:
         # the build's worker processes (responsive_images.pipeline.Workers), if it shares them: an image that
         # will be published is rendered there as soon as it is known, not after every page is written
         self.workers = workers
-        self.started: dict[str, Callable[[], int] | None] = {}  # plan digest -> waits for its render (start_render)
+        self.started: dict[str, Callable[[], int] | None] = {}  # plan digest -> waits for its render (start_map)
 
     @staticmethod
     def _key(reference: str) -> str:
@@ -90,7 +90,9 @@ class ImageService:
         if all((self.cache_dir / v.name).exists() for v in image_plan.variants):
             self.started[image_plan.digest] = None  # nothing to render: no worker is started for it
             return
-        self.started[image_plan.digest] = start_render(source, image_plan, self.cache_dir, self.workers)
+        # (not in pipeline.py: its code digest names every variant, and this changes no variant's bytes)
+        wait = start_map(_render_job, [(str(source), image_plan, str(self.cache_dir))], self.workers)
+        self.started[image_plan.digest] = lambda: sum(wait()[0])
 
     def profile_photo(self, reference: str) -> dict:
         """A published profile shows its photo with ``foto`` consent: publish it (its share image)."""
