@@ -285,7 +285,7 @@ class BadgesGenerator(Generator):
     def _start_qr_codes(self, workers) -> dict:
         """The QR codes of the kit pages of changed kits, made on the build's workers after the renders while
         this process writes pages (the kit pages come last); slug -> a call that waits for that code."""
-        if workers is None:
+        if workers is None or len(self.fresh) < QR_BATCH:  # an edit's few codes are made with its pages
             return {}
         codes = {}
         for batch in batches(self.fresh, QR_BATCH):

@@ -7,6 +7,7 @@ import logging
 import os
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from content_model.check import display_path
@@ -20,6 +21,13 @@ from .pipeline import ImagePlan, _render_job, pipeline_digest, plan, publish, re
 logger = logging.getLogger(__name__)
 
 PROSE_SIZES = "(min-width: 48rem) 46rem, calc(100vw - 2rem)"
+# Images missing from the cache before they start rendering on the build's workers while pages are written.
+PREFETCH_FROM = 4
+
+
+def _rendered(wait) -> int:
+    """The number of variants a render started with ``start_map`` made (waits; raises its error)."""
+    return sum(wait()[0])
 
 
 def is_shown(document, show_drafts: bool) -> bool:
@@ -57,6 +65,7 @@ class ImageService:
         # will be published is rendered there as soon as it is known, not after every page is written
         self.workers = workers
         self.started: dict[str, Callable[[], int] | None] = {}  # plan digest -> waits for its render (start_map)
+        self.unstarted: list[tuple[Path, ImagePlan]] = []  # missing, not started until PREFETCH_FROM are
 
     @staticmethod
     def _key(reference: str) -> str:
@@ -83,16 +92,23 @@ class ImageService:
         """Start rendering the missing variants of a planned image on the build's workers, if it shares them.
 
         Only for images this build publishes (unless :meth:`published` refuses them, which fails the build):
-        the workers render into the cache while this process writes pages; :meth:`render_into` waits."""
+        the workers render into the cache while this process writes pages; :meth:`render_into` waits. The
+        first :data:`PREFETCH_FROM` - 1 missing images wait for :meth:`render_into` (an edit's few new images
+        render there, as before, without starting the workers); from the next on each starts at once."""
         source, image_plan = self.plans[key]
         if self.workers is None or image_plan.digest in self.started:
             return
+        self.started[image_plan.digest] = None  # nothing started (yet): render_into renders what is missing
         if all((self.cache_dir / v.name).exists() for v in image_plan.variants):
-            self.started[image_plan.digest] = None  # nothing to render: no worker is started for it
             return
-        # (not in pipeline.py: its code digest names every variant, and this changes no variant's bytes)
-        wait = start_map(_render_job, [(str(source), image_plan, str(self.cache_dir))], self.workers)
-        self.started[image_plan.digest] = lambda: sum(wait()[0])
+        self.unstarted.append((source, image_plan))
+        if len(self.unstarted) < PREFETCH_FROM:
+            return
+        for source, image_plan in self.unstarted:
+            # (not in pipeline.py: its code digest names every variant, and this changes no variant's bytes)
+            wait = start_map(_render_job, [(str(source), image_plan, str(self.cache_dir))], self.workers)
+            self.started[image_plan.digest] = partial(_rendered, wait)
+        self.unstarted = []
 
     def profile_photo(self, reference: str) -> dict:
         """A published profile shows its photo with ``foto`` consent: publish it (its share image)."""

@@ -82,11 +82,13 @@ def test_a_profile_photo_is_published_only_through_its_profile(tmp_path):
     assert refused == [] and {plan.source for _, plan in jobs} == {"images/a.jpg", "images/kopie.jpg"}
 
 
-def test_with_the_builds_workers_published_images_render_while_pages_are_written(tmp_path):
+def test_with_the_builds_workers_published_images_render_while_pages_are_written(tmp_path, monkeypatch):
     """With workers an image is rendered as soon as it is known to be published; the cache and the output are
     the same as without them, and an image of a document this build does not write is not rendered at all."""
+    from responsive_images import service as service_module
     from responsive_images.pipeline import Workers
 
+    monkeypatch.setattr(service_module, "PREFETCH_FROM", 1)  # a first build has many; an edit's few wait
     alone = service(tmp_path)
     alone.use("images/a.jpg")
     assert alone.render_into(tmp_path / "alone") == 4
