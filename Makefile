@@ -106,7 +106,7 @@ badge-status: $(VENV)/.runtime
 	@$(PY) scripts/badge_keys.py status
 
 test: $(VENV)/.test test-deps $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json tools/decap-server/node_modules/.package-lock.json
-	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.test $(VENDOR) .venv-ob2/.ready tests/vc-verify/node_modules/.package-lock.json
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)

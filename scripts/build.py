@@ -227,8 +227,11 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
                             baseline_parts=baseline_parts(stamps, str(ROOT), str(content), extra, until.isoformat(),
                                                           is_document),
                             documents=document_stamps(stamps, str(content), is_document), explain=_debugging())
-    settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging),
-                                                    "JINJA_ENVIRONMENT": _jinja_environment(settings)})
+    jinja = _jinja_environment(settings)
+    # which variables each template reads (incremental.writer), kept beside the compiled templates
+    settings = read_settings(str(config), override={**overrides, "OUTPUT_PATH": str(staging), "JINJA_ENVIRONMENT": jinja,
+                                                    "TEMPLATE_NAMES_CACHE_PATH": str(
+                                                        Path(jinja["bytecode_cache"].directory) / "template-names")})
     # the objects of this build reach the plugins through the Pelican object and the context, never
     # through the settings, which Pelican pickles into its content cache (infra.scope)
     build_objects = Build(check_cache=checks, overlay=overlay, workers=workers)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
+import functools
 import hashlib
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -69,10 +74,21 @@ def as_typed(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2060", "")
 
 
+BUILD_SCRIPT = str(ROOT / "scripts" / "build.py")
+
+
 def run_build(output: Path, *, command: str = "html", content: Path | None = None, cache: Path | None = None,
               siteurl: str = SITEURL, env: dict | None = None, timeout: int = 180) -> Build:
     """Run ``scripts/build.py`` as ``make html``/``make publish`` do, in a subprocess."""
-    args = [sys.executable, str(ROOT / "scripts" / "build.py"), command, "--output", str(output)]
+    args, environment = build_command(output, command=command, content=content, cache=cache, siteurl=siteurl, env=env)
+    result = run_whole(args, env=environment, timeout=timeout, cwd=ROOT)
+    return Build(result.returncode, result.stdout, result.stderr, output)
+
+
+def build_command(output: Path, *, command: str = "html", content: Path | None = None, cache: Path | None = None,
+                  siteurl: str = SITEURL, env: dict | None = None) -> tuple[list[str], dict]:
+    """The command line and environment of :func:`run_build`."""
+    args = [sys.executable, BUILD_SCRIPT, command, "--output", str(output)]
     if content is not None:
         args += ["--content", str(content)]
     args += ["--cache", str(cache or output.parent / ".cache")]
@@ -88,14 +104,17 @@ def run_build(output: Path, *, command: str = "html", content: Path | None = Non
     environment.pop("GITHUB_ACTIONS", None)
     if "DIRECTORY_INDEX_LIMIT" not in (env or {}):
         environment.pop("DIRECTORY_INDEX_LIMIT", None)  # the settings' own limit unless a test sets one
-    result = run_whole(args, env=environment, timeout=timeout, cwd=ROOT)
-    return Build(result.returncode, result.stdout, result.stderr, output)
+    return args, environment
 
 
 def run_whole(args: list[str], *, env: dict, timeout: int, cwd: Path) -> subprocess.CompletedProcess:
     """``subprocess.run`` of a build in a session of its own: on a timeout the build and its worker
     processes are stopped together (a killed build would leave its workers running and slow every
-    later test); the timeout is then raised as subprocess.run raises it."""
+    later test); the timeout is then raised as subprocess.run raises it. A run of this repository's
+    ``scripts/build.py`` is forked from the worker's build server (tests/buildserver.py: the same
+    process but for the imports, done once); any other command (a project copy's build) is started."""
+    if args[:2] == [sys.executable, BUILD_SCRIPT] and Path(cwd) == ROOT and env.get("PYTHONPATH") == str(ROOT / "plugins"):
+        return build_server().run(args, env=env, timeout=timeout, cwd=cwd)
     with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd,
                           start_new_session=True) as process:
         try:
@@ -107,12 +126,52 @@ def run_whole(args: list[str], *, env: dict, timeout: int, cwd: Path) -> subproc
     return subprocess.CompletedProcess(args, process.returncode, stdout, stderr)
 
 
+class BuildServer:
+    """The client of one xdist worker's build server (tests/buildserver.py), started when first used."""
+
+    def __init__(self):
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("buildserver.py"))], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
+        self.folder = Path(tempfile.mkdtemp(prefix="dkva-build-server-"))
+        self.lock = threading.Lock()  # one run at a time: the server forks, then waits for its child
+
+    def _reply(self, timeout: float | None) -> dict | None:
+        if timeout is not None and not select.select([self.process.stdout], [], [], max(timeout, 0))[0]:
+            return None
+        line = self.process.stdout.readline()
+        assert line, f"the build server stopped (status {self.process.poll()})"
+        return json.loads(line)
+
+    def run(self, args: list[str], *, env: dict, timeout: float, cwd: Path) -> subprocess.CompletedProcess:
+        with self.lock:
+            return self._run(args, env=env, timeout=timeout, cwd=cwd)
+
+    def _run(self, args: list[str], *, env: dict, timeout: float, cwd: Path) -> subprocess.CompletedProcess:
+        out, err = self.folder / "stdout", self.folder / "stderr"
+        request = {"argv": [args[1], *args[2:]], "env": dict(env), "cwd": str(cwd), "stdout": str(out), "stderr": str(err)}
+        self.process.stdin.write((json.dumps(request) + "\n").encode())
+        self.process.stdin.flush()
+        started = time.monotonic()
+        pid = self._reply(None)["pid"]
+        reply = self._reply(timeout - (time.monotonic() - started))
+        if reply is None:  # stop the build and its workers, as run_whole does, and let the server reap it
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+            self._reply(None)
+            raise subprocess.TimeoutExpired(args, timeout)
+        return subprocess.CompletedProcess(args, reply["status"], out.read_text(encoding="utf-8", errors="replace"),
+                                           err.read_text(encoding="utf-8", errors="replace"))
+
+
+@functools.cache
+def build_server() -> BuildServer:
+    return BuildServer()
+
+
 def run_check(content: Path, env: dict | None = None, timeout: int = 60) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "check", str(content)],
-        capture_output=True, text=True, cwd=ROOT, timeout=timeout,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), **(env or {})},
-    )
+    return run_whole([sys.executable, BUILD_SCRIPT, "check", str(content)], cwd=ROOT, timeout=timeout,
+                     env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), **(env or {})})
 
 
 def tree_digest(folder: Path) -> str:
@@ -333,7 +392,10 @@ def build_copy(project: Path, content: Path, output: Path, cache: Path, moment: 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Order only, never select: the tests marked ``long`` (half a minute or more each) start first, so
-    that no worker is left running one at the end while the other has nothing to do. (xdist's default
-    scheduling sends each worker consecutive tests, so a module's fixtures stay on one worker; its
-    ``xdist_group`` marks have no effect with pytest 9.2, which no longer reads an item's ``_nodeid``.)"""
+    that no worker is left running one at the end while the other has nothing to do. ``make test``
+    schedules with ``--dist worksteal``: each worker starts with a consecutive half of the tests (a
+    module's fixtures mostly stay on one worker) and a worker that runs out takes half of what the other
+    still has queued. (With xdist's default ``load``, one worker was left with 200 s of queued site tests
+    while the other had finished. Its ``xdist_group`` marks have no effect with pytest 9.2, which no
+    longer reads an item's ``_nodeid``.)"""
     items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: otherwise as collected

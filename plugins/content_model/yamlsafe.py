@@ -10,6 +10,7 @@ that do not stop the parser are collected in :attr:`Located.problems`, all of th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -83,6 +84,8 @@ PLAIN_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2
 
 
 class _Loader(Reader, Scanner, Parser, _NoAliasComposer, _TextTimestamps, Resolver):
+    """PyYAML's own reader, scanner and parser: the exact error messages and positions editors see."""
+
     def __init__(self, stream):
         Reader.__init__(self, stream)
         Scanner.__init__(self)
@@ -90,6 +93,41 @@ class _Loader(Reader, Scanner, Parser, _NoAliasComposer, _TextTimestamps, Resolv
         _NoAliasComposer.__init__(self)
         _TextTimestamps.__init__(self)
         Resolver.__init__(self)
+
+
+# Characters libyaml reads otherwise than PyYAML: tabs (allowed where PyYAML refuses them), a byte
+# order mark after the start, and line breaks other than \n (positions on later lines differ).
+# A block scalar's header with a comment straight after it (``|#``): libyaml takes it, PyYAML does not.
+_UNLIKE = re.compile("[\t\r\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#")
+
+
+class _AskPyYAML(Exception):
+    """The fast path cannot promise PyYAML's positions for this document: PyYAML reads it."""
+
+
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser
+
+    class _FastLoader(_NoAliasComposer, CParser, _TextTimestamps, Resolver):
+        """The same composer, constructor and resolver on libyaml's scanner and parser (the same
+        events and marks, about nine times faster; most of a check's time was PyYAML scanning).
+        Used for a file that parses; any parser error is reported by :class:`_Loader` (see
+        :func:`load`), so the messages stay PyYAML's own."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            _NoAliasComposer.__init__(self)
+            _TextTimestamps.__init__(self)
+            Resolver.__init__(self)
+
+        def compose_node(self, parent, index):
+            event = self.peek_event()
+            if isinstance(event, ScalarEvent) and not event.value and not event.style:
+                # an empty value left out (``key:``): libyaml places it elsewhere than PyYAML does
+                raise _AskPyYAML
+            return super().compose_node(parent, index)
+else:  # a PyYAML built without libyaml: the pure-Python parser does it all
+    _FastLoader = _Loader
 
 
 @dataclass
@@ -167,8 +205,20 @@ def load(text: str, line_offset: int = 0) -> Located:
     ``line_offset`` is added to every line number (for front matter inside a file).
     Raises :class:`YamlProblem` with a position on any error.
     """
-    loader = _Loader(text)
+    if _FastLoader is not _Loader and not _UNLIKE.search(text):
+        try:
+            return _load(text, line_offset, _FastLoader)
+        except (YamlProblem, UnicodeError, _AskPyYAML):
+            pass  # told below, by PyYAML's own parser
+    # a document libyaml refuses (or one with an alias or anchor, an empty value left out, or text it
+    # cannot encode): PyYAML's parser reads it and says what and where, as it always did
+    return _load(text, line_offset, _Loader)
+
+
+def _load(text: str, line_offset: int, loader_class: type) -> Located:
+    loader = None
     try:
+        loader = loader_class(text)  # PyYAML's reader refuses unprintable characters here already
         node = loader.get_single_node()
         if node is None:
             return Located(None)
@@ -186,7 +236,8 @@ def load(text: str, line_offset: int = 0) -> Located:
     except yaml.YAMLError as error:  # e.g. a reader error on control characters
         raise YamlProblem(1 + line_offset, 1, f"ongeldige YAML: {error}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if line_offset:
         located.keys = {p: (line + line_offset, col) for p, (line, col) in located.keys.items()}
         located.values = {p: (line + line_offset, col) for p, (line, col) in located.values.items()}

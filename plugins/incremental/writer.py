@@ -44,16 +44,16 @@ class TemplateNames:
     """The variables a template and everything it extends, includes or imports may read.
 
     A reference to a template chosen at run time makes every template of the theme count.
-    Parsing the theme takes a while, so the names found per template source are kept in a
-    file (``cache``) by a hash of that source. Pelican gives every generator its own Jinja
-    environment; the answers are kept per environment.
+    Parsing the theme takes a while (about a quarter of a small build), so the names found per
+    template source are kept in a folder (``cache``), one file per key of that source: the build
+    keeps them beside its compiled templates, which many builds may share (the tests' do). Pelican
+    gives every generator its own Jinja environment; the answers are kept per environment.
     """
 
     def __init__(self, cache: Path | None = None):
         self.cache_path = cache
         # what is saved per template source is keyed by the code that finds it (infra.cachekey)
         self.code = code_digest(sys.modules[__name__], jinja2.__version__)
-        self.saved: dict[str, list] = load_json_cache(cache)
         self.closures: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]]] = {}
         self.environments: list = []  # keeps the environments alive while their ids are keys
 
@@ -92,7 +92,8 @@ class TemplateNames:
     def _names_of(self, environment, name: str) -> tuple[list, list, list]:
         source, _, _ = environment.loader.get_source(environment, name)
         key = cache_key(name, source, code=self.code, length=64)
-        if key not in self.saved:
+        saved = load_json_cache(self.cache_path / f"{key}.json" if self.cache_path is not None else None)
+        if saved.get("name") != name:
             tree = environment.parse(source)
             variables = set(meta.find_undeclared_variables(tree))
             # ``{% import ... with context %}`` and included templates also see names set here
@@ -100,16 +101,12 @@ class TemplateNames:
             # attribute names, item keys and string arguments (``map(attribute="content")``)
             mentioned = {node.attr for node in tree.find_all(nodes.Getattr)}
             mentioned |= {node.value for node in tree.find_all(nodes.Const) if isinstance(node.value, str)}
-            self.saved = {k: v for k, v in self.saved.items() if v[0] != name}  # older sources of it
-            self.saved[key] = [name, sorted(variables), list(meta.find_referenced_templates(tree)),
-                               sorted(mentioned & (TEXT_READS | SUMMARY_READS))]
-            self._save()
-        _, variables, referenced, reads = self.saved[key]
-        return variables, referenced, reads
-
-    def _save(self) -> None:
-        if self.cache_path is not None:
-            save_json_cache(self.cache_path, self.saved)
+            saved = {"name": name, "variables": sorted(variables),
+                     "referenced": list(meta.find_referenced_templates(tree)),
+                     "reads": sorted(mentioned & (TEXT_READS | SUMMARY_READS))}
+            if self.cache_path is not None:
+                save_json_cache(self.cache_path / f"{key}.json", saved)
+        return saved["variables"], saved["referenced"], saved["reads"]
 
 
 def _identify(value) -> str | None:
@@ -148,7 +145,9 @@ class IncrementalWriter(Writer):
         self._site_urls: str | None = None
         self._context = None
         self._opened: list[str] = []
-        self._names = TemplateNames(Path(self.settings["CACHE_PATH"]) / "template-names.json")
+        # beside the compiled templates (scripts/build.py), else in the build's own cache
+        self._names = TemplateNames(Path(self.settings.get("TEMPLATE_NAMES_CACHE_PATH")
+                                         or Path(self.settings["CACHE_PATH"]) / "template-names"))
         self._unstable = ""
 
     def _open_w(self, filename, encoding, override=False):

@@ -41,7 +41,9 @@ from PIL import Image, ImageChops, ImageFilter, ImageStat
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.build]
+# long: the module's downloads (every size of three badges, drawn in Chromium) take a minute or more;
+# its tests start first and together, so they share one worker's fixture
+pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.long]
 
 SLUG = "maria-louise-van-den-heuvel-vanderbroeck"  # the longest name: fitted on two lines, three badges
 MEAN_TOLERANCE = 3.0
