@@ -117,8 +117,13 @@ class ProblemFormatter(logging.Formatter):
         return message if self.PROBLEM.match(message) else f"{record.levelname}: {message}"
 
 
-def check(content: Path, github: bool = False, cache: CheckCache | None = None, results: list | None = None) -> int:
-    checked, problems = ContentChecker(content, cache=cache).check_all()
+def check(content: Path, github: bool = False, cache: CheckCache | None = None, results: list | None = None,
+          workers=None) -> int:
+    """Check all content; print every problem. ``workers`` (a build's) check what the cache lacks in parallel."""
+    from responsive_images.pipeline import start_map
+
+    start = functools.partial(start_map, shared=workers) if workers is not None else None
+    checked, problems = ContentChecker(content, cache=cache).check_all(start)
     if results is not None:
         results += checked
     if cache is not None:
@@ -135,8 +140,16 @@ def check(content: Path, github: bool = False, cache: CheckCache | None = None, 
 
 def build(config: Path, output: Path | None = None, quiet: bool = False, overrides: dict | None = None) -> int:
     """Validate, build into a temporary folder, and swap it in on success."""
-    with _collector_for_a_build():
-        return _build(config, output, quiet, overrides)
+    from responsive_images.pipeline import Workers
+
+    # one set of worker processes for every step that works in parallel (the content check of a first
+    # build, badges, drawing data, photos), started when first needed
+    workers = Workers()
+    try:
+        with _collector_for_a_build():
+            return _build(config, output, quiet, overrides, workers)
+    finally:
+        workers.close()
 
 
 @contextlib.contextmanager
@@ -157,7 +170,7 @@ def _collector_for_a_build():
         gc.set_threshold(*thresholds)
 
 
-def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | None) -> int:
+def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | None, workers) -> int:
     from pelican.settings import read_settings
 
     started = time.perf_counter()
@@ -178,7 +191,7 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     cache_dir = (ROOT / settings["CACHE_PATH"]).parent
     checks = CheckCache(cache_file(cache_dir, content))
     results: list = []
-    if check(content, github=bool(os.environ.get("GITHUB_ACTIONS")), cache=checks, results=results):
+    if check(content, github=bool(os.environ.get("GITHUB_ACTIONS")), cache=checks, results=results, workers=workers):
         return 1
     output = Path(output or settings["OUTPUT_PATH"]).resolve()
     # Nothing changed since the last build into this folder, and no event or story date has
@@ -208,10 +221,6 @@ def _build(config: Path, output: Path | None, quiet: bool, overrides: dict | Non
     same_code = reader_marker.is_file() and reader_marker.read_text(encoding="ascii") == reader_code
     if not same_code:
         overrides["LOAD_CONTENT_CACHE"] = False
-    from responsive_images.pipeline import Workers
-
-    # one set of worker processes for every step that renders in parallel (badges, drawing data, photos)
-    workers = Workers()
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     is_document = functools.partial(_document_file, content)
     overlay = OutputOverlay(output, staging, cache_dir / f"output-manifest-{tag}.marshal", baseline,

@@ -8,8 +8,9 @@ import io
 import json
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -24,10 +25,12 @@ from infra.cachekey import key as cache_key
 from infra.contracts import Contract
 from infra.files import atomic_write, place
 from infra.scope import build_of
+from infra.sequences import batches
 from markupsafe import Markup
 from nl_format.clock import now
 from pelican import signals
 from pelican.generators import Generator
+from responsive_images.pipeline import start_map
 from seo.structured import data_script
 
 from . import browser, ob3, ob3_canon, ob3_output, openbadges, statuslist
@@ -109,6 +112,25 @@ class KitBadge:
 # One fixed QR mask pattern: segno otherwise tries all eight and scores each (about 80 % of a kit's QR
 # time); any mask is a valid code, and the kit test decodes the code with zbar.
 QR_MASK = 2
+QR_BATCH = 100  # QR codes per job on the build's workers
+
+
+def qr_svg(url: str, name: str) -> str:
+    """The QR code to a profile's ``url`` as inline SVG (a kit page's)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m", mask=QR_MASK).save(buffer, kind="svg", scale=8, border=2, dark="#1d262b", light="#ffffff",
+                                    xmldecl=False, svgns=True, svgclass="badge-share__code", lineclass=None,
+                                    title=f"QR-code naar het profiel van {name}")
+    return buffer.getvalue().decode()
+
+
+def qr_batch(items: list[tuple[str, str]]) -> list[str]:
+    """:func:`qr_svg` of each ``(url, name)`` (a job on the build's workers)."""
+    return [qr_svg(url, name) for url, name in items]
+
+
+def _batch_item(wait, index: int) -> str:
+    return wait()[0][0][index]
 
 
 class KitDrawings:
@@ -116,8 +138,9 @@ class KitDrawings:
     (a kept page needs none: its key is the data's cache keys)."""
 
     def __init__(self, kit: Kit, cache: Path, design: dict, design_url: str, fonts_url: str, siteurl: str,
-                 credentials: dict[str, str] | None = None):
+                 credentials: dict[str, str] | None = None, qr_code: Callable[[], str] | None = None):
         self.kit, self.cache, self.design = kit, cache, design
+        self.qr_code = qr_code  # waits for the QR code made on the build's workers (BadgesGenerator._start_qr_codes)
         self.design_url, self.fonts_url, self.siteurl = design_url, fonts_url, siteurl
         self.credentials = credentials or {}  # badge id: URL of its signed Open Badges 3.0 credential
 
@@ -127,14 +150,11 @@ class KitDrawings:
 
     def qr(self) -> dict:
         """The QR code to the profile as inline SVG; the kit page's script offers it as an SVG and a PNG file
-        (once in the page, not a second time as a data: URL: every kit page carries it)."""
-        url = f"{self.siteurl}/{self.kit.profile.url}"
-        buffer = io.BytesIO()
-        segno.make(url, error="m", mask=QR_MASK).save(buffer, kind="svg", scale=8, border=2, dark="#1d262b", light="#ffffff",
-                                        xmldecl=False, svgns=True, svgclass="badge-share__code", lineclass=None,
-                                        title=f"QR-code naar het profiel van {self.kit.profile.name}")
-        svg = buffer.getvalue().decode()
-        return {"svg": Markup(svg)}
+        (once in the page, not a second time as a data: URL: every kit page carries it). Made on the build's
+        workers when the kit was planned (``qr_code``), else here."""
+        made = self.qr_code() if self.qr_code is not None else qr_svg(f"{self.siteurl}/{self.kit.profile.url}",
+                                                                       self.kit.profile.name)
+        return {"svg": Markup(made)}
 
     def drawn_only(self, previews, formats) -> dict[str, list[tuple]]:
         """The preview figures and download rows of the kit's template (``<template id="badge-kit-parts">``),
@@ -260,6 +280,19 @@ class BadgesGenerator(Generator):
                           browser.start_drawings(drawings, cache, self.design, shared=workers))
         signer = ob3_output.signer(settings)  # Open Badges 3.0 (ob3_output.py); None leaves them out
         self.signing = ob3_output.start(self, settings, signer, self.kits, self.revoked, workers) if signer else None
+        self.qr_codes = self._start_qr_codes(workers)
+
+    def _start_qr_codes(self, workers) -> dict:
+        """The QR codes of the kit pages of changed kits, made on the build's workers after the renders while
+        this process writes pages (the kit pages come last); slug -> a call that waits for that code."""
+        if workers is None or len(self.fresh) < QR_BATCH:  # an edit's few codes are made with its pages
+            return {}
+        codes = {}
+        for batch in batches(self.fresh, QR_BATCH):
+            wait = start_map(qr_batch, [[(f"{self.siteurl}/{kit.profile.url}", kit.profile.name) for kit in batch]],
+                             workers)
+            codes.update({kit.profile.slug: partial(_batch_item, wait, index) for index, kit in enumerate(batch)})
+        return codes
 
     def _secret(self) -> str | None:
         """The salt secret for hashed e-mail recipients; without one, badges name the profile URL instead."""
@@ -360,7 +393,8 @@ class BadgesGenerator(Generator):
                               ob3=ob3_links.get(kit.profile.slug, {}),
                               drawings=KitDrawings(kit, cache, design, design_url, fonts_url, self.siteurl,
                                                    {badge_id: links["json"] for badge_id, links
-                                                    in ob3_links.get(kit.profile.slug, {}).items()}),
+                                                    in ob3_links.get(kit.profile.slug, {}).items()},
+                                                   self.qr_codes.get(kit.profile.slug)),
                               **common)
         if self.classes or self.supporters:
             paths = [f.path for supporter in self.supporter_kits for f in supporter["files"]]

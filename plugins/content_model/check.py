@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from infra.sequences import batches
+
 from .body import MarkdownParser, check_markdown, image_reference, markdown_start
 from .checkcache import CheckCache, environment_digest
 from .files import FileProblem, is_inside, read_text
@@ -64,6 +66,20 @@ class Checked:
     images: list[tuple[str, int, int]] = field(default_factory=list)  # body images: (path below content/, line, column)
 
 
+# A first build checks the files the cache lacks on the build's workers (check_all), this many per job, when
+# there are at least PARALLEL_FROM of them; an edit checks its few files in this process.
+CHECK_BATCH = 50
+PARALLEL_FROM = 200
+
+
+def check_batch(job: tuple[str, Taxonomy, list[tuple[str, str]]]) -> list[Checked]:
+    """``_check_file`` of each ``(kind, path)`` in a worker process (``ContentChecker.check_all``): a checker
+    of its own over the checking process's reference data, without a cache (that process keeps the results)."""
+    root, taxonomy, files = job
+    checker = ContentChecker(Path(root), taxonomy=taxonomy)
+    return [checker._check_file(kind, Path(path)) for kind, path in files]
+
+
 def whole_yaml(text: str) -> Document:
     """A YAML data file (a profile) as a document without a body."""
     located = load(text)
@@ -104,17 +120,26 @@ class ContentChecker:
 
     def check_file(self, kind: str, path: Path) -> Checked:
         """Check one file, or reuse the result of an identical earlier check (see checkcache)."""
+        checked, key = self._cached(kind, path)
+        if checked is None:
+            checked = self._check_file(kind, path)
+            self._keep(kind, path, key, checked)
+        return checked
+
+    def _cached(self, kind: str, path: Path) -> tuple[Checked | None, str | None]:
+        """The result of an identical earlier check, if any, and else the cache key to keep a new result
+        under (None: a result this checker does not keep)."""
         if self.cache is None or self.problems:
-            return self._check_file(kind, path)
+            return None, None
         checked = self.cache.seen(kind, path)  # checked before in this build (files do not change meanwhile)
         if checked is not None:
-            return checked
+            return checked, None
         if path.is_symlink() or not is_inside(self.root, path):
-            return self._check_file(kind, path)
+            return None, None
         try:
             raw = path.read_bytes()
         except OSError:
-            return self._check_file(kind, path)
+            return None, None
         if self._environment is None:
             folders = {validator.schema["x-folder"] for validator in self.validators.values()}
             self._environment = environment_digest(self.root, folders, self.catalog.ids)
@@ -122,13 +147,14 @@ class ContentChecker:
         checked = self.cache.get(key)
         if checked is not None:
             checked.path = path
-        else:
-            checked = self._check_file(kind, path)
-            if not checked.problems:
-                self.cache.put(key, checked)
-        if not checked.problems:
             self.cache.saw(kind, path, checked)
-        return checked
+        return checked, key
+
+    def _keep(self, kind: str, path: Path, key: str | None, checked: Checked) -> None:
+        """Keep a new result without problems under its key (see :meth:`_cached`)."""
+        if key is not None and not checked.problems:
+            self.cache.put(key, checked)
+            self.cache.saw(kind, path, checked)
 
     def check_text(self, kind: str, path: Path, text: str, label: str) -> Checked:
         """Check ``text`` as if it were the file ``path`` (not yet written), reporting problems at ``label``."""
@@ -240,10 +266,14 @@ class ContentChecker:
                                         "deze map is een snelkoppeling; zet de bestanden zelf in content/" + name))
         return problems
 
-    def check_all(self) -> tuple[list[Checked], list[Problem]]:
-        """Check every file of every kind; return the results and all problems, sorted."""
-        results: list[Checked] = []
+    def check_all(self, start=None) -> tuple[list[Checked], list[Problem]]:
+        """Check every file of every kind; return the results and all problems, sorted.
+
+        ``start(function, items)`` (``responsive_images.pipeline.start_map`` on the build's workers), when
+        given, checks the files the cache lacks in other processes, :data:`CHECK_BATCH` per job, when there
+        are at least :data:`PARALLEL_FROM` of them (a first build); the results are the same."""
         problems = list(self.problems) + self.folder_problems()
+        files: list[tuple[str, Path]] = []
         for kind in self.validators:
             extension = self.validators[kind].schema["x-extension"]
             for path in self.files(kind):
@@ -251,9 +281,23 @@ class ContentChecker:
                     problems.append(Problem(display_path(path), 1, 1, "bestand",
                                             f"onbekend bestand in deze map; verwacht *{extension}"))
                     continue
-                checked = self.check_file(kind, path)
-                results.append(checked)
-                problems += checked.problems
+                files.append((kind, path))
+        found = [self._cached(kind, path) for kind, path in files]
+        todo = [index for index, (checked, key) in enumerate(found) if checked is None and key is not None]
+        elsewhere: dict[int, Checked] = {}
+        if start is not None and len(todo) >= PARALLEL_FROM:
+            jobs = [(str(self.root), self.taxonomy, [(files[i][0], str(files[i][1])) for i in batch])
+                    for batch in batches(todo, CHECK_BATCH)]
+            done, _ = start(check_batch, jobs)()
+            elsewhere = dict(zip(todo, (checked for batch in done for checked in batch), strict=True))
+        results: list[Checked] = []
+        for index, ((kind, path), (earlier, key)) in enumerate(zip(files, found, strict=True)):
+            checked = earlier
+            if checked is None:
+                checked = elsewhere[index] if index in elsewhere else self._check_file(kind, path)
+                self._keep(kind, path, key, checked)
+            results.append(checked)
+            problems += checked.problems
         problems += self.check_aliases(results)
         problems += self.check_translations(results)
         problems += self.check_profile_photos(results)

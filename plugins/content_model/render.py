@@ -11,6 +11,7 @@ import nh3
 from infra.cachekey import code_digest
 from infra.cachekey import key as cache_key
 from infra.files import load_json_cache, save_json_cache
+from infra.sequences import batches
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -91,6 +92,19 @@ def render(text: str, extra_extensions=(), siteurl: str = "") -> str:
     return Renderer(extra_extensions, siteurl).render(text)
 
 
+# A first build converts the texts a renderer's cache lacks on the build's workers (Renderer.render_many),
+# this many per job, when there are at least PARALLEL_FROM of them.
+RENDER_BATCH = 100
+PARALLEL_FROM = 200
+
+
+def render_batch(job: tuple[str, list[str]]) -> list[str]:
+    """The HTML of each text, by a renderer of its own for the site URL (a worker's job: ``render_many``)."""
+    siteurl, texts = job
+    renderer = Renderer(siteurl=siteurl)
+    return [renderer.render(text) for text in texts]
+
+
 class Renderer:
     """One Markdown converter reused for many texts (setting it up costs as much as a short text).
 
@@ -116,6 +130,25 @@ class Renderer:
             html = sanitize(self.markdown.reset().convert(text))
         self.used[key] = html
         return html
+
+    def render_many(self, texts: list[str], start=None) -> list[str]:
+        """:meth:`render` of each text. With ``start(function, items)`` (``responsive_images.pipeline.start_map``
+        on the build's workers), a renderer without extensions of its own that keeps a cache converts the
+        texts it lacks on the workers, :data:`RENDER_BATCH` per job, when there are at least
+        :data:`PARALLEL_FROM` of them (a first build): the same HTML, as a converter is reset for every text."""
+        if start is None or self.cache_path is None or self.inputs[1]:
+            return [self.render(text) for text in texts]
+        keys = [cache_key(*self.inputs, text, code=self.code, length=64) for text in texts]
+        missing = list({key: text for key, text in zip(keys, texts, strict=True) if key not in self.cache}.items())
+        made: dict[str, str] = {}
+        if len(missing) >= PARALLEL_FROM:
+            jobs = [(self.inputs[0], [text for _, text in batch]) for batch in batches(missing, RENDER_BATCH)]
+            done, _ = start(render_batch, jobs)()
+            made = dict(zip((key for key, _ in missing), (html for batch in done for html in batch), strict=True))
+        for key, text in zip(keys, texts, strict=True):
+            html = self.cache.get(key, made.get(key))
+            self.used[key] = html if html is not None else sanitize(self.markdown.reset().convert(text))
+        return [self.used[key] for key in keys]
 
     def save(self) -> None:
         """Keep the results of this build (and only those) for the next one."""

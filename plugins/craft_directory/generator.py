@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 from content_model.check import ContentChecker
@@ -19,6 +20,7 @@ from infra.scope import build_of
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
+from responsive_images.pipeline import start_map
 from translations.strings import alternates
 
 from . import directory as directory_module
@@ -85,7 +87,11 @@ class DirectoryGenerator(Generator):
             "offers": schema["offers"]["x-labels-en"],
         }
         renderer = Renderer(siteurl=settings["SITEURL"], cache=Path(settings["CACHE_PATH"]) / "profile-bios.json")
-        self.bios = {p.slug: Markup(renderer.render(p.bio)) for p in profiles if p.bio}
+        with_bio = [p for p in profiles if p.bio]
+        workers = build_of(self.context).workers  # a first build converts the bios on the build's workers
+        start = partial(start_map, shared=workers) if workers is not None else None
+        self.bios = {p.slug: Markup(html)
+                     for p, html in zip(with_bio, renderer.render_many([p.bio for p in with_bio], start), strict=True)}
         renderer.save()
         self.features = self._link_stories()
         self.facets = self._facets()

@@ -32,6 +32,7 @@ def create_service(pelican):
         settings.get("IMAGE_WIDTHS", [480, 800, 1200, 1600]),
         Path(settings.get("IMAGE_CACHE_PATH", ".cache/images")),
         show_drafts=bool(settings.get("SHOW_DRAFTS", False)),
+        workers=build.workers,
     )
 
 

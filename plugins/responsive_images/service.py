@@ -1,10 +1,13 @@
-"""The image service of one build: plans images on demand and renders them at the end."""
+"""The image service of one build: plans images on demand, starts rendering each published one on the
+build's workers as soon as it is known (while the pages are written) and places them at the end."""
 
 from __future__ import annotations
 
 import logging
 import os
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from content_model.check import display_path
@@ -13,11 +16,18 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from .pipeline import ImagePlan, pipeline_digest, plan, publish, render_all
+from .pipeline import ImagePlan, _render_job, pipeline_digest, plan, publish, render_all, start_map
 
 logger = logging.getLogger(__name__)
 
 PROSE_SIZES = "(min-width: 48rem) 46rem, calc(100vw - 2rem)"
+# Images missing from the cache before they start rendering on the build's workers while pages are written.
+PREFETCH_FROM = 4
+
+
+def _rendered(wait) -> int:
+    """The number of variants a render started with ``start_map`` made (waits; raises its error)."""
+    return sum(wait()[0])
 
 
 def is_shown(document, show_drafts: bool) -> bool:
@@ -41,7 +51,7 @@ class ImageService:
     """
 
     def __init__(self, content_root: Path, siteurl: str, widths: list[int], cache_dir: Path,
-                 show_drafts: bool = False):
+                 show_drafts: bool = False, workers=None):
         self.content_root = Path(content_root)
         self.siteurl = siteurl.rstrip("/")
         self.widths = list(widths)
@@ -51,6 +61,11 @@ class ImageService:
         self.plans: dict[str, tuple[Path, ImagePlan]] = {}
         self.used: dict[str, str] = {}  # reference -> how it is used ("page" or "profile")
         self.documents: list = []
+        # the build's worker processes (responsive_images.pipeline.Workers), if it shares them: an image that
+        # will be published is rendered there as soon as it is known, not after every page is written
+        self.workers = workers
+        self.started: dict[str, Callable[[], int] | None] = {}  # plan digest -> waits for its render (start_map)
+        self.unstarted: list[tuple[Path, ImagePlan]] = []  # missing, not started until PREFETCH_FROM are
 
     @staticmethod
     def _key(reference: str) -> str:
@@ -70,7 +85,30 @@ class ImageService:
         key = self._key(reference)
         if self.used.get(key) != "profile":
             self.used[key] = how
+        self._start(key)
         return image_plan
+
+    def _start(self, key: str) -> None:
+        """Start rendering the missing variants of a planned image on the build's workers, if it shares them.
+
+        Only for images this build publishes (unless :meth:`published` refuses them, which fails the build):
+        the workers render into the cache while this process writes pages; :meth:`render_into` waits. The
+        first :data:`PREFETCH_FROM` - 1 missing images wait for :meth:`render_into` (an edit's few new images
+        render there, as before, without starting the workers); from the next on each starts at once."""
+        source, image_plan = self.plans[key]
+        if self.workers is None or image_plan.digest in self.started:
+            return
+        self.started[image_plan.digest] = None  # nothing started (yet): render_into renders what is missing
+        if all((self.cache_dir / v.name).exists() for v in image_plan.variants):
+            return
+        self.unstarted.append((source, image_plan))
+        if len(self.unstarted) < PREFETCH_FROM:
+            return
+        for source, image_plan in self.unstarted:
+            # (not in pipeline.py: its code digest names every variant, and this changes no variant's bytes)
+            wait = start_map(_render_job, [(str(source), image_plan, str(self.cache_dir))], self.workers)
+            self.started[image_plan.digest] = partial(_rendered, wait)
+        self.unstarted = []
 
     def profile_photo(self, reference: str) -> dict:
         """A published profile shows its photo with ``foto`` consent: publish it (its share image)."""
@@ -85,6 +123,9 @@ class ImageService:
             for reference in references:
                 self.plan(reference)  # a broken reference fails the build now, not at the end
             self.documents.append((document, references))
+            if is_shown(document, self.show_drafts):  # published at the end (published()): render it now
+                for reference in references:
+                    self._start(self._key(reference))
 
     def markdown_extension(self) -> PictureExtension:
         """Markdown images as responsive ``<picture>`` elements planned by this service (the content reader's)."""
@@ -182,7 +223,10 @@ class ImageService:
         jobs, refused = self.published(profile_photos)
         for problem in refused:
             logger.error("%s", problem)
-        rendered = render_all(jobs, self.cache_dir, shared=workers)  # workers: the build's, if it shares them
+        # the renders started while the pages were written (raises the first error); then whatever is left
+        rendered = sum(wait() for wait in self.started.values() if wait is not None)
+        self.started = dict.fromkeys(self.started)  # waited for: rendered, or their error raised
+        rendered += render_all(jobs, self.cache_dir, shared=workers)  # workers: the build's, if it shares them
         publish(jobs, self.cache_dir, Path(output_dir) / "images", put)
         logger.info("responsive_images: %s images, %s variants rendered, rest from cache", len(jobs), rendered)
         return rendered

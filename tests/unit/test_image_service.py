@@ -80,3 +80,33 @@ def test_a_profile_photo_is_published_only_through_its_profile(tmp_path):
     consented.profile_photo("images/a.jpg")  # the directory: a published profile with foto consent
     jobs, refused = consented.published({photo.resolve(): profile})
     assert refused == [] and {plan.source for _, plan in jobs} == {"images/a.jpg", "images/kopie.jpg"}
+
+
+def test_with_the_builds_workers_published_images_render_while_pages_are_written(tmp_path, monkeypatch):
+    """With workers an image is rendered as soon as it is known to be published; the cache and the output are
+    the same as without them, and an image of a document this build does not write is not rendered at all."""
+    from responsive_images import service as service_module
+    from responsive_images.pipeline import Workers
+
+    monkeypatch.setattr(service_module, "PREFETCH_FROM", 1)  # a first build has many; an edit's few wait
+    alone = service(tmp_path)
+    alone.use("images/a.jpg")
+    assert alone.render_into(tmp_path / "alone") == 4
+    Image.new("RGB", (600, 300), (200, 10, 0)).save(tmp_path / "images" / "b.jpg")
+    Image.new("RGB", (700, 300), (0, 90, 0)).save(tmp_path / "images" / "c.jpg")
+    workers = Workers(2)
+    try:
+        shared = ImageService(tmp_path, "https://example.test/c", [480, 800], tmp_path / "shared-cache",
+                              workers=workers)
+        shared.use("images/a.jpg")
+        shared.add_document(document("images/b.jpg"))
+        shared.add_document(document("images/c.jpg", save_as="", status="draft"))  # not written in this build
+        draft = {v.name for v in shared.plan("images/c.jpg").variants}
+        assert shared.render_into(tmp_path / "shared") == 8
+        assert shared.render_into(tmp_path / "again") == 0  # the renders started are waited for once
+    finally:
+        workers.close()
+    assert not draft & {p.name for p in (tmp_path / "shared-cache").iterdir()}
+    made = {p.name: p.read_bytes() for p in (tmp_path / "shared" / "images").iterdir()}
+    assert len(made) == 8
+    assert {p.name: p.read_bytes() for p in (tmp_path / "alone" / "images").iterdir()}.items() <= made.items()
