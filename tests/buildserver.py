@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def preload() -> None:
     """What a build imports, without running any of it (no plugin is registered, nothing is read)."""
     import build  # noqa: F401  (scripts/build.py)
-    import pelican  # noqa: F401
-    import pelican.generators  # noqa: F401
-    import pelican.settings  # noqa: F401
+    import pelican
+    import pelican.generators
+    import pelican.settings
     import pelican.writers  # noqa: F401
 
     for plugin in pkgutil.iter_modules([str(ROOT / "plugins")]):
