@@ -145,10 +145,8 @@ class Renderer:
             jobs = [(self.inputs[0], [text for _, text in batch]) for batch in batches(missing, RENDER_BATCH)]
             done, _ = start(render_batch, jobs)()
             made = dict(zip((key for key, _ in missing), (html for batch in done for html in batch), strict=True))
-        for key, text in zip(keys, texts, strict=True):
-            html = self.cache.get(key, made.get(key))
-            self.used[key] = html if html is not None else sanitize(self.markdown.reset().convert(text))
-        return [self.used[key] for key in keys]
+        self.used.update(made)
+        return [made[key] if key in made else self.render(text) for key, text in zip(keys, texts, strict=True)]
 
     def save(self) -> None:
         """Keep the results of this build (and only those) for the next one."""

@@ -55,6 +55,7 @@ class TemplateNames:
         # what is saved per template source is keyed by the code that finds it (infra.cachekey)
         self.code = code_digest(sys.modules[__name__], jinja2.__version__)
         self.closures: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]]] = {}
+        self.saved: dict[str, dict] = {}  # the answers read or found in this build, by key (one read per source)
         self.environments: list = []  # keeps the environments alive while their ids are keys
 
     def __call__(self, environment, name: str) -> frozenset[str]:
@@ -92,7 +93,10 @@ class TemplateNames:
     def _names_of(self, environment, name: str) -> tuple[list, list, list]:
         source, _, _ = environment.loader.get_source(environment, name)
         key = cache_key(name, source, code=self.code, length=64)
-        saved = load_json_cache(self.cache_path / f"{key}.json" if self.cache_path is not None else None)
+        if key in self.saved:  # every generator's environment asks again
+            saved = self.saved[key]
+        else:
+            saved = load_json_cache(self.cache_path / f"{key}.json" if self.cache_path is not None else None)
         if saved.get("name") != name:
             tree = environment.parse(source)
             variables = set(meta.find_undeclared_variables(tree))
@@ -106,6 +110,7 @@ class TemplateNames:
                      "reads": sorted(mentioned & (TEXT_READS | SUMMARY_READS))}
             if self.cache_path is not None:
                 save_json_cache(self.cache_path / f"{key}.json", saved)
+        self.saved[key] = saved
         return saved["variables"], saved["referenced"], saved["reads"]
 
 
