@@ -373,13 +373,20 @@ def build_copy(project: Path, content: Path, output: Path, cache: Path, moment: 
     """``make html`` of a project copy (its own plugins, theme, settings) with caches of its own only.
 
     ``moment`` is the build's clock (seconds); ``key`` the Open Badges 3.0 development key file (two
-    builds compared byte for byte must sign with the same key)."""
+    builds compared byte for byte must sign with the same key).
+
+    One cache is shared all the same: the precompressed copies (``COMPRESS_CACHE_PATH``). It holds no
+    build state, only pure functions of bytes: each file is named by the digest of its original and of
+    the compressing code of the build that made it (``assets.compress.cached_copy``; the copy's own
+    module, so an edit to it names new files). Without it every build of a copy would compress the
+    vendored Decap bundle and the assets at Brotli's best quality again, about 5 CPU-seconds each."""
     environment = {**os.environ, "SITEURL": SITEURL,
                    "SOURCE_DATE_EPOCH": str(moment if moment is not None else int(BUILD_MOMENT.timestamp())),
                    "BADGE_SECRET": "test-geheim", "PYTHONPATH": str(project / "plugins"),
                    "BADGE_DEV_KEY_PATH": str(key or cache / "dev-key")}
     for name in (*SHARED_CACHES, "GITHUB_ACTIONS", "DIRECTORY_INDEX_LIMIT"):
         environment.pop(name, None)  # the caches of this test only
+    environment["COMPRESS_CACHE_PATH"] = str(COMPRESS_CACHE)
     result = run_whole([sys.executable, str(project / "scripts" / "build.py"), "html", "--content", str(content),
                         "--output", str(output), "--cache", str(cache)], env=environment, cwd=project, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]

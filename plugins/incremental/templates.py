@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from infra import markup
+from infra.markup import Rendered
 from jinja2 import pass_context
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
@@ -69,9 +71,10 @@ def site_url(context, value, kind: str = "url"):
 
 @pass_context
 def site_links(context, value):
-    """An HTML fragment output as text, with its links to the site relative to the page (portable builds)."""
+    """An HTML fragment output as text, with its links to the site relative to the page (portable builds).
+    HTML the page's templates made (``infra.markup.Rendered``) had its links made relative as it was made."""
     portable = _portable(context)
-    if portable is None or not hasattr(value, "__html__"):
+    if portable is None or not hasattr(value, "__html__") or isinstance(value, Rendered):
         return value
     return Markup(relativize(str(value), *portable))
 
@@ -97,6 +100,7 @@ class PortableUrlsExtension(Extension):
         super().__init__(environment)
         environment.filters[URL_FILTER] = site_url
         environment.filters[FRAGMENT_FILTER] = site_links
+        environment.filters[markup.FILTER] = markup.rendered
 
     def filter_stream(self, stream: TokenStream):
         state = HtmlState(typesetting=False, marked=url_kind)

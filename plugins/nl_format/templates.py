@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from infra import markup
+from infra.markup import Rendered
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from jinja2.runtime import Undefined
@@ -197,8 +199,9 @@ def typeset_value(value, place: str = TEXT):
     """The ``nl_typeset`` filter: a string typeset as text, HTML (Markup) by its text nodes.
 
     A string is escaped first and typeset as escaped text, as the page's text always was: an
-    apostrophe that stays one is written ``'`` when anything else in the value changed, else ``&#39;``."""
-    if isinstance(value, Undefined) or not isinstance(value, str):
+    apostrophe that stays one is written ``'`` when anything else in the value changed, else ``&#39;``.
+    HTML the page's templates made (``infra.markup.Rendered``) was typeset as it was made: passed on."""
+    if isinstance(value, Undefined) or not isinstance(value, str) or isinstance(value, Rendered):
         return value
     if hasattr(value, "__html__"):
         return Markup(typeset_html(str(value)) if place == TEXT else _typeset_escaped(str(value)))
@@ -211,6 +214,7 @@ class TypographyExtension(Extension):
     def __init__(self, environment):
         super().__init__(environment)
         environment.filters[FILTER] = typeset_value
+        environment.filters[markup.FILTER] = markup.rendered
 
     def filter_stream(self, stream: TokenStream):
         state = HtmlState()

@@ -89,3 +89,33 @@ def test_with_typography_as_the_page_was_finished(name):
               "picture": Markup(f'<img src="{SITE}/p.jpg" alt="foto\'s">')}
     page = relativize(typeset_html(PLAIN.get_template(name).render(values)), SITE, "verhalen/deeg/index.html")
     assert BOTH.get_template(name).render(values) == page
+
+
+CAPTURED = ('{% set body %}<p>{{ text }}</p><a href="{{ SITEURL }}/{{ path }}" title="{{ text }}">{{ text }}</a>{{ picture }}'
+            '{% endset %}<main>{{ body MARK}}</main>')
+
+
+@given(text=st.text(alphabet=st.sampled_from("ab '\"-.,:;!?…0123&<>é\u00a0\n"), max_size=40),
+       output_file=st.sampled_from(PAGES), portable=st.booleans())
+def test_html_a_template_made_is_written_as_made_the_filters_give_it_again_unchanged(text, output_file, portable):
+    """A page's body captured with {% set %} is written with ``| rendered`` (base.html): the typography and
+    link filters pass it on as it is. Filtering it again as a whole, as before, gives the same page."""
+    env = environment(TypographyExtension, PortableUrlsExtension)
+    env.loader = DictLoader({"once": CAPTURED.replace("MARK", "| rendered "), "twice": CAPTURED.replace("MARK", "")})
+    values = {"SITEURL": SITE, "PORTABLE_URLS": portable, "output_file": output_file, "path": "verhalen/deeg/",
+              "text": text, "picture": Markup(f'<picture><img src="{SITE}/p.jpg" alt="{text}"></picture>')}
+    assert env.get_template("once").render(values) == env.get_template("twice").render(values)
+
+
+def test_the_filters_pass_marked_html_on_as_it_is_and_the_mark_takes_only_html():
+    from infra.markup import Rendered
+    from infra.markup import rendered as mark
+    from nl_format.templates import typeset_value
+
+    made = mark(Markup("<p>Het is 'n \"mooie\" dag</p>"))
+    assert isinstance(made, Rendered) and typeset_value(made) is made
+    assert typeset_value(Markup(str(made))) != made  # the same HTML, unmarked, is typeset
+    env = environment(TypographyExtension, PortableUrlsExtension)
+    env.loader = DictLoader({"t": "{{ x | rendered }}"})
+    with pytest.raises(TypeError, match="rendered filter takes HTML"):
+        env.get_template("t").render(x="plain text")
