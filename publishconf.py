@@ -1,11 +1,14 @@
 """Production settings (``make publish``): the real SITEURL, no drafts, no future posts."""
 
 import os
-import sys
+from pathlib import Path
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pelican.settings import load_source
 
-from pelicanconf import *  # noqa: F403
+# Everything of the development settings next to this file, as `from pelicanconf import *` would give
+# it, read with Pelican's own settings loader (no sys.path edit); the lines below change what differs.
+globals().update({name: value for name, value in vars(load_source("pelicanconf", str(Path(__file__).with_name(
+    "pelicanconf.py")))).items() if not name.startswith("_")})
 
 SITEURL = (os.environ.get("SITEURL") or "https://www.dekrachtvanambacht.nl").rstrip("/")
 FEED_DOMAIN = SITEURL

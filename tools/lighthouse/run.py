@@ -16,21 +16,18 @@ import argparse
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from functools import partial
 from pathlib import Path
 
+from assets.usage import split_selector_list  # the project's packages are installed (editable) in .venv
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from assets.usage import split_selector_list  # noqa: E402
-from preview_server import server  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -262,6 +259,22 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
     return figures
 
 
+def serve(output: Path, port: int) -> subprocess.Popen:
+    """``scripts/preview_server.py`` (the production headers) on ``output``, once it accepts connections."""
+    process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "preview_server.py"), str(output), "--port", str(port)],
+                               stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return process
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(f"preview server on port {port} did not start") from None
+            time.sleep(0.1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, help="a site already built for http://127.0.0.1:<port>")
@@ -279,8 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     if output is None:
         output = ROOT / ".cache" / "lighthouse" / "output"
         build(output, ROOT / ".cache" / "lighthouse" / "cache", args.port)
-    httpd = server(output, args.port)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    preview = serve(output, args.port)
     base = f"http://127.0.0.1:{args.port}/"
     pages = {name: path for name, path in page_types(output).items() if not args.only or name in args.only}
     results, failed = {}, False
@@ -323,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
                         note = f" (verwacht: {accepted[audit]})" if audit in accepted else ""
                         print(f"{'':14}   {category}: {audit}{note}")
     finally:
-        httpd.shutdown()
+        preview.terminate()
+        preview.wait()
     print(f"{'':14} perf a11y  bp  seo")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     lock = json.loads((HERE / "package-lock.json").read_text(encoding="utf-8"))
