@@ -7,8 +7,8 @@ from pelican.settings import load_source
 
 # Everything of the development settings next to this file, as `from pelicanconf import *` would give
 # it, read with Pelican's own settings loader (no sys.path edit); the lines below change what differs.
-globals().update({name: value for name, value in vars(load_source("pelicanconf", str(Path(__file__).with_name(
-    "pelicanconf.py")))).items() if not name.startswith("_")})
+_development = load_source("pelicanconf", str(Path(__file__).with_name("pelicanconf.py")))
+globals().update({name: value for name, value in vars(_development).items() if not name.startswith("_")})
 
 SITEURL = (os.environ.get("SITEURL") or "https://www.dekrachtvanambacht.nl").rstrip("/")
 FEED_DOMAIN = SITEURL

@@ -43,9 +43,9 @@ STORY_EDIT = "\n\nDeze alinea is toegevoegd door de benchmark, om één verhaal 
 def tree_memory(process, proportional: bool = False) -> int:
     """Memory of a process and all its descendants, in bytes.
 
-    Resident set sizes summed (``proportional=False``) count every page a forked worker still
-    shares with its parent once per process; proportional set sizes (PSS) split each shared page
-    among the processes that map it, so their sum is what the tree occupies in RAM.
+    Resident set sizes summed (``proportional=False``) count a page that several processes share
+    (a library, a forked child's copy-on-write pages) once per process; proportional set sizes (PSS)
+    split each shared page among the processes that map it, so their sum is what the tree occupies.
     """
     import psutil
 
@@ -429,11 +429,11 @@ def targets(results, steps, pages, stock_warm, content_files, info, hugo_output)
     directory_kb = round(directory["total_gzip"] / KB, 1) if directory else None
     rows.append({"target": "ambachtengids-index overgedragen (gzip) <= 150 KB", "value": directory_kb, "limit": 150,
                  "status": verdict(directory_kb, 150)})
-    ours = [s for name, s in steps.items() if not name.startswith(("stock", "hugo"))]
-    peak = max(s.get("peak_pss_mb", s["peak_rss_mb"]) for s in ours)  # PSS: shared pages counted once
+    own_steps = [s for name, s in steps.items() if not name.startswith(("stock", "hugo"))]
+    peak = max(s["peak_pss_mb"] for s in own_steps)  # PSS: shared pages counted once
     rows.append({"target": "piekgeheugen bij schaal L <= 1024 MB", "value": peak, "limit": 1024,
                  "status": verdict(peak, 1024) if results["scale"] == "L" else "n/a (alleen bij L)",
-                 "rss_value": max(s["peak_rss_mb"] for s in ours),
+                 "rss_value": max(s["peak_rss_mb"] for s in own_steps),
                  "note": "som van PSS over het procesboom (gedeelde pagina's één keer); rss_value telt ze per proces"})
     hugo_ratio = None
     if hugo_output and steps.get("hugo_cold", {}).get("ok"):

@@ -6,9 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from incremental.portable import relativize
 from incremental.templates import PortableUrlsExtension, url_kind
+from infra.markup import Rendered
+from infra.markup import rendered as mark
 from jinja2 import DictLoader, Environment
 from markupsafe import Markup
-from nl_format.templates import TypographyExtension
+from nl_format.templates import TypographyExtension, typeset_value
 
 SITE = "http://localhost:8000"
 TEMPLATES = {
@@ -108,10 +110,6 @@ def test_html_a_template_made_is_written_as_made_the_filters_give_it_again_uncha
 
 
 def test_the_filters_pass_marked_html_on_as_it_is_and_the_mark_takes_only_html():
-    from infra.markup import Rendered
-    from infra.markup import rendered as mark
-    from nl_format.templates import typeset_value
-
     made = mark(Markup("<p>Het is 'n \"mooie\" dag</p>"))
     assert isinstance(made, Rendered) and typeset_value(made) is made
     assert typeset_value(Markup(str(made))) != made  # the same HTML, unmarked, is typeset

@@ -292,10 +292,10 @@ def main(argv: list[str] | None = None) -> int:
     if output is None:
         output = ROOT / ".cache" / "lighthouse" / "output"
         build(output, ROOT / ".cache" / "lighthouse" / "cache", args.port)
-    preview = serve(output, args.port)
     base = f"http://127.0.0.1:{args.port}/"
     pages = {name: path for name, path in page_types(output).items() if not args.only or name in args.only}
     results, failed = {}, False
+    preview = serve(output, args.port)
     try:
         coverage = css_coverage({name: base + path for name, path in pages.items()})
         if args.coverage_only:
