@@ -561,7 +561,15 @@
     return box.bottom > 0 && box.top < window.innerHeight;
   }
 
-  load().then(function () {
+  // The previews wait until the page has loaded and been drawn: their fonts, design and drawing (hundreds of
+  // kilobytes and of milliseconds on a phone) do not hold up the page itself. A download asked for before then
+  // loads what it needs at once (offer).
+  function afterFirstPaint(run) {
+    function later() { window.requestAnimationFrame(function () { window.setTimeout(run, 0); }); }
+    if (document.readyState === "complete") later(); else window.addEventListener("load", later, { once: true });
+  }
+
+  afterFirstPaint(function () { load().then(function () {
     var queue = [];
     document.querySelectorAll("[data-badge]").forEach(function (block) {
       var badge = kit.badges[Number(block.getAttribute("data-badge"))];
@@ -577,5 +585,5 @@
     }, Promise.resolve());
   }, function (error) {
     announce("De badges konden niet getekend worden (" + error.message + ").");
-  });
+  }); });
 })();
