@@ -1,17 +1,23 @@
 """A bundle's rules for other conditions, moved into sheets of their own: pure logic, no Pelican.
 
 A phone in the light scheme draws a page with the rules of its bundle that apply to it; the rules
-for wider windows (``@media (min-width: ...)``), the dark scheme and reduced motion wait unused
-in the same file, and the first paint waits for all of them. Linked with a ``media`` attribute
+for forced colours (a component's own: the base's are a sheet of their own already), for a pointer
+that hovers (``@media (hover: hover)``: the theme writes its ``:hover`` rules so), for wider
+windows (``@media (min-width: ...)``), the dark scheme and reduced motion wait unused in the same
+file, and the first paint waits for all of them. Linked with a ``media`` attribute
 (``<link rel="stylesheet" media="(prefers-color-scheme: dark)">``), a browser still fetches such
 a sheet (at the lowest priority), does not wait for it before it draws the page while its media
 does not match, and applies it the moment it does (a wider window, the dark scheme switched on).
 
 ``split`` takes a minified bundle apart at its top level: each ``@media`` block whose query is one
 of ``MEDIA`` goes, whole and in its order, into the sheet of that medium; everything else stays.
-The moved blocks come after the rest in the cascade (the sheets are linked after the bundle):
-they only ever set what their condition changes, so the pages look the same (the screenshots of
-every page type at 375 and 1280 px, light and dark, are compared pixel by pixel).
+The moved blocks come after the rest in the cascade (the sheets are linked after the bundle in
+``MEDIA`` order): they only ever set what their condition changes, so the pages look the same
+(the screenshots of every page type at 375 and 1280 px, light and dark, are compared pixel by
+pixel). A hover rule that a later rule of the same specificity used to override would now win;
+the theme keeps such rules out of ``@media (hover: hover)`` or out of reach (``a:hover`` stays in
+the bundle; a disabled button is ``:not()``-ed), and a browser test points at every element with
+a hover rule on every page type and compares its computed style with the unsplit bundle's.
 """
 
 from __future__ import annotations
@@ -22,11 +28,15 @@ from dataclasses import dataclass
 # A query for wider windows: (min-width: X), optionally bounded by (max-width: Y).
 WIDE = re.compile(r"\(min-width:\s*(?P<width>\d+(?:\.\d+)?)(?P<unit>rem|em)\)"
                   r"(?:\s*and\s*\(max-width:\s*\d+(?:\.\d+)?(?:rem|em)\))?")
+HOVER = re.compile(r"\(hover:\s*hover\)")
+FORCED_COLORS = re.compile(r"\(forced-colors:\s*active\)")
 DARK = re.compile(r"\(prefers-color-scheme:\s*dark\)")
 REDUCED_MOTION = re.compile(r"\(prefers-reduced-motion:\s*reduce\)")
 # medium name -> (the query of a top-level @media block that belongs in its sheet, the sheet's media
 # attribute; for the wide sheet the narrowest of its queries)
-MEDIA = {"wide": (WIDE, None),
+MEDIA = {"forced-colors": (FORCED_COLORS, "(forced-colors: active)"),
+         "hover": (HOVER, "(hover: hover)"),
+         "wide": (WIDE, None),
          "dark": (DARK, "(prefers-color-scheme: dark)"),
          "reduced-motion": (REDUCED_MOTION, "(prefers-reduced-motion: reduce)")}
 

@@ -9,6 +9,7 @@ import brotli
 import pytest
 from assets.bundle import HASH_LENGTH, load_spec
 from assets.compress import compressible
+from assets.media import MEDIA
 from assets.usage import applicable, markup_classes, script_classes
 from conftest import ROOT, SITEURL
 from seo.headers import COMPRESSED_SUFFIXES
@@ -36,14 +37,17 @@ def test_every_page_loads_existing_fingerprinted_assets(published_site):
         html = path.read_text(encoding="utf-8")
         links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
         media = re.findall(r'<link rel="stylesheet" href="([^"]+)" media="([^"]+)">', html)
-        assert len(links) == 1, path  # the page type's bundle; its sheets for wider windows, the
-        # dark scheme and reduced motion (plugins/assets/media.py), and the two for other media:
+        assert len(links) == 1, path  # the page type's bundle; its sheets for forced colours, a pointer
+        # that hovers, wider windows, the dark scheme and reduced motion (plugins/assets/media.py) in that
+        # order, those it has; and the two for other media:
         named = [(FINGERPRINTED.match(url).group(1), medium) for url, medium in media]
         assert named[-2:] == [("print", "print"), ("forced-colors", "(forced-colors: active)")], path
-        assert named[-4:-2] == [("dark", "(prefers-color-scheme: dark)"),
-                                ("reduced-motion", "(prefers-reduced-motion: reduce)")], path
-        assert len(named) == 4 or (len(named) == 5 and named[0][0] == "wide"
-                                   and re.fullmatch(r"\(min-width: [\d.]+rem\)", named[0][1])), path
+        own = named[:-2]
+        assert [name for name, _ in own] == [name for name in MEDIA if name in dict(own)], path
+        assert own[-2:] == [("dark", "(prefers-color-scheme: dark)"),
+                            ("reduced-motion", "(prefers-reduced-motion: reduce)")], path
+        assert all(re.fullmatch(r"\(min-width: [\d.]+rem\)", medium) if name == "wide" else medium == MEDIA[name][1]
+                   for name, medium in own), path
         scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
         preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin fetchpriority="low">', html)
         if 'http-equiv="refresh"' not in html:  # redirect stubs show a line of text, no font to hurry
@@ -71,7 +75,8 @@ def test_a_bundle_holds_only_rules_that_can_apply_on_a_narrow_light_screen(publi
     bundle = local(published_site, re.findall(r'<link rel="stylesheet" href="([^"]+)">', home)[0]).read_text(encoding="utf-8")
     queries = re.findall(r"@media ?([^{]+)\{", bundle)
     assert queries and not [query for query in queries if "min-width" in query or "prefers-color-scheme" in query
-                            or "reduced-motion:reduce" in query or "reduced-motion: reduce" in query]
+                            or "reduced-motion:reduce" in query or "reduced-motion: reduce" in query
+                            or re.search(r"\((?:hover|forced-colors):", query)]
     assert any("max-width" in query for query in queries)  # what applies below a width stays
     wide = next(css for medium, css in sheets.items() if medium.startswith("(min-width"))
     assert ".theme-tiles{grid-template-columns:repeat(3" in wide

@@ -172,3 +172,89 @@ def test_a_page_looks_the_same_with_its_whole_bundle(browser, example_site, name
             a, b = shots["page", scheme].convert("RGB"), shots["whole", scheme].convert("RGB")
             assert a.size == b.size, (width, scheme, a.size, b.size)
             assert ImageChops.difference(a, b).getbbox() is None, (width, scheme)
+
+
+# The computed style of an element and of what it holds (its first elements, with their ::before and
+# ::after), every property: what pointing at it shows, once its transitions have run.
+SNAPSHOT = """(element) => {
+    document.getAnimations().forEach(animation => animation.finish());
+    const seen = [element, ...[...element.querySelectorAll('*')].slice(0, 40)];
+    return seen.flatMap(node => [null, '::before', '::after'].map(pseudo => {
+        const style = getComputedStyle(node, pseudo);
+        return [node.tagName + (pseudo || ''), Object.fromEntries([...style].map(name => [name, style.getPropertyValue(name)]))];
+    }));
+}"""
+HOVER_SUBJECT = re.compile(r"^(.*?:hover)")
+OWN_MEDIA_SHEET = re.compile(r'<link rel="stylesheet" href="[^"]+" media="(?!print"|\(forced-colors)[^"]*">')
+
+
+def hover_subjects(css: str) -> list[str]:
+    """Per selector with ``:hover``: the elements it applies to while pointed at (the selector up to the
+    compound with ``:hover``, states and pseudo-elements taken off)."""
+    found = []
+    for selector_list in selectors(css):
+        for selector in re.split(r",(?![^(]*\))", selector_list):
+            cut = HOVER_SUBJECT.match(selector.strip())
+            if cut:
+                subject = STATES.sub("", cut.group(1)).strip() or "*"
+                if subject not in found:
+                    found.append(subject)
+    return found
+
+
+def hovered_styles(page, subjects: list[str]) -> dict:
+    """Per subject, the snapshots of its first two elements each forced into :hover (Chromium's DevTools
+    protocol, as the Elements panel does), in document order."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    styles = {}
+    for subject in subjects:
+        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": subject})["nodeIds"][:2]
+        for index, node in enumerate(nodes):
+            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": ["hover"]})
+            cdp.send("DOM.setAttributeValue", {"nodeId": node, "name": "data-test-hovered", "value": ""})
+            styles[subject, index] = page.locator("[data-test-hovered]").evaluate(SNAPSHOT)
+            cdp.send("DOM.removeAttribute", {"nodeId": node, "name": "data-test-hovered"})
+            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": []})
+    cdp.detach()
+    return styles
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", LOOKS)
+def test_hover_states_are_those_of_the_unsplit_bundle(browser, example_site, name):
+    """The :hover rules are written in ``@media (hover: hover)`` and published in a sheet of their own
+    (a phone does not wait for them), linked after the bundle, so they come later in the cascade than
+    they were written. Pointed at (at 1280 px, where a mouse hovers), every element a hover rule is for,
+    and everything it holds, has the same computed style as with the page's whole bundle as one
+    unsplit sheet, every rule in its written order."""
+    path = page_path(name)
+    file = example_site.file(path)
+    bundle, _sheet, html = main_sheet(example_site, file)
+    unsplit = minify_css("\n".join((ROOT / "theme" / "css" / f"{part}.css").read_text(encoding="utf-8")
+                                   for part in SPEC.bundles[bundle]))
+    subjects = hover_subjects(unsplit)
+    own = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)[0]
+    own_file = str(output_file(example_site.output, own).relative_to(example_site.output))
+    assert re.search(r'media="\(hover: hover\)"', html), "the page links no hover sheet"
+    styles = {}
+    for variant, rewrite in (("page", None),
+                             ("unsplit", {str(file.relative_to(example_site.output)): lambda text: OWN_MEDIA_SHEET.sub("", text),
+                                          own_file: lambda _text: unsplit})):
+        with visit(browser, example_site.output, path, width=1280, rewrite=rewrite) as seen:
+            page = seen.page
+            page.wait_for_load_state("load")
+            assert page.evaluate("matchMedia('(hover: hover)').matches")
+            if variant == "unsplit":  # one sheet applies: the bundle as written (print and forced colours do not)
+                assert page.evaluate("[...document.styleSheets].filter(s => !s.media.mediaText || "
+                                     "matchMedia(s.media.mediaText).matches).length") == 1
+            styles[variant] = hovered_styles(page, subjects)
+    assert styles["page"].keys() == styles["unsplit"].keys() and len(styles["page"]) >= 3, sorted(styles["page"])
+    differences = []
+    for key, snapshot in styles["page"].items():
+        for (tag, mine), (_, theirs) in zip(snapshot, styles["unsplit"][key], strict=True):
+            differences += [f"{key[0]} #{key[1]} {tag}: {prop}: {mine[prop]!r} != {theirs.get(prop)!r}"
+                            for prop in mine if mine[prop] != theirs.get(prop)]
+    assert differences == []

@@ -1,4 +1,4 @@
-"""A bundle's rules for wider windows, the dark scheme and reduced motion in sheets of their own."""
+"""A bundle's rules for pointers that hover, wider windows, the dark scheme and reduced motion in sheets of their own."""
 
 import re
 
@@ -17,6 +17,9 @@ DARK = "@media (prefers-color-scheme:dark){:root{--c-bg:#000}}"
 CALM = "@media (prefers-reduced-motion:reduce){*{transition-duration:0.01ms!important}}"
 MOVING = "@media (prefers-reduced-motion:no-preference){.e{transition:color .1s}}"
 FACE = '@font-face{font-family:"X";src:url("x.woff2")}'
+HOVER = "@media (hover:hover){.a:hover{color:blue}}"
+ANY_HOVER = "@media (any-hover:hover){.a:hover{color:blue}}"
+FORCED = "@media (forced-colors:active){.a{border-color:CanvasText}}"
 
 
 def test_blocks_are_the_top_level_statements_and_respect_strings():
@@ -25,17 +28,24 @@ def test_blocks_are_the_top_level_statements_and_respect_strings():
 
 
 def test_which_blocks_move():
-    assert [medium_of(b) for b in (RULE, WIDE_40, BAND, NARROW, DARK, CALM, MOVING, FACE)] == [
-        None, "wide", "wide", None, "dark", "reduced-motion", None, None]
+    assert [medium_of(b) for b in (RULE, WIDE_40, BAND, NARROW, DARK, CALM, MOVING, FACE, HOVER, ANY_HOVER,
+                                      FORCED)] == [
+        None, "wide", "wide", None, "dark", "reduced-motion", None, None, "hover", None, "forced-colors"]
+    assert medium_of("@media (hover: hover){.a:hover{color:blue}}") == "hover"
+    assert medium_of("@media (hover:none){.a{color:blue}}") is None
     # a query that only partly is one of the media stays: it may match now
     assert medium_of("@media (min-width:40rem),print{.a{top:0}}") is None
     assert medium_of("@media (prefers-color-scheme:dark) and (min-width:40rem){.a{top:0}}") is None
 
 
 def test_split_keeps_what_applies_now_and_moves_the_rest_in_order():
-    rest, sheets = split(FACE + RULE + WIDE_64 + DARK + NARROW + BAND + MOVING + CALM + WIDE_40)
-    assert rest == FACE + RULE + NARROW + MOVING + "\n"
+    rest, sheets = split(FACE + RULE + WIDE_64 + HOVER + DARK + NARROW + BAND + MOVING + CALM + WIDE_40 + ANY_HOVER
+                         + FORCED)
+    assert rest == FACE + RULE + NARROW + MOVING + ANY_HOVER + "\n"
+    # in MEDIA order: the forced colours' and the hover rules keep their place before the wide and dark ones
     assert [(s.name, s.media, s.css) for s in sheets] == [
+        ("forced-colors", "(forced-colors: active)", FORCED + "\n"),
+        ("hover", "(hover: hover)", HOVER + "\n"),
         ("wide", "(min-width: 36rem)", WIDE_64 + BAND + WIDE_40 + "\n"),
         ("dark", "(prefers-color-scheme: dark)", DARK + "\n"),
         ("reduced-motion", "(prefers-reduced-motion: reduce)", CALM + "\n"),
@@ -46,7 +56,7 @@ def test_nothing_to_move_means_no_sheets():
     assert split(RULE + NARROW) == (RULE + NARROW + "\n", [])
 
 
-@given(st.lists(st.sampled_from([RULE, WIDE_40, WIDE_64, BAND, NARROW, DARK, CALM, MOVING, FACE]), max_size=12))
+@given(st.lists(st.sampled_from([RULE, WIDE_40, WIDE_64, BAND, NARROW, DARK, CALM, MOVING, FACE, HOVER, ANY_HOVER, FORCED]), max_size=12))
 def test_split_loses_and_invents_nothing(parts):
     rest, sheets = split("".join(parts))
     kept = [part for part in parts if medium_of(part) is None]
