@@ -220,7 +220,9 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
         browser = playwright.chromium.launch(executable_path=CHROME, args=["--no-sandbox"])
         try:
             for name, url in urls.items():
-                page = browser.new_page(viewport={"width": 412, "height": 823}, device_scale_factor=2.625)
+                # a phone as Lighthouse's mobile preset emulates one: touch, so (hover: hover) does not match
+                page = browser.new_page(viewport={"width": 412, "height": 823}, device_scale_factor=2.625,
+                                        is_mobile=True, has_touch=True)
                 cdp = page.context.new_cdp_session(page)
                 sheets: dict[str, int] = {}
                 urls_of: dict[str, str] = {}
