@@ -174,15 +174,15 @@ def test_a_page_looks_the_same_with_its_whole_bundle(browser, example_site, name
             assert ImageChops.difference(a, b).getbbox() is None, (width, scheme)
 
 
-# The computed style of an element and of what it holds (its first elements, with their ::before and
-# ::after), every property: what pointing at it shows, once its transitions have run.
+# The computed style of an element and of what it holds (its first dozen elements, with their ::before
+# and ::after where they have content), every property: what pointing at it shows, once its transitions have run.
 SNAPSHOT = """(element) => {
     document.getAnimations().forEach(animation => animation.finish());
-    const seen = [element, ...[...element.querySelectorAll('*')].slice(0, 40)];
-    return seen.flatMap(node => [null, '::before', '::after'].map(pseudo => {
-        const style = getComputedStyle(node, pseudo);
-        return [node.tagName + (pseudo || ''), Object.fromEntries([...style].map(name => [name, style.getPropertyValue(name)]))];
-    }));
+    const seen = [element, ...[...element.querySelectorAll('*')].slice(0, 12)];
+    return seen.flatMap(node => [null, '::before', '::after'].map(pseudo => [pseudo, getComputedStyle(node, pseudo)])
+        .filter(([pseudo, style]) => !pseudo || style.content !== 'none')
+        .map(([pseudo, style]) => [node.tagName + (pseudo || ''),
+                                   Object.fromEntries([...style].map(name => [name, style.getPropertyValue(name)]))]));
 }"""
 HOVER_SUBJECT = re.compile(r"^(.*?:hover)")
 OWN_MEDIA_SHEET = re.compile(r'<link rel="stylesheet" href="[^"]+" media="(?!print"|\(forced-colors)[^"]*">')
@@ -203,15 +203,15 @@ def hover_subjects(css: str) -> list[str]:
 
 
 def hovered_styles(page, subjects: list[str]) -> dict:
-    """Per subject, the snapshots of its first two elements each forced into :hover (Chromium's DevTools
-    protocol, as the Elements panel does), in document order."""
+    """Per subject, the snapshot of its first element forced into :hover (Chromium's DevTools protocol, as
+    the Elements panel does)."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
     styles = {}
     for subject in subjects:
-        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": subject})["nodeIds"][:2]
+        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": subject})["nodeIds"][:1]
         for index, node in enumerate(nodes):
             cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": ["hover"]})
             cdp.send("DOM.setAttributeValue", {"nodeId": node, "name": "data-test-hovered", "value": ""})
