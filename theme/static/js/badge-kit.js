@@ -569,21 +569,25 @@
     if (document.readyState === "complete") later(); else window.addEventListener("load", later, { once: true });
   }
 
-  afterFirstPaint(function () { load().then(function () {
-    var queue = [];
-    document.querySelectorAll("[data-badge]").forEach(function (block) {
-      var badge = kit.badges[Number(block.getAttribute("data-badge"))];
-      block.querySelectorAll("img[data-draw-preview]").forEach(function (image) {
-        queue.push([badge, image]);
+  function drawPreviews() {
+    load().then(function () {
+      var queue = [];
+      document.querySelectorAll("[data-badge]").forEach(function (block) {
+        var badge = kit.badges[Number(block.getAttribute("data-badge"))];
+        block.querySelectorAll("img[data-draw-preview]").forEach(function (image) {
+          queue.push([badge, image]);
+        });
       });
+      // (a hidden figure has no box yet and counts as out of view)
+      var first = queue.filter(function (item) { return inView(item[1]); });
+      queue = first.concat(queue.filter(function (item) { return first.indexOf(item) < 0; }));
+      return queue.reduce(function (done, item) {
+        return done.then(function () { return preview(item[0], item[1]); });
+      }, Promise.resolve());
+    }, function (error) {
+      announce("De badges konden niet getekend worden (" + error.message + ").");
     });
-    // (a hidden figure has no box yet and counts as out of view)
-    var first = queue.filter(function (item) { return inView(item[1]); });
-    queue = first.concat(queue.filter(function (item) { return first.indexOf(item) < 0; }));
-    return queue.reduce(function (done, item) {
-      return done.then(function () { return preview(item[0], item[1]); });
-    }, Promise.resolve());
-  }, function (error) {
-    announce("De badges konden niet getekend worden (" + error.message + ").");
-  }); });
+  }
+
+  afterFirstPaint(drawPreviews);
 })();
