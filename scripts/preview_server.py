@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     args = parser.parse_args(argv)
     httpd = server(args.root, args.port)
-    print(f"http://127.0.0.1:{args.port}/ serveert {args.root}")
+    print(f"http://127.0.0.1:{args.port}/ serveert {args.root}", flush=True)  # listening: a caller may go on
     with contextlib.suppress(KeyboardInterrupt):
         httpd.serve_forever()
     return 0

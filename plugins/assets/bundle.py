@@ -9,9 +9,10 @@ folder (``theme/assets/``), the hash taken from the bytes published, so a change
 gets a new name and the old one may be cached forever. JavaScript modules import each other
 by relative path; those imports are rewritten to the fingerprinted names too.
 
-A bundle's rules for a pointer that hovers, wider windows, the dark scheme and reduced motion go
-into sheets of their own (``media.split``), linked with a ``media`` attribute after it: ``Assets.sheets`` names, per
-bundle, its sheets and their media, for ``stylesheets()`` in the templates. Such a sheet is
+A bundle's rules for forced colours, a pointer that hovers, wider windows, the dark scheme and
+reduced motion go into sheets of their own (``media.split``), linked with a ``media`` attribute
+after it: ``Assets.sheets`` names, per bundle, its sheets and their media, for ``stylesheets()``
+in the templates. Such a sheet is
 published under its medium's name (``dark.<hash>.css``), so bundles whose dark rules are the same
 share one file.
 

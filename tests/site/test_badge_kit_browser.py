@@ -288,7 +288,6 @@ def test_screenshots_at_phone_and_desktop_width(browser, example_site, tmp_path)
             assert record.console_errors == [] and record.foreign_requests == []
 
 
-
 # what the previews fetch: the design, the drawing fonts, the hosted assertions and credentials, the SVG
 PREVIEW_FETCHES = re.compile(r"/badges/ontwerp-[0-9a-f]+\.json$|/fonts/badges/|/openbadges/(?:assertions|credentials)/|/badges/[^/]+/[^/]+\.svg$")
 
@@ -307,6 +306,7 @@ def test_the_previews_wait_until_the_page_has_loaded(browser, example_site):
     assert any("/fonts/badges/" in url for url, _ in previews) and any("ontwerp-" in url for url, _ in previews)
     assert timing["load"] > 0
     assert [(url, start) for url, start in previews if start < timing["load"]] == []
+
 
 # Every element of a badge block the script adds or shows, as [tag, attributes, text]; a drawn image's
 # address is "blob:" (it differs per visit).

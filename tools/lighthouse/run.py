@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -262,19 +261,14 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
 
 
 def serve(output: Path, port: int) -> subprocess.Popen:
-    """``scripts/preview_server.py`` (the production headers) on ``output``, once it accepts connections."""
+    """``scripts/preview_server.py`` (the production headers) on ``output``, once it listens: it says
+    so in its first line."""
     process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "preview_server.py"), str(output), "--port", str(port)],
-                               stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return process
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(f"preview server on port {port} did not start") from None
-            time.sleep(0.1)
+                               stdout=subprocess.PIPE, text=True)
+    if not process.stdout.readline():  # it ended without a word (the port taken, say)
+        process.wait()
+        raise RuntimeError(f"preview server on port {port} did not start (exit {process.returncode})")
+    return process
 
 
 def main(argv: list[str] | None = None) -> int:
