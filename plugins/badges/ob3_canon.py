@@ -183,12 +183,10 @@ def _iri_reads_back(iri: str) -> bool:
 
 
 def reads_back(dataset: dict) -> bool:
-    """Whether pyld's N-Quads parser surely reads the N-Quads of ``dataset`` back as they are, so that the
-    values of the canonical N-Quads can be taken from the canonicalised dataset instead of parsed: every
-    IRI one its parser takes, without a line break or a space; no literal with a line break the writer
-    leaves as it is or with a backslash (pyld's unescape is not the inverse of its escape: a backslash and
-    a ``t`` come back as a backslash and a tab); every language tag one its parser takes. False sends
-    ``ob3.canonize`` the old way (parse its output), so it fails, or refuses a term, exactly as before."""
+    """Whether pyld's N-Quads parser surely parses the N-Quads of ``dataset``: every IRI one its parser takes,
+    without a line break or a space; no literal with a line break the writer leaves as it is; every language
+    tag one its parser takes. False makes ``ob3.canonize`` parse them, so it fails where they do not parse.
+    (A backslash is no reason: the writer escapes it, and the values are never read from the parse.)"""
     for graph, triples in dataset.items():
         if graph != "@default" and not graph.startswith("_:") and not _iri_reads_back(graph):
             return False
@@ -198,7 +196,7 @@ def reads_back(dataset: dict) -> bool:
                     return False
                 if part["type"] != "literal":
                     continue
-                if "\\" in part["value"] or not LINE_BREAKS.isdisjoint(part["value"]):
+                if not LINE_BREAKS.isdisjoint(part["value"]):
                     return False
                 datatype = part.get("datatype", XSD_STRING)
                 if datatype == RDF_LANGSTRING:

@@ -21,6 +21,9 @@ VC_VERIFY = ROOT / "tests" / "vc-verify"
 SCHEMA = VC_VERIFY / "schema" / "achievementcredential.json"
 KEY = ob3.SigningKey.generate()  # this test run's publishing key
 CREATED_AT = "2026-01-02T00:00:00+01:00"
+# a text with backslashes that N-Quads escape (pyld's own N-Quads parser reads a backslash and n back as a
+# line break): signed as written, verified by the Digital Bazaar stack and by ob3.verify
+BACKSLASHES = " Werkplaats: C:\\nieuw\\tekst\\r, \\\\ en \\\"aanhalingstekens\\\"."
 PIET = """name: "Piet Smit"
 type: ambachtsmens
 crafts: [smeden]
@@ -163,6 +166,10 @@ def withdrawal(tmp_path_factory):
     base = tmp_path_factory.mktemp("ob3-withdrawal")
     content = write_minimal_content(base / "content")
     (content / "profiles" / "piet-smit.yaml").write_text(PIET, encoding="utf-8")
+    badges = content / "data" / "badges.yaml"
+    data = yaml.safe_load(badges.read_text(encoding="utf-8"))
+    data["badges"][0]["description"] += BACKSLASHES  # the ambachtsmens badge Piet earns
+    badges.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     env = {"BADGE_SIGNING_KEY": KEY.secret()}
     output = base / "output"
     first = run_build(output, command="publish", content=content, env=env)
@@ -189,6 +196,9 @@ def test_publish_with_a_key_signs_with_it(withdrawal):
     assert [p.name for p in credentials(output)] == ["piet-smit-ambachtsmens.json"]
     piet = json.loads(credentials(output)[0].read_text())
     assert "piet@example.nl" not in json.dumps(piet) and piet["credentialSubject"]["identifier"][0]["hashed"]
+    assert piet["description"].endswith(BACKSLASHES) and piet["credentialSubject"]["achievement"]["description"] == \
+        piet["description"]
+    assert ob3.verify(piet, {KEY.key_id(piet["issuer"]["id"]): KEY.public}, ob3.ContextLoader())
 
 
 @pytest.mark.build
