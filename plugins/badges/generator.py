@@ -124,6 +124,11 @@ def qr_svg(url: str, name: str) -> str:
     return buffer.getvalue().decode()
 
 
+def qr_target(siteurl: str, profile) -> tuple[str, str]:
+    """What a kit's QR code is made of: the profile's absolute URL and its name (for the code's title)."""
+    return f"{siteurl}/{profile.url}", profile.name
+
+
 def qr_batch(items: list[tuple[str, str]]) -> list[str]:
     """:func:`qr_svg` of each ``(url, name)`` (a job on the build's workers)."""
     return [qr_svg(url, name) for url, name in items]
@@ -152,8 +157,7 @@ class KitDrawings:
         """The QR code to the profile as inline SVG; the kit page's script offers it as an SVG and a PNG file
         (once in the page, not a second time as a data: URL: every kit page carries it). Made on the build's
         workers when the kit was planned (``qr_code``), else here."""
-        made = self.qr_code() if self.qr_code is not None else qr_svg(f"{self.siteurl}/{self.kit.profile.url}",
-                                                                       self.kit.profile.name)
+        made = self.qr_code() if self.qr_code is not None else qr_svg(*qr_target(self.siteurl, self.kit.profile))
         return {"svg": Markup(made)}
 
     def drawn_only(self, previews, formats) -> dict[str, list[tuple]]:
@@ -289,8 +293,7 @@ class BadgesGenerator(Generator):
             return {}
         codes = {}
         for batch in batches(self.fresh, QR_BATCH):
-            wait = start_map(qr_batch, [[(f"{self.siteurl}/{kit.profile.url}", kit.profile.name) for kit in batch]],
-                             workers)
+            wait = start_map(qr_batch, [[qr_target(self.siteurl, kit.profile) for kit in batch]], workers)
             codes.update({kit.profile.slug: partial(_batch_item, wait, index) for index, kit in enumerate(batch)})
         return codes
 
