@@ -1,14 +1,24 @@
-"""The province map: label positions and shading levels from the vendored SVG paths."""
+"""The province map: label positions and shading levels from the vendored SVG paths, and those paths drawn
+with fewer points.
+
+The vendored paths hold 6,273 points at a hundredth of a unit (67 KB, 21 KB compressed): 70 % of the
+directory page. The map is at most 24rem wide for 613 units, so a unit is under 2 device pixels even at a
+3x screen; :func:`simplified` keeps each border within half a unit of the original and draws the points on
+whole units (11 KB, 3 KB compressed). The provinces' 1.5 px paper-coloured stroke covers where two
+neighbours' shared border now differs by a unit."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 ASSET = Path(__file__).parent / "assets" / "netherlands.json"
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+TOLERANCE = 0.5  # map units a simplified border may stray from the original, before its points are rounded
 
 
 @dataclass(frozen=True)
@@ -53,9 +63,67 @@ def label_position(path: str) -> tuple[float, float]:
     return round(best[0], 1), round(best[1], 1)
 
 
+def _reduced(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas–Peucker: the first and last point, and between them the points without which the line would
+    stray more than ``tolerance`` from one of the others."""
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    spans = [(0, len(points) - 1)]
+    while spans:
+        first, last = spans.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        length = math.hypot(dx, dy)
+        far, distance = first, -1.0
+        for index in range(first + 1, last):
+            x, y = points[index]
+            away = abs(dy * (x - x1) - dx * (y - y1)) / length if length else math.hypot(x - x1, y - y1)
+            if away > distance:
+                far, distance = index, away
+        if distance > tolerance:
+            keep[far] = True
+            spans += [(first, far), (far, last)]
+    return [point for point, kept in zip(points, keep, strict=True) if kept]
+
+
+def simplified_ring(ring: list[tuple[float, float]], tolerance: float = TOLERANCE) -> list[tuple[int, int]]:
+    """A closed ring with fewer points, on whole units; empty when fewer than three distinct points are left
+    (an islet smaller than the tolerance)."""
+    if len(ring) < 3:
+        return []
+    start = ring[0]
+    far = max(range(len(ring)), key=lambda index: math.dist(ring[index], start))
+    # a ring is split at its first point and the point farthest from it, so neither half is closed
+    kept = _reduced(ring[:far + 1], tolerance)[:-1] + _reduced([*ring[far:], start], tolerance)[:-1]
+    points: list[tuple[int, int]] = []
+    for x, y in kept:
+        point = (round(x), round(y))
+        if not points or points[-1] != point:
+            points.append(point)
+    while len(points) > 1 and points[-1] == points[0]:
+        points.pop()
+    return points if len(set(points)) >= 3 else []
+
+
+def simplified(path: str, tolerance: float = TOLERANCE) -> str:
+    """``path`` (moves, implicit lines and closes, as :func:`rings` reads) drawn with fewer points: per ring an
+    absolute move and relative lines between whole-unit points."""
+    parts = []
+    for ring in rings(path):
+        points = simplified_ring(ring, tolerance)
+        if not points:
+            continue
+        numbers = [value for a, b in itertools.pairwise(points) for value in (b[0] - a[0], b[1] - a[1])]
+        lines = "".join(str(n) if n < 0 or index == 0 else f" {n}" for index, n in enumerate(numbers))
+        parts.append(f"M{points[0][0]} {points[0][1]}l{lines}z")
+    return "".join(parts)
+
+
 def load_map() -> tuple[str, list[Province]]:
+    """The view box and the provinces, drawn :func:`simplified` and labelled from their original paths."""
     data = json.loads(ASSET.read_text(encoding="utf-8"))
-    provinces = [Province(pid, path, *label_position(path)) for pid, path in sorted(data["provinces"].items())]
+    provinces = [Province(pid, simplified(path), *label_position(path))
+                 for pid, path in sorted(data["provinces"].items())]
     return data["viewBox"], provinces
 
 

@@ -36,6 +36,7 @@ EN = MappingProxyType({
     "deelnemers": "participants",
     "nog geen deelnemers": "no participants yet",
     "Kaart": "Map",
+    "vereenvoudigd": "simplified",
     "Daarnaast": "In addition,",
     "landelijke": "nationwide",
     "Landelijk": "Nationwide",

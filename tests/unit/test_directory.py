@@ -1,6 +1,10 @@
 import csv
 import io
 import json
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from craft_directory.directory import (
     Directory,
@@ -14,7 +18,16 @@ from craft_directory.directory import (
     profile_from_data,
     sort_key,
 )
-from craft_directory.mapping import label_position, level, load_map, rings
+from craft_directory.mapping import (
+    ASSET,
+    TOLERANCE,
+    label_position,
+    level,
+    load_map,
+    rings,
+    simplified,
+    simplified_ring,
+)
 from craft_directory.opendata import COLUMNS, datapackage, rows, to_csv, to_json
 from craft_directory.structured import profile_jsonld, schema_type
 
@@ -212,6 +225,73 @@ def test_rings_and_label_of_a_square_with_an_island():
     assert len(rings(path)) == 2
     assert rings(path)[1][0] == (20.0, 20.0)  # relative to the start of the closed ring
     assert label_position(path) == (5.0, 5.0)
+
+
+def distance_to_ring(point, ring) -> float:
+    """The distance from ``point`` to the closed polyline through ``ring``."""
+    best = math.inf
+    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        dx, dy = x2 - x1, y2 - y1
+        t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((point[0] - x1) * dx + (point[1] - y1) * dy) / (dx * dx + dy * dy)))
+        best = min(best, math.dist(point, (x1 + t * dx, y1 + t * dy)))
+    return best
+
+
+ROUNDING = math.sqrt(0.5)  # the farthest a point moves to whole units
+
+
+def assert_close(original, drawn):
+    """Every point of the original ring near the drawn one, every drawn point a rounded original point, none
+    the same as the one before it (a ring may pass a point twice), and at least three of them."""
+    assert all(distance_to_ring(point, drawn) <= TOLERANCE + ROUNDING + 1e-9 for point in original)
+    rounded = {(round(x), round(y)) for x, y in original}
+    assert set(drawn) <= rounded and len(set(drawn)) >= 3
+    assert all(a != b for a, b in zip(drawn, [*drawn[1:], drawn[0]], strict=True))
+
+
+def test_the_drawn_map_keeps_every_border_within_a_unit_of_the_vendored_one():
+    vendored = json.loads(ASSET.read_text(encoding="utf-8"))["provinces"]
+    _, provinces = load_map()
+    assert sum(len(p.path) for p in provinces) < sum(map(len, vendored.values())) / 4  # 67 KB drawn in 11 KB
+    for province in provinces:
+        original, drawn = rings(vendored[province.id]), rings(province.path)
+        kept = [ring for ring in original if simplified_ring(ring)]
+        assert len(drawn) == len(kept) >= 1, province.id
+        for ring, points in zip(kept, drawn, strict=True):
+            assert_close(ring, points)
+        for ring in original:  # only specks are left out
+            if not simplified_ring(ring):
+                xs, ys = [x for x, _ in ring], [y for _, y in ring]
+                assert max(xs) - min(xs) <= 2 * (TOLERANCE + 1) and max(ys) - min(ys) <= 2 * (TOLERANCE + 1)
+        # the label still comes from the vendored shape, and sits inside the drawn map
+        assert (province.label_x, province.label_y) == label_position(vendored[province.id])
+
+
+# quarters: exact in binary, so the relative path the test writes adds up to the same points
+coordinate = st.integers(-2000, 2000).map(lambda value: value / 4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ring=st.lists(st.tuples(coordinate, coordinate), min_size=3, max_size=60))
+def test_a_simplified_ring_stays_near_any_ring(ring):
+    points = simplified_ring(ring)
+    if points:
+        assert_close(ring, points)
+        path = simplified("m " + " ".join(f"{x},{y}" for x, y in [ring[0]] + [
+            (b[0] - a[0], b[1] - a[1]) for a, b in zip(ring, ring[1:])]) + " z")
+        assert rings(path) == [[(float(x), float(y)) for x, y in points]]
+    else:  # nothing drawn: the whole ring lies along one line between two whole-unit points (or at one)
+        rounded = {(round(x), round(y)) for x, y in ring}
+        assert any(all(distance_to_ring(point, [a, b]) <= TOLERANCE + ROUNDING + 1e-9 for point in ring)
+                   for a in rounded for b in rounded)
+
+
+def test_simplified_writes_whole_units_and_leaves_specks_out():
+    assert simplified("m 0,0 10,0 0,10 -10,0 z m 20,20 1,0 0,1 z") == "M0 0l10 0 0 10-10 0zM20 20l1 0 0 1z"
+    assert simplified("m 0,0 5,0.1 5,-0.1 0,10 -10,0 z") == "M0 0l10 0 0 10-10 0z"  # 0.1 off the line: gone
+    assert simplified("m 0,0 5,0.9 5,-0.9 0,10 -10,0 z") == "M0 0l5 1 5-1 0 10-10 0z"  # 0.9 off: kept
+    assert simplified("m 0,0 0.2,0 0,0.2 z") == ""  # an islet under a unit
+    assert simplified("m 0,0 10,0 10,0 z") == ""  # a line, not an area
 
 
 def test_levels():
