@@ -36,6 +36,7 @@ from pathlib import Path, PurePosixPath
 
 import rcssmin
 
+from .fontuse import FontUse
 from .media import split
 from .usage import can_apply, markup_classes, markup_tags, requirements, script_classes
 
@@ -128,6 +129,8 @@ class Assets:
     optional: dict[str, tuple[list, ...]] = field(default_factory=dict)
     # published script name -> the classes (and element names) it and the scripts it imports may set
     script_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # bundle (``css/profile.css``) -> its font faces and font rules (fontuse), for the fonts a page fetches
+    fonts: dict[str, FontUse] = field(default_factory=dict)
 
     def add(self, logical: str, data: bytes, name: str | None = None) -> str:
         """Publish ``data`` as ``<stem>.<hash>.<ext>`` of ``name`` (default: the logical name's)."""
@@ -154,6 +157,19 @@ class Assets:
         if markup is not None and logical in self.optional:
             sheets = ((variant_name(bundle, self.used_groups(logical, markup)), None), *sheets[1:])
         return tuple((self.path(name), media) for name, media in sheets)
+
+    def font_files(self, bundle: str, markup: str) -> tuple[str, ...]:
+        """Output-relative paths of the font files the text of a page (its ``markup``) makes the browser
+        fetch with the bundle's CSS: the ones to preload (``fontuse``)."""
+        try:
+            use = self.fonts[f"css/{bundle}.css"]
+        except KeyError:
+            raise AssetError(f"no CSS bundle {bundle!r}; known: {', '.join(sorted(self.sheets))}") from None
+        files = tuple(face.url for face in use.used(markup))
+        unknown = [name for name in files if name not in self.files]
+        if unknown:
+            raise AssetError(f"css/{bundle}.css: @font-face src {', '.join(unknown)}: not a theme font")
+        return tuple(self.folder + name for name in files)
 
     def used_groups(self, logical: str, markup: str) -> tuple[bool, ...]:
         """Per optional group of a bundle, whether the page's markup (and its scripts) can use it."""
@@ -188,6 +204,7 @@ def collect(theme: Path, folder: str = "theme/assets/") -> Assets:
     for bundle, parts in spec.bundles.items():
         text = minify_css("\n".join(rewritten[part] for part in parts))
         logical = f"css/{bundle}.css"
+        assets.fonts[logical] = FontUse.from_css(text)
         if bundle not in spec.standalone:
             text, sheets = split(text)
         else:

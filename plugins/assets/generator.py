@@ -34,14 +34,21 @@ def stylesheet_links(siteurl: str, assets, bundle: str, markup: str | None = Non
     return [{"url": f"{siteurl}/{path}", "media": media} for path, media in assets.stylesheets(bundle, markup)]
 
 
+def font_preloads(siteurl: str, assets, bundle: str, markup: str) -> list[str]:
+    """The URLs of the font files a page's text makes the browser fetch, for ``<link rel="preload">``."""
+    return [f"{siteurl}/{path}" for path in assets.font_files(bundle, markup)]
+
+
 def add_globals(generator) -> None:
     """The theme's assets, read and fingerprinted once per build into the context (``theme_assets``,
-    shared by every generator of the build), and ``asset()`` and ``stylesheets()`` for the templates."""
+    shared by every generator of the build), and ``asset()``, ``stylesheets()`` and ``font_preloads()`` for
+    the templates."""
     assets = generator.context.get("theme_assets")
     if assets is None:
         assets = generator.context["theme_assets"] = collect(Path(generator.settings["THEME"]), ASSET_FOLDER)
     generator.env.globals["asset"] = partial(asset_url, generator.settings["SITEURL"], assets)
     generator.env.globals["stylesheets"] = partial(stylesheet_links, generator.settings["SITEURL"], assets)
+    generator.env.globals["font_preloads"] = partial(font_preloads, generator.settings["SITEURL"], assets)
 
 
 # The theme's fingerprinted assets, once per build (infra.contracts).

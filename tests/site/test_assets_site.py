@@ -51,9 +51,11 @@ def test_every_page_loads_existing_fingerprinted_assets(published_site):
         scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
         preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin fetchpriority="low">', html)
         if 'http-equiv="refresh"' not in html:  # redirect stubs show a line of text, no font to hurry
-            # the body's and the headings' latin faces, both at low priority (base.html says why)
-            assert [FINGERPRINTED.match(url).group(1) for url in preloads] == [
-                "atkinson-hyperlegible-next-latin-wght-normal", "bricolage-grotesque-latin-opsz-normal"], path
+            # at least the body's and the headings' latin faces, each once, at low priority (base.html says
+            # why; which faces exactly is held to what Chromium loads in test_css_per_page.py)
+            names = [FINGERPRINTED.match(url).group(1) for url in preloads]
+            assert {"atkinson-hyperlegible-next-latin-wght-normal", "bricolage-grotesque-latin-opsz-normal"} <= \
+                set(names) and len(set(names)) == len(names), (path, names)
         for url in links + [url for url, _ in media] + [s for s in scripts if "/theme/" in s] + preloads:
             match = FINGERPRINTED.match(url)
             assert match, f"{path}: {url} is not a fingerprinted asset"

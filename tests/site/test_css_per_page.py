@@ -149,7 +149,8 @@ def theme_assets():
 @pytest.mark.parametrize("name", LOOKS)
 def test_a_page_looks_the_same_with_its_whole_bundle(browser, example_site, theme_assets, name):
     """Screenshots at 375 and 1280 px, light and dark, of the page as built and of the same page once
-    its first stylesheet links the bundle's whole sheet instead: pixel for pixel the same."""
+    its first stylesheet links the bundle's whole sheet instead: pixel for pixel the same. At 375 px, the
+    fonts the page preloads are those its text made Chromium load (fontuse; see the test below)."""
     from PIL import Image, ImageChops
 
     path = page_path(name)
@@ -173,6 +174,9 @@ def test_a_page_looks_the_same_with_its_whole_bundle(browser, example_site, them
                     page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
                     settle(page, network=scheme == "light")
                     shots[variant, scheme] = Image.open(io.BytesIO(page.screenshot(full_page=True, animations="disabled")))
+                if (width, variant) == (375, "page"):  # it preloads exactly the fonts its text needs
+                    preloaded, loaded = preloaded_and_loaded_fonts(page, html, theme_assets, bundle)
+                    assert preloaded == loaded, (preloaded, loaded)
             assert seen.console_errors == [], seen.console_errors
         for scheme in ("light", "dark"):
             a, b = shots["page", scheme].convert("RGB"), shots["whole", scheme].convert("RGB")
@@ -271,3 +275,44 @@ def test_hover_states_are_those_of_the_unsplit_bundle(browser, example_site, the
             differences += [f"{subject} {tag}: {prop}: {mine[prop]!r} != {theirs.get(prop)!r}"
                             for prop in mine if mine[prop] != theirs.get(prop)]
     assert differences == []
+
+
+# The faces the page's text made the browser load: each FontFace of the page's CSS that has loaded, by
+# its family, style and unicode-range (a FontFace from @font-face does not say its file).
+LOADED_FACES = """() => [...document.fonts].filter(face => face.status === 'loaded')
+    .map(face => [face.family.replace(/^["']|["']$/g, ''), face.style, face.unicodeRange])"""
+FONT_PRELOAD = re.compile(r'<link rel="preload" href="[^"]*/([^"/]+)" as="font" type="font/woff2" crossorigin fetchpriority="low">')
+
+
+def unicode_range(spans) -> str:
+    return ", ".join(f"U+{first:X}" if first == last else f"U+{first:X}-{last:X}" for first, last in spans)
+
+
+def preloaded_and_loaded_fonts(page, html: str, theme_assets, bundle: str) -> tuple[list[str], list[str]]:
+    """The font files a page preloads, and those of the faces its text made Chromium load."""
+    preloaded = sorted(FONT_PRELOAD.findall(html))
+    assert len(preloaded) == html.count('as="font"')
+    by_face = {(face.family, face.style, unicode_range(face.spans)): face.url
+               for face in theme_assets.fonts[f"css/{bundle.split('+')[0]}.css"].faces}
+    families = {family for family, _, _ in by_face}  # the local() fallback faces load too: left out
+    loaded = sorted(by_face[family, style, spans] for family, style, spans in page.evaluate(LOADED_FACES)
+                    if family in families)
+    return preloaded, loaded
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["profile with a latin-ext name", "news"])
+def test_a_page_preloads_exactly_the_fonts_it_fetches(browser, example_site, theme_assets, name):
+    """The fonts a page preloads (at low priority, plugins/assets/fontuse.py) are the fonts its text makes
+    Chromium load: none left to a late request at the highest priority, none fetched for nothing. Every
+    page type is checked in the screenshot test above; these two need more than the latin faces."""
+    path = "ambachtengids/anouk-brinkman-sahin/" if name == "profile with a latin-ext name" else page_path(name)
+    bundle, _sheet, html = main_sheet(example_site, example_site.file(path))
+    with visit(browser, example_site.output, path, width=375) as seen:
+        settle(seen.page)
+        preloaded, loaded = preloaded_and_loaded_fonts(seen.page, html, theme_assets, bundle)
+    assert preloaded == loaded
+    if name == "news":  # its dates are in <em>
+        assert any("italic" in file for file in loaded), loaded
+    else:  # Şahin in the heading and in the text: the latin-ext faces of both families
+        assert sum("latin-ext" in file for file in loaded) == 2, loaded

@@ -1,0 +1,232 @@
+"""Which web font files a page's text makes the browser fetch, judged from its markup and its CSS: pure
+logic, no Pelican.
+
+A face with a ``unicode-range`` is fetched once some text laid out in its family and style has a character
+in that range. The browser asks for such a face while it lays out the page, at the highest priority, so a
+page whose text needs the ``latin-ext`` faces (a name like Şahin or Łukasz) waited for them in
+Lighthouse's first paint. The base template preloads, at low priority, exactly the faces this module
+finds, so those requests start early and never hold up the first paint.
+
+The judgement is static, like ``usage``'s: the family and style of an element come from the style rules
+whose last compound selector (its tag and classes; states, attributes and pseudo-elements left out) the
+element matches, the most specific one winning and else the latest, inherited otherwise. Text in
+``script``, ``style``, ``template``, the head's ``title``, an SVG ``title``/``desc`` and any ``hidden``
+element is never laid out. The browser test ``test_a_page_preloads_exactly_the_fonts_it_fetches`` holds
+the judgement to what Chromium fetches on every page type.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import rcssmin
+
+from .fontmetrics import _span
+from .media import blocks
+from .usage import SELECTOR_CLASS, split_selector_list
+
+FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}")
+STYLE_RULE = re.compile(r"([^{};]+)\{([^{}]*)\}")
+DECLARATION = re.compile(r"(--[\w-]+|[a-z-]+)\s*:\s*([^;]+)")
+URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
+VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,[^)]*)?\)")
+PSEUDO = re.compile(r"::?[a-zA-Z-]+(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?")
+COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
+WHERE = re.compile(r":(?:where|is)\(([^(),]*)\)")  # :where(span) -> span
+TAG = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*")
+UNSEEN = frozenset({"template", "title", "desc", "noscript"})  # elements whose text is never laid out
+RAW_TEXT = {tag: re.compile(rf"</{tag}[\s>]", re.I) for tag in ("script", "style")}  # text not markup, not laid out
+TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<![^>]*>|([^<]+)""", re.S)
+CLASS = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+HIDDEN = re.compile(r"(?:^|\s)hidden(?=[\s=/]|$)")
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+@dataclass(frozen=True)
+class Face:
+    family: str
+    style: str
+    url: str  # as the CSS names it
+    spans: tuple[tuple[int, int], ...]  # code points; empty: every one
+
+    def covers(self, characters: set[str]) -> bool:
+        if not self.spans:
+            return bool(characters)
+        return any(first <= ord(char) <= last for char in characters for first, last in self.spans)
+
+
+@dataclass(frozen=True)
+class Rule:
+    tag: str | None
+    classes: frozenset[str]
+    context: frozenset[str]  # the classes its other compounds name: on the element or an ancestor
+    specificity: tuple[int, int]
+    order: int
+    family: str | None  # the first family of its font-family (None: not set, "" inherit)
+    style: str | None
+
+
+def _declarations(body: str) -> dict[str, str]:
+    return {name.strip(): value.strip() for name, value in DECLARATION.findall(body)}
+
+
+def _unquote(text: str) -> str:
+    return text.strip().strip("\"'").strip()
+
+
+def faces(css: str) -> list[Face]:
+    """The ``@font-face`` rules of ``css`` that load a file (``local()`` fallback faces left out)."""
+    found = []
+    for block in FONT_FACE.findall(css):
+        declared = _declarations(block)
+        source = URL.search(declared.get("src", ""))
+        if "font-family" not in declared or source is None:
+            continue
+        spans = tuple(_span(part) for part in declared.get("unicode-range", "").split(",") if part.strip())
+        found.append(Face(_unquote(declared["font-family"]), declared.get("font-style", "normal"), source.group(1), spans))
+    return found
+
+
+def _first_family(value: str, variables: dict[str, str]) -> str:
+    for _ in range(5):  # a var() may name another
+        value = VAR.sub(lambda match: variables.get(match.group(1), ""), value)
+    first = _unquote(value.split(",")[0])
+    return "" if first in ("inherit", "unset") else first
+
+
+def _subject(selector: str) -> tuple[str | None, frozenset[str], frozenset[str]] | None:
+    """The tag and classes of a selector's last compound, and the classes of the others; None for a
+    pseudo-element's (generated text) and for a compound with neither a tag nor a class (``:nth-child(2)``,
+    ``[hidden]``: not judged)."""
+    if "::" in selector or re.search(r":(before|after|marker|placeholder)\b", selector):
+        return None
+    plain = PSEUDO.sub("", WHERE.sub(r"\1", selector)).strip()
+    *others, compound = COMBINATOR.split(plain)
+    tag = TAG.match(compound)
+    tag = tag.group(0).lower() if tag else None
+    classes = frozenset(SELECTOR_CLASS.findall(compound))
+    if tag is None and not classes:
+        return None
+    return tag, classes, frozenset(SELECTOR_CLASS.findall(" ".join(others)))
+
+
+def rules(css: str) -> list[Rule]:
+    """The style rules of ``css`` that set a font family or style, one per selector of a list, in order
+    (print rules left out)."""
+    text = "".join(block for block in blocks(FONT_FACE.sub("", rcssmin.cssmin(css)))
+                   if not block.startswith("@media print"))
+    variables: dict[str, str] = {}
+    statements = STYLE_RULE.findall(text)
+    for _, body in statements:
+        variables.update({name: value for name, value in _declarations(body).items() if name.startswith("--")})
+    found = []
+    for order, (selector_list, body) in enumerate(statements):
+        if selector_list.strip().startswith("@"):
+            continue
+        declared = _declarations(body)
+        family = _first_family(declared["font-family"], variables) if "font-family" in declared else None
+        style = declared.get("font-style")
+        style = None if style is None else ("" if style in ("inherit", "unset") else style.split()[0])
+        if family is None and style is None:
+            continue
+        for selector in split_selector_list(selector_list.split("}")[-1]):
+            subject = _subject(selector)
+            if subject is not None:
+                tag, classes, context = subject
+                found.append(Rule(tag, classes, context, (len(classes) + len(context), int(tag is not None)), order,
+                                  family, style))
+    return found
+
+
+def _text_by_font(markup: str, by_key: dict[str, list[Rule]]) -> dict[tuple[str, str], set[str]]:
+    """The characters per (family, style) of the text ``markup`` lays out (a tolerant scan of the
+    markup the site's templates write: tags, comments, raw-text elements, character references)."""
+    family, style = "", "normal"
+    for tag in ("html", "body"):  # the markup may be a part of the body: it is in what they set
+        own_family, own_style = _own(by_key, tag, frozenset(), frozenset())
+        family, style = own_family or family, own_style or style
+    # tag, family, style, unseen, the classes of the element and its ancestors
+    stack: list[tuple[str, str, str, bool, frozenset[str]]] = [("", family, style, False, frozenset())]
+    found: dict[tuple[str, str], set[str]] = {}
+    position, end = 0, len(markup)
+    while position < end:
+        match = TOKEN.match(markup, position)
+        if match is None:  # a "<" that opens no tag: as text, a character every face of a family covers
+            position += 1
+            continue
+        position = match.end()
+        closing, tag, attributes, text = match.group(1, 2, 3, 4)
+        if text is not None:
+            _, family, style, unseen, _ = stack[-1]
+            if not unseen and not text.isspace():
+                found.setdefault((family, style), set()).update(html.unescape(text) if "&" in text else text)
+            continue
+        if tag is None:  # a comment, a doctype
+            continue
+        tag = tag.lower()
+        if closing:
+            for index in range(len(stack) - 1, 0, -1):
+                if stack[index][0] == tag:
+                    del stack[index:]
+                    break
+            continue
+        if tag in RAW_TEXT:  # its text is not markup: to its end tag
+            close = RAW_TEXT[tag].search(markup, position)
+            position = end if close is None else close.start()
+            continue
+        _, family, style, unseen, around = stack[-1]
+        unseen = unseen or tag in UNSEEN or HIDDEN.search(attributes) is not None
+        named = CLASS.search(attributes)
+        classes = frozenset(next(group for group in named.groups() if group is not None).split()) if named else frozenset()
+        around = around | classes if classes else around
+        own_family, own_style = _own(by_key, tag, classes, around)
+        if tag not in VOID and not attributes.rstrip().endswith("/"):
+            stack.append((tag, own_family or family, own_style or style, unseen, around))
+    return found
+
+
+def _own(by_key: dict[str, list[Rule]], tag: str, classes: frozenset[str], around: frozenset[str]
+         ) -> tuple[str | None, str | None]:
+    """The family and style an element's own rules set (None: none; "": inherit)."""
+    candidates = list(by_key.get(tag, ()))
+    for name in classes:
+        candidates += by_key.get("." + name, ())
+    best: dict[str, Rule] = {}
+    for rule in candidates:
+        if (rule.tag is not None and rule.tag != tag) or not rule.classes <= classes or not rule.context <= around:
+            continue
+        for field in ("family", "style"):
+            if getattr(rule, field) is not None and (
+                    field not in best or (rule.specificity, rule.order) > (best[field].specificity, best[field].order)):
+                best[field] = rule
+    return (best["family"].family if "family" in best else None,
+            best["style"].style if "style" in best else None)
+
+
+@dataclass(frozen=True)
+class FontUse:
+    """The faces and font rules of one bundle's CSS, read once; :meth:`used` per page."""
+
+    faces: tuple[Face, ...]
+    by_key: dict[str, list[Rule]]
+
+    @classmethod
+    def from_css(cls, css: str) -> FontUse:
+        by_key: dict[str, list[Rule]] = {}
+        for rule in rules(css):
+            by_key.setdefault(rule.tag if rule.tag is not None else f".{min(rule.classes)}", []).append(rule)
+        return cls(tuple(faces(css)), by_key)
+
+    def used(self, markup: str) -> list[Face]:
+        """The faces (in the CSS's order) that the text of ``markup`` makes the browser fetch."""
+        styles = {(face.family, face.style) for face in self.faces}
+        needed: dict[tuple[str, str], set[str]] = {}
+        for (family, style), characters in _text_by_font(markup, self.by_key).items():
+            key = (family, style) if (family, style) in styles else (family, "normal")  # a synthesised italic
+            needed.setdefault(key, set()).update(characters)
+        return [face for face in self.faces if face.covers(needed.get((face.family, face.style), set()) - WHITE)]
+
+
+WHITE = frozenset(" \t\n\r\f")
