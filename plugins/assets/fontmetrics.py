@@ -78,7 +78,7 @@ def unicode_ranges(css: str, family: str) -> str:
     return merge_ranges(ranges)
 
 
-def _span(part: str) -> tuple[int, int]:
+def code_span(part: str) -> tuple[int, int]:
     """``U+0100-02BA`` -> (0x100, 0x2BA); ``U+2020`` -> (0x2020, 0x2020); ``U+4??`` -> (0x400, 0x4FF)."""
     text = part.strip().upper().removeprefix("U+")
     if "?" in text:
@@ -90,7 +90,7 @@ def _span(part: str) -> tuple[int, int]:
 def merge_ranges(ranges: list[str]) -> str:
     """``unicode-range`` parts as one sorted list of disjoint ranges covering the same code points."""
     merged: list[list[int]] = []
-    for first, last in sorted(_span(part) for part in ranges if part.strip()):
+    for first, last in sorted(code_span(part) for part in ranges if part.strip()):
         if merged and first <= merged[-1][1] + 1:
             merged[-1][1] = max(merged[-1][1], last)
         else:

@@ -11,19 +11,20 @@ The judgement is static, like ``usage``'s: the family and style of an element co
 whose last compound selector (its tag and classes; states, attributes and pseudo-elements left out) the
 element matches, the most specific one winning and else the latest, inherited otherwise. Text in
 ``script``, ``style``, ``template``, the head's ``title``, an SVG ``title``/``desc`` and any ``hidden``
-element is never laid out. The browser test ``test_a_page_preloads_exactly_the_fonts_it_fetches`` holds
-the judgement to what Chromium fetches on every page type.
+element is never laid out. ``tests/site/test_css_per_page.py`` holds the judgement to the faces Chromium
+loads, on every page type.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
 
 import rcssmin
 
-from .fontmetrics import _span
+from .fontmetrics import code_span
 from .media import blocks
 from .usage import SELECTOR_CLASS, split_selector_list
 
@@ -38,9 +39,11 @@ WHERE = re.compile(r":(?:where|is)\(([^(),]*)\)")  # :where(span) -> span
 TAG = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*")
 UNSEEN = frozenset({"template", "title", "desc", "noscript"})  # elements whose text is never laid out
 RAW_TEXT = {tag: re.compile(rf"</{tag}[\s>]", re.I) for tag in ("script", "style")}  # text not markup, not laid out
-TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<![^>]*>|([^<]+)""", re.S)
+# a tag (end tag: group 1; name: 2; attributes: 3; self-closed: 4), a comment or a doctype; text lies between
+TAG_TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)\s*(/?)>|<![^>]*>""", re.S)
 CLASS = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
-HIDDEN = re.compile(r"(?:^|\s)hidden(?=[\s=/]|$)")
+HIDDEN = re.compile(r"(?:^|\s)hidden(?=[\s=/]|$)")  # the attribute, once the values are emptied
+QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
@@ -51,10 +54,15 @@ class Face:
     url: str  # as the CSS names it
     spans: tuple[tuple[int, int], ...]  # code points; empty: every one
 
-    def covers(self, characters: set[str]) -> bool:
+    def covers(self, codes: list[int]) -> bool:
+        """Whether one of ``codes`` (sorted code points) is in the face's range."""
         if not self.spans:
-            return bool(characters)
-        return any(first <= ord(char) <= last for char in characters for first, last in self.spans)
+            return bool(codes)
+        for first, last in self.spans:
+            index = bisect.bisect_left(codes, first)
+            if index < len(codes) and codes[index] <= last:
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,7 @@ def faces(css: str) -> list[Face]:
         source = URL.search(declared.get("src", ""))
         if "font-family" not in declared or source is None:
             continue
-        spans = tuple(_span(part) for part in declared.get("unicode-range", "").split(",") if part.strip())
+        spans = tuple(code_span(part) for part in declared.get("unicode-range", "").split(",") if part.strip())
         found.append(Face(_unquote(declared["font-family"]), declared.get("font-style", "normal"), source.group(1), spans))
     return found
 
@@ -150,40 +158,42 @@ def _text_by_font(markup: str, by_key: dict[str, list[Rule]]) -> dict[tuple[str,
     # tag, family, style, unseen, the classes of the element and its ancestors
     stack: list[tuple[str, str, str, bool, frozenset[str]]] = [("", family, style, False, frozenset())]
     found: dict[tuple[str, str], set[str]] = {}
-    position, end = 0, len(markup)
-    while position < end:
-        match = TOKEN.match(markup, position)
-        if match is None:  # a "<" that opens no tag: as text, a character every face of a family covers
-            position += 1
+    position, skip = 0, 0  # skip: the end of a raw-text element's text
+    for match in TAG_TOKEN.finditer(markup):
+        if match.start() < skip:
             continue
+        text = markup[position:match.start()]
         position = match.end()
-        closing, tag, attributes, text = match.group(1, 2, 3, 4)
-        if text is not None:
+        if text and not text.isspace():
             _, family, style, unseen, _ = stack[-1]
-            if not unseen and not text.isspace():
+            if not unseen:
                 found.setdefault((family, style), set()).update(html.unescape(text) if "&" in text else text)
-            continue
+        tag = match.group(2)
         if tag is None:  # a comment, a doctype
             continue
         tag = tag.lower()
-        if closing:
+        if match.group(1):  # an end tag
             for index in range(len(stack) - 1, 0, -1):
                 if stack[index][0] == tag:
                     del stack[index:]
                     break
             continue
-        if tag in RAW_TEXT:  # its text is not markup: to its end tag
+        if tag in RAW_TEXT:  # its text is not markup: up to its end tag
             close = RAW_TEXT[tag].search(markup, position)
-            position = end if close is None else close.start()
+            position = skip = len(markup) if close is None else close.start()
             continue
+        attributes = match.group(3)
         _, family, style, unseen, around = stack[-1]
-        unseen = unseen or tag in UNSEEN or HIDDEN.search(attributes) is not None
-        named = CLASS.search(attributes)
+        unseen = unseen or tag in UNSEEN or ("hidden" in attributes and HIDDEN.search(QUOTED.sub('""', attributes)) is not None)
+        named = CLASS.search(attributes) if "class" in attributes else None
         classes = frozenset(next(group for group in named.groups() if group is not None).split()) if named else frozenset()
         around = around | classes if classes else around
         own_family, own_style = _own(by_key, tag, classes, around)
-        if tag not in VOID and not attributes.rstrip().endswith("/"):
+        if tag not in VOID and not match.group(4):
             stack.append((tag, own_family or family, own_style or style, unseen, around))
+    text = markup[position:]
+    if text and not text.isspace() and not stack[-1][3]:
+        found.setdefault(stack[-1][1:3], set()).update(html.unescape(text) if "&" in text else text)
     return found
 
 
@@ -226,7 +236,8 @@ class FontUse:
         for (family, style), characters in _text_by_font(markup, self.by_key).items():
             key = (family, style) if (family, style) in styles else (family, "normal")  # a synthesised italic
             needed.setdefault(key, set()).update(characters)
-        return [face for face in self.faces if face.covers(needed.get((face.family, face.style), set()) - WHITE)]
+        codes = {key: sorted(ord(char) for char in characters - WHITE) for key, characters in needed.items()}
+        return [face for face in self.faces if face.covers(codes.get((face.family, face.style), []))]
 
 
 WHITE = frozenset(" \t\n\r\f")

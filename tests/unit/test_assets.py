@@ -265,10 +265,10 @@ def test_fallback_faces_cover_only_the_web_fonts_characters():
 
 
 def code_points(ranges):
-    from assets.fontmetrics import _span
+    from assets.fontmetrics import code_span
 
     return {point for part in ranges.split(",") if part.strip()
-            for point in range(_span(part)[0], _span(part)[1] + 1)}
+            for point in range(code_span(part)[0], code_span(part)[1] + 1)}
 
 
 @settings(deadline=None)  # the machine is shared: a slow first example is load, not a bug

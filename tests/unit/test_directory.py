@@ -1,10 +1,8 @@
 import csv
 import io
+import itertools
 import json
 import math
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from craft_directory.directory import (
     Directory,
@@ -30,6 +28,8 @@ from craft_directory.mapping import (
 )
 from craft_directory.opendata import COLUMNS, datapackage, rows, to_csv, to_json
 from craft_directory.structured import profile_jsonld, schema_type
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 URL = "ambachtengids/{slug}/"
 
@@ -278,7 +278,7 @@ def test_a_simplified_ring_stays_near_any_ring(ring):
     if points:
         assert_close(ring, points)
         path = simplified("m " + " ".join(f"{x},{y}" for x, y in [ring[0]] + [
-            (b[0] - a[0], b[1] - a[1]) for a, b in zip(ring, ring[1:])]) + " z")
+            (b[0] - a[0], b[1] - a[1]) for a, b in itertools.pairwise(ring)]) + " z")
         assert rings(path) == [[(float(x), float(y)) for x, y in points]]
     else:  # nothing drawn: the whole ring lies along one line between two whole-unit points (or at one)
         rounded = {(round(x), round(y)) for x, y in ring}

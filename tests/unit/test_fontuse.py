@@ -100,6 +100,8 @@ def test_text_that_is_never_laid_out_fetches_nothing():
                  '<p title="Ş" data-naam="Ş"></p>']:
         assert fetched(body) == [], body
     assert fetched('<p data-hidden="x">Ş</p>') == ["tekst-ext.woff2"]  # an attribute named like it
+    assert fetched('<p title="a hidden b">Ş</p>') == ["tekst-ext.woff2"]  # the word in a value
+    assert fetched('<p class="visually-hidden" aria-hidden="true">Ş</p>') == ["tekst-ext.woff2"]  # laid out
 
 
 def test_void_self_closed_and_unclosed_elements_keep_the_nesting():
