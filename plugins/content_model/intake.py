@@ -81,22 +81,22 @@ def with_photo(text: str, photo: str) -> str:
 # badges). Everything else about the person (bio, photo, e-mail, website, place, ...) is taken out,
 # as the privacy statement promises.
 WITHDRAWN_KEEPS = ("name", "type", "crafts", "region", "offers", "badges", "consent")
-TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:")
 
 
 def withdrawn_text(text: str, day: dt.date) -> str:
     """The profile text with ``status: withdrawn`` and ``withdrawn: <day>``, and only ``WITHDRAWN_KEEPS``
-    besides; the kept lines (and comments at the top) stay exactly as they were written."""
-    kept, key = [], None
-    for line in text.splitlines():
-        match = TOP_KEY.match(line)
-        if match:
-            key = match.group(1)
-        elif line.startswith("#") and key is None:
-            kept.append(line)  # the file's own heading comment
-            continue
+    besides; the kept lines (and comments at the top) stay exactly as they were written.
+
+    Which lines belong to which field is the YAML parser's answer (where each top-level key starts), not
+    a pattern: a key written in quotes (``'no':``, ``"email":``) is a field of its own, never a part of
+    the kept field above it. ``text`` is a profile that passed the checks."""
+    lines = text.splitlines()
+    starts = sorted((line - 1, path[0]) for path, (line, _) in load(text).keys.items() if len(path) == 1)
+    first = starts[0][0] if starts else len(lines)
+    kept = [line for line in lines[:first] if line.startswith("#")]  # the file's own heading comment
+    for (start, key), (end, _) in zip(starts, [*starts[1:], (len(lines), None)], strict=True):
         if key in WITHDRAWN_KEEPS:
-            kept.append(line)
+            kept += lines[start:end]
     while kept and not kept[-1].strip():
         kept.pop()
     return "\n".join(kept + ["status: withdrawn", f"withdrawn: {day.isoformat()}"]) + "\n"

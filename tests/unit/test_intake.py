@@ -151,17 +151,34 @@ def test_withdraw_sets_status_and_date_keeps_what_revocation_needs_and_removes_t
     assert "geen profiel 'zoe-van-t-hf' (bedoel je 'zoe-van-t-hof'?)" in str(missing.problems[0])
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.dictionaries(st.from_regex(r"[a-z_]{1,12}", fullmatch=True).filter(lambda k: k not in ("status", "withdrawn")),
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.one_of(st.from_regex(r"[a-z_]{1,12}", fullmatch=True),  # and words YAML reads as
+                                 st.sampled_from(["no", "yes", "on", "off", "y", "n", "null", "true", "email"]))  # others
+                       .filter(lambda k: k not in ("status", "withdrawn")),
                        st.one_of(st.text(max_size=20), st.integers(), st.lists(st.text(max_size=5), max_size=3)),
                        min_size=1, max_size=6),
-       st.sampled_from(["", "status: published\n", "status: withdrawn\nwithdrawn: 2020-01-01\n"]))
-def test_withdrawn_text_keeps_exactly_the_record_and_sets_status_and_date(data, before):
+       st.sampled_from(["", "status: published\n", "status: withdrawn\nwithdrawn: 2020-01-01\n"]),
+       st.sampled_from([None, '"', "'"]))
+def test_withdrawn_text_keeps_exactly_the_record_and_sets_status_and_date(data, before, quotes):
+    """Whatever the other fields and however the keys are written (plain, or every key and value quoted)."""
     data = {**data, "name": "Zoë", "offers": ["stage"]}
-    text = yaml.safe_dump(data, allow_unicode=True) + before
+    text = yaml.safe_dump(data, allow_unicode=True, default_style=quotes) + before
     result = yaml.safe_load(withdrawn_text(text, DAY))
     assert result.pop("status") == "withdrawn" and result.pop("withdrawn") == DAY
     assert result == {k: v for k, v in data.items() if k in WITHDRAWN_KEEPS}
+
+
+@pytest.mark.parametrize("other", [
+    "'no': geheim\n", '"email": jan@example.nl\n', "'telefoon' : '0612345678'\n", '? email\n: jan@example.nl\n',
+    '"website":\n  https://example.nl\n', "email: {adres: jan@example.nl}\n", "'e-mail': jan@example.nl # privé\n"])
+def test_a_field_written_in_another_form_after_a_kept_one_is_not_kept(other):
+    """A quoted or explicit key right after a field that is kept is a field of its own: it goes."""
+    text = f"# Profiel van Jan\nname: Jan de Vries\n{other}type: ambachtsmens\ncrafts: [smeden]\n"
+    after = withdrawn_text(text, DAY)
+    assert yaml.safe_load(after) == {"name": "Jan de Vries", "type": "ambachtsmens", "crafts": ["smeden"],
+                                     "status": "withdrawn", "withdrawn": DAY}
+    assert after.startswith("# Profiel van Jan\nname: Jan de Vries\ntype:")
+    assert "jan@" not in after and "geheim" not in after and "0612" not in after
 
 
 def test_with_photo_goes_before_photo_alt_and_replaces_an_old_one():
