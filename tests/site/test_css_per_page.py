@@ -102,8 +102,9 @@ def test_each_page_links_only_the_optional_parts_its_markup_uses(example_site):
 
 
 def settle(page, network: bool = True) -> None:
-    """Every image loaded (lazy ones too), the fonts in, the network quiet and the page's height steady
-    (the badge kits draw their previews after load), so that two states of a page can be compared.
+    """Every image loaded (lazy ones too), the fonts in, the network quiet and the page's height and its
+    images' chosen sources steady (the badge kits draw their previews after load; a srcset may choose
+    again), so that two states of a page can be compared.
     ``network=False`` when nothing can have been fetched since the last settle (a colour scheme
     switched: every stylesheet was fetched with the page, whatever its media): the wait for a quiet
     network alone is half a second."""
@@ -115,12 +116,14 @@ def settle(page, network: bool = True) -> None:
         page.evaluate("""async () => {
             await Promise.all([...document.images].map(img => img.decode().catch(() => null)));
             await document.fonts.ready; }""")
-        now = page.evaluate("document.documentElement.scrollHeight")
-        if now == height:
+        # the height, and each image's chosen source and whether it is in (a srcset may pick again)
+        now = page.evaluate("""() => [document.documentElement.scrollHeight,
+            ...[...document.images].map(img => img.currentSrc + (img.complete ? '' : ' (loading)'))].join('|')""")
+        if now == height and "(loading)" not in now:
             return
         height = now
         page.wait_for_timeout(120)
-    raise AssertionError(f"the page's height does not settle: {height}")
+    raise AssertionError(f"the page's height and images do not settle: {height}")
 
 
 # One page per distinct sheet: the pages left out link the same sheet as one here and are built from
