@@ -129,7 +129,10 @@ class Assets:
     optional: dict[str, tuple[list, ...]] = field(default_factory=dict)
     # published script name -> the classes (and element names) it and the scripts it imports may set
     script_words: dict[str, frozenset[str]] = field(default_factory=dict)
-    # bundle (``css/profile.css``) -> its font faces and font rules (fontuse), for the fonts a page fetches
+    # bundle (``css/profile.css``) -> its whole minified CSS, read for the fonts a page fetches (fontuse)
+    font_css: dict[str, str] = field(default_factory=dict)
+    # bundle -> its font faces and rules, read from ``font_css`` when a page of it first asks (a build
+    # that renders a few pages reads a few bundles)
     fonts: dict[str, FontUse] = field(default_factory=dict)
 
     def add(self, logical: str, data: bytes, name: str | None = None) -> str:
@@ -146,14 +149,18 @@ class Assets:
         except KeyError:
             raise AssetError(f"no theme asset {logical!r}; known: {', '.join(sorted(self.names))}") from None
 
+    def _logical(self, bundle: str) -> str:
+        """``css/<bundle>.css``, or AssetError for a bundle the theme does not have."""
+        logical = f"css/{bundle}.css"
+        if logical not in self.sheets:
+            raise AssetError(f"no CSS bundle {bundle!r}; known: {', '.join(sorted(self.sheets))}")
+        return logical
+
     def stylesheets(self, bundle: str, markup: str | None = None) -> tuple[tuple[str, str | None], ...]:
         """A bundle's sheets, output-relative paths with their media attribute (None: all media):
         with the page's ``markup``, the sheet with just the optional parts it can use."""
-        logical = f"css/{bundle}.css"
-        try:
-            sheets = self.sheets[logical]
-        except KeyError:
-            raise AssetError(f"no CSS bundle {bundle!r}; known: {', '.join(sorted(self.sheets))}") from None
+        logical = self._logical(bundle)
+        sheets = self.sheets[logical]
         if markup is not None and logical in self.optional:
             sheets = ((variant_name(bundle, self.used_groups(logical, markup)), None), *sheets[1:])
         return tuple((self.path(name), media) for name, media in sheets)
@@ -161,15 +168,18 @@ class Assets:
     def font_files(self, bundle: str, markup: str) -> tuple[str, ...]:
         """Output-relative paths of the font files the text of a page (its ``markup``) makes the browser
         fetch with the bundle's CSS: the ones to preload (``fontuse``)."""
-        try:
-            use = self.fonts[f"css/{bundle}.css"]
-        except KeyError:
-            raise AssetError(f"no CSS bundle {bundle!r}; known: {', '.join(sorted(self.sheets))}") from None
-        files = tuple(face.url for face in use.used(markup))
+        files = tuple(face.url for face in self.font_use(bundle).used(markup))
         unknown = [name for name in files if name not in self.files]
         if unknown:
             raise AssetError(f"css/{bundle}.css: @font-face src {', '.join(unknown)}: not a theme font")
         return tuple(self.folder + name for name in files)
+
+    def font_use(self, bundle: str) -> FontUse:
+        """The font faces and font rules of a bundle's CSS (``fontuse``), read when first asked for."""
+        logical = self._logical(bundle)
+        if logical not in self.fonts:
+            self.fonts[logical] = FontUse.from_css(self.font_css[logical])
+        return self.fonts[logical]
 
     def used_groups(self, logical: str, markup: str) -> tuple[bool, ...]:
         """Per optional group of a bundle, whether the page's markup (and its scripts) can use it."""
@@ -204,7 +214,7 @@ def collect(theme: Path, folder: str = "theme/assets/") -> Assets:
     for bundle, parts in spec.bundles.items():
         text = minify_css("\n".join(rewritten[part] for part in parts))
         logical = f"css/{bundle}.css"
-        assets.fonts[logical] = FontUse.from_css(text)
+        assets.font_css[logical] = text
         if bundle not in spec.standalone:
             text, sheets = split(text)
         else:

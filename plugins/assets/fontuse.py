@@ -139,7 +139,7 @@ def rules(css: str) -> list[Rule]:
         style = None if style is None else ("" if style in ("inherit", "unset") else style.split()[0])
         if family is None and style is None:
             continue
-        for selector in split_selector_list(selector_list.split("}")[-1]):
+        for selector in split_selector_list(selector_list):
             subject = _subject(selector)
             if subject is not None:
                 tag, classes, context = subject

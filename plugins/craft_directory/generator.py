@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from content_model.check import ContentChecker
@@ -209,8 +209,13 @@ class DirectoryGenerator(Generator):
         return {"taxonomy": taxonomy, "labels": self.labels_en, "facets": facets,
                 "facet_urls": {(f.kind, f.id): f.url for f in facets}}
 
+    @cached_property
+    def _map_shapes(self) -> tuple[str, list]:
+        """The view box and the drawn provinces (``load_map``), once for the Dutch and the English map."""
+        return load_map()
+
     def province_map(self) -> dict:
-        view_box, provinces = load_map()
+        view_box, provinces = self._map_shapes
         names = self.context["taxonomy"].regions
         counts = {p.id: len(self.directory.by_region.get(p.id, [])) for p in provinces}
         highest = max(counts.values(), default=0)

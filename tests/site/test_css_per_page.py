@@ -296,7 +296,7 @@ def preloaded_and_loaded_fonts(page, html: str, theme_assets, bundle: str) -> tu
     preloaded = sorted(FONT_PRELOAD.findall(html))
     assert len(preloaded) == html.count('as="font"')
     by_face = {(face.family, face.style, unicode_range(face.spans)): face.url
-               for face in theme_assets.fonts[f"css/{bundle.partition('+')[0]}.css"].faces}
+               for face in theme_assets.font_use(bundle.partition('+')[0]).faces}
     families = {family for family, _, _ in by_face}  # the local() fallback faces load too: left out
     loaded = sorted(by_face[family, style, spans] for family, style, spans in page.evaluate(LOADED_FACES)
                     if family in families)
