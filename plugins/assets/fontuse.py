@@ -44,6 +44,7 @@ TAG_TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'
 CLASS = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 HIDDEN = re.compile(r"(?:^|\s)hidden(?=[\s=/]|$)")  # the attribute, once the values are emptied
 QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+KEYWORD_WEIGHTS = {"normal": "400", "bold": "700"}
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
@@ -53,6 +54,7 @@ class Face:
     style: str
     url: str  # as the CSS names it
     spans: tuple[tuple[int, int], ...]  # code points; empty: every one
+    weight: tuple[float, float] = (400.0, 400.0)  # its font-weight: the weights it serves
 
     def covers(self, codes: list[int]) -> bool:
         """Whether one of ``codes`` (sorted code points) is in the face's range."""
@@ -84,6 +86,18 @@ def _unquote(text: str) -> str:
     return text.strip().strip("\"'").strip()
 
 
+def weight_range(value: str) -> tuple[float, float]:
+    """A ``@font-face`` ``font-weight`` as (lightest, heaviest): ``200 800``, ``700``, ``bold``, absent."""
+    words = [KEYWORD_WEIGHTS.get(word, word) for word in value.lower().split()] or ["400"]
+    try:
+        numbers = [float(word) for word in words]
+    except ValueError:
+        raise ValueError(f"font-weight {value!r} is not a weight or a range of weights") from None
+    if len(numbers) > 2 or numbers != sorted(numbers):
+        raise ValueError(f"font-weight {value!r} is not a weight or a range of weights")
+    return numbers[0], numbers[-1]
+
+
 def faces(css: str) -> list[Face]:
     """The ``@font-face`` rules of ``css`` that load a file (``local()`` fallback faces left out)."""
     found = []
@@ -93,7 +107,8 @@ def faces(css: str) -> list[Face]:
         if "font-family" not in declared or source is None:
             continue
         spans = tuple(code_span(part) for part in declared.get("unicode-range", "").split(",") if part.strip())
-        found.append(Face(_unquote(declared["font-family"]), declared.get("font-style", "normal"), source.group(1), spans))
+        found.append(Face(_unquote(declared["font-family"]), declared.get("font-style", "normal"), source.group(1), spans,
+                          weight_range(declared.get("font-weight", ""))))
     return found
 
 

@@ -177,6 +177,8 @@ def test_a_page_looks_the_same_with_its_whole_bundle(browser, example_site, them
                     page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
                     settle(page, network=scheme == "light")
                     shots[variant, scheme] = Image.open(io.BytesIO(page.screenshot(full_page=True, animations="disabled")))
+                if variant == "page":  # its text is set in weights its web fonts have
+                    assert weights_without_a_face(page, theme_assets, bundle) == []
                 if (width, variant) == (375, "page"):  # it preloads exactly the fonts its text needs
                     preloaded, loaded = preloaded_and_loaded_fonts(page, html, theme_assets, bundle)
                     assert preloaded == loaded, (preloaded, loaded)
@@ -285,6 +287,27 @@ def test_hover_states_are_those_of_the_unsplit_bundle(browser, example_site, the
 LOADED_FACES = """() => [...document.fonts].filter(face => face.status === 'loaded')
     .map(face => [face.family.replace(/^["']|["']$/g, ''), face.style, face.unicodeRange])"""
 FONT_PRELOAD = re.compile(r'<link rel="preload" href="[^"]*/([^"/]+)" as="font" type="font/woff2" crossorigin fetchpriority="low">')
+
+
+# Each laid-out text's first font family, style and computed weight, with an example element.
+TEXT_WEIGHTS = """() => { const seen = {}; const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) { const element = walk.currentNode.parentElement;
+        if (!walk.currentNode.data.trim() || !element.getClientRects().length) continue;
+        const style = getComputedStyle(element);
+        seen[[style.fontFamily.split(',')[0].replace(/^["']|["']$/g, ''), style.fontStyle, style.fontWeight]] ||=
+            element.tagName + '.' + element.className; }
+    return Object.entries(seen).map(([key, example]) => [...key.split(','), example]); }"""
+
+
+def weights_without_a_face(page, theme_assets, bundle: str) -> list:
+    """The texts of the page set in a web font family at a weight none of its faces declares."""
+    faces = theme_assets.font_use(bundle.partition('+')[0]).faces
+    families = {face.family for face in faces}
+    styles = {(face.family, face.style) for face in faces}  # an italic without its face is synthesised
+    return [(family, style, weight, example) for family, style, weight, example in page.evaluate(TEXT_WEIGHTS)
+            if family in families
+            and not any(face.family == family and (face.style == style or (family, style) not in styles)
+                        and face.weight[0] <= float(weight) <= face.weight[1] for face in faces)]
 
 
 def unicode_range(spans) -> str:

@@ -8,7 +8,12 @@ from __future__ import annotations
 import html
 import re
 
-from assets.fontuse import FontUse, faces, rules
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from assets.fontuse import FontUse, faces, rules, weight_range
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,6 +50,28 @@ def test_faces_are_the_files_with_their_ranges_and_fallbacks_are_left_out():
         ("Tekst", "normal", "tekst-latin.woff2"), ("Tekst", "normal", "tekst-ext.woff2"),
         ("Tekst", "italic", "tekst-italic.woff2")]
     assert found[0].spans == ((0x100, 0x24F), (0x1E00, 0x1EFF))
+
+
+@pytest.mark.parametrize(("value", "weights"), [
+    ("200 800", (200, 800)), ("  400   700 ", (400, 700)), ("700", (700, 700)), ("bold", (700, 700)),
+    ("Normal", (400, 400)), ("", (400, 400)), ("normal bold", (400, 700)), ("650.5", (650.5, 650.5))])
+def test_a_face_serves_the_weights_its_font_weight_declares(value, weights):
+    assert weight_range(value) == weights
+    assert faces(f'@font-face {{ font-family: "A"; src: url(a.woff2); font-weight: {value} }}')[0].weight == weights
+
+
+@pytest.mark.parametrize("value", ["800 200", "heavy", "100 400 700", "bolder", "400-700"])
+def test_a_font_weight_that_is_not_a_weight_or_a_range_is_refused(value):
+    with pytest.raises(ValueError, match="font-weight"):
+        weight_range(value)
+
+
+def test_the_web_fonts_hold_exactly_the_weights_their_rules_declare():
+    """scripts/make_web_fonts.py trims each file's weight axis to its @font-face rule's range."""
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, str(root / "scripts" / "make_web_fonts.py"), "--check"],
+                            capture_output=True, text=True, cwd=root)
+    assert result.returncode == 0, result.stderr
 
 
 def test_rules_resolve_variables_and_leave_out_generated_text_and_print():
