@@ -210,6 +210,9 @@ BADGE_SECRET_WARNING = False
 BADGE_SIGNING_KEY = os.environ.get("BADGE_SIGNING_KEY", "")
 BADGE_SIGNING_KEY_REQUIRED = False
 BADGE_DEV_KEY_PATH = os.environ.get("BADGE_DEV_KEY_PATH") or ".cache/badge-signing-dev-key"
+# Kit pages' QR codes are made on the build's workers, this many per job, once at least this many kits
+# are new or changed (a cold build of a large site); fewer are made with their pages. The tests lower it.
+BADGE_QR_BATCH = int(os.environ.get("BADGE_QR_BATCH") or 100)
 BADGE_PREVIOUS_KEYS = []  # publicKeyMultibase of earlier keys whose badges stay valid (key rotation)
 VERIFY_URL = "verifieer/"
 # A .gz and a .br copy of every text file (plugins/assets), for servers that send them as they are

@@ -112,7 +112,7 @@ class KitBadge:
 # One fixed QR mask pattern: segno otherwise tries all eight and scores each (about 80 % of a kit's QR
 # time); any mask is a valid code, and the kit test decodes the code with zbar.
 QR_MASK = 2
-QR_BATCH = 100  # QR codes per job on the build's workers
+QR_BATCH = 100  # QR codes per job on the build's workers (setting BADGE_QR_BATCH)
 
 
 def qr_svg(url: str, name: str) -> str:
@@ -289,10 +289,11 @@ class BadgesGenerator(Generator):
     def _start_qr_codes(self, workers) -> dict:
         """The QR codes of the kit pages of changed kits, made on the build's workers after the renders while
         this process writes pages (the kit pages come last); slug -> a call that waits for that code."""
-        if workers is None or len(self.fresh) < QR_BATCH:  # an edit's few codes are made with its pages
+        size = self.settings.get("BADGE_QR_BATCH", QR_BATCH)
+        if workers is None or len(self.fresh) < size:  # an edit's few codes are made with its pages
             return {}
         codes = {}
-        for batch in batches(self.fresh, QR_BATCH):
+        for batch in batches(self.fresh, size):
             wait = start_map(qr_batch, [[qr_target(self.siteurl, kit.profile) for kit in batch]], workers)
             codes.update({kit.profile.slug: partial(_batch_item, wait, index) for index, kit in enumerate(batch)})
         return codes

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from bs4.element import NavigableString, TemplateString
-from conftest import ROOT, SITEURL, run_build
+from conftest import QR_BATCH_IN_TESTS, ROOT, SITEURL, run_build
 from PIL import Image
 
 pytestmark = pytest.mark.build
@@ -179,6 +179,18 @@ def test_kit_offers_verifiable_badge_linkedin_share_links_and_qr(example_site):
     assert page.select_one(".badge-share__qr [data-qr-png]") is None  # the script puts the buttons in
     assert parts.select_one("[data-qr-png] button[data-qr-svg]")
     assert parts.select_one("[data-qr-png] button[data-qr-download]")
+
+
+def test_qr_codes_made_in_jobs_on_the_workers_are_those_made_with_the_pages(example_site, paged_directory_site):
+    """A build with 100 or more new kits (a cold build at scale) makes their QR codes on the build's workers,
+    in jobs of BADGE_QR_BATCH (tests/unit/test_badge_qr.py); paged_directory_site lowers that to two, so
+    the codes of its kits come from jobs, the last one shorter if the count is odd. Each kit page, and the
+    QR code in it, is byte for byte the one example_site made with its pages."""
+    kits = sorted(path.relative_to(example_site.output) for path in example_site.output.rglob("badges/*/index.html"))
+    with_code = [kit for kit in kits if example_site.page(kit.parent.as_posix() + "/").select_one(".badge-share__qr svg")]
+    assert len(with_code) > QR_BATCH_IN_TESTS
+    for kit in kits:
+        assert (paged_directory_site.output / kit).read_bytes() == (example_site.output / kit).read_bytes(), kit
 
 
 def test_profile_page_shows_badges_and_uses_the_share_card_as_open_graph_image(example_site):
