@@ -8,6 +8,8 @@ and recorded.
 from __future__ import annotations
 
 import mimetypes
+import re
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag
@@ -42,15 +44,22 @@ def output_file(output, url):
 
 
 @contextmanager
-def visit(browser, output, path, width=1280, height=900, rewrite=None):
-    """Open ``path``; ``rewrite`` maps a site path to a function that changes that file's text."""
+def visit(browser, output, path, width=1280, height=900, rewrite=None, javascript=True, slow=None, refuse=None):
+    """Open ``path``; ``rewrite`` maps a site path to a function that changes that file's text; ``slow``,
+    a (regular expression, seconds) pair, answers the requests whose URL it matches that much later;
+    the requests whose URL ``refuse`` (a regular expression) matches fail."""
     context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL",
-                                  timezone_id="Europe/Amsterdam")
+                                  timezone_id="Europe/Amsterdam", java_script_enabled=javascript)
     record = Visit(page=None, context=context)
 
     def handle(route):
         url = route.request.url
         target = output_file(output, url)
+        if slow and re.search(slow[0], url):
+            time.sleep(slow[1])  # the browser goes on meanwhile (it lays out and paints without the file)
+        if refuse and re.search(refuse, url):
+            route.abort()
+            return
         if target is None:
             record.foreign_requests.append(url)
             route.abort()

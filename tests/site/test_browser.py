@@ -279,6 +279,51 @@ def test_large_index_passes_filters_from_its_address_to_the_letters(browser, pag
         assert seen.console_errors == []
 
 
+# The layout shifts of the page so far that no input caused (buffered), once the observer has had a moment to report them.
+LAYOUT_SHIFTS = """() => new Promise(done => { const seen = [];
+    new PerformanceObserver(list => seen.push(...list.getEntries().filter(shift => !shift.hadRecentInput)
+        .map(shift => [shift.value, ...shift.sources.map(source => source.node && source.node.nodeName + '.' +
+            source.node.className + ' ' + [source.previousRect.y, source.previousRect.height, source.currentRect.y,
+                                           source.currentRect.height].map(Math.round).join(','))])))
+        .observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => done(seen), 300); })"""
+
+
+# Pages with a part that works only with their script: (path, width at which a late script moved the
+# page, what is true once the script has run).
+SCRIPT_PARTS = [
+    ("zoeken/", 375, "document.querySelector('[data-search-nojs]').hidden"),
+    ("en/search/", 375, "document.querySelector('[data-search-nojs]').hidden"),
+    ("verifieer/", 1280, "document.querySelector('[data-verify-nojs]').hidden"),
+    ("ambachtengids/", 1280, "document.querySelector('[data-filter-status]').textContent.trim() !== ''"),
+    ("en/directory/", 1280, "document.querySelector('[data-filter-status]').textContent.trim() !== ''"),
+]
+
+
+@pytest.mark.parametrize(("path", "width", "ran"), SCRIPT_PARTS)
+def test_parts_that_need_the_script_are_laid_out_from_the_first_paint(browser, example_site, path, width, ran):
+    """A part that works only with the page's script (search, the badge check, the directory's filters) is
+    there from the first paint, also when the script comes late (held back here until the page has
+    painted), so nothing below it moves; its notice for pages without scripts is not. Without scripts it
+    is the other way round: the notice says where else to look, and no form is shown that cannot work."""
+    # the web fonts are refused: their swap (metric-matched, but not to the last pixel of every line) is not
+    # what this test is about, and the page is drawn in the fallback faces from the start
+    with visit(browser, example_site.output, path, width=width, height=800, slow=(r"\.js$", 0.6),
+               refuse=r"\.woff2$") as seen:
+        page = seen.page
+        page.wait_for_function(ran)
+        assert page.locator("[data-script-only]").count() == 1
+        expect(page.locator("[data-script-only]")).to_be_visible()
+        assert all(not notice.is_visible() for notice in page.locator("[data-script-notice]").all())
+        assert page.evaluate(LAYOUT_SHIFTS) == []
+        assert [error for error in seen.console_errors if error != "Failed to load resource: net::ERR_FAILED"] == []
+    with visit(browser, example_site.output, path, width=width, height=800, javascript=False) as seen:
+        assert not seen.page.is_visible("[data-script-only]")
+        notices = seen.page.locator("[data-script-notice]")
+        assert all(notice.is_visible() for notice in notices.all())
+        assert notices.count() == (0 if "directory" in path or path == "ambachtengids/" else 1)
+
+
 def test_search_finds_a_profile_and_a_story(browser, example_site):
     profile = published_profiles()[0]
     surname = profile.data["name"].split()[-1]

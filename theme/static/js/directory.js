@@ -118,7 +118,6 @@ if (form) {
     apply();
   });
 
-  form.hidden = false;
   fromUrl();
   apply();
 } else if (letterLinks.length) {

@@ -152,8 +152,7 @@ if (form) {
     search();
   });
 
-  noScript.hidden = true;
-  form.hidden = false;
+  noScript.hidden = true; // where the browser does not tell its CSS that scripts run (base/a11y.css)
   const params = new URLSearchParams(window.location.search);
   input.value = params.get("q") || "";
   load().then(async (engine) => {
