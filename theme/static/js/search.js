@@ -1,5 +1,6 @@
 // Site search with Pagefind's own index, served from this site. No request leaves the site.
-import { preferWholeWords } from "./search-match.js";
+// The engine, its index and the matching rules load once the page has loaded and been drawn (or at
+// the first search before then): they do not hold up the page itself.
 
 const form = document.querySelector("[data-search]");
 const SHOWN = 20;
@@ -21,16 +22,24 @@ if (form) {
   const selects = Object.fromEntries(FILTERS.map((name) => [name, form.elements[name]]));
   let loading = null;
   let latest = 0;
+  let preferWholeWords = null; // from search-match.js, loaded with the engine
 
   const load = () => {
     loading ??= (async () => {
       // absolute, also when a portable build made them relative (import() resolves against this script)
       const index = new URL(form.dataset.index, document.baseURI).href;
-      const engine = await import(`${index}pagefind.js`);
+      const [engine, match] = await Promise.all([import(`${index}pagefind.js`), import("./search-match.js")]);
+      preferWholeWords = match.preferWholeWords;
       await engine.options({ baseUrl: new URL(form.dataset.base, document.baseURI).pathname, excerptLength: 24 });
       return engine;
     })();
     return loading;
+  };
+
+  const afterFirstPaint = (run) => {
+    const later = () => window.requestAnimationFrame(() => window.setTimeout(run, 0));
+    if (document.readyState === "complete") later();
+    else window.addEventListener("load", later, { once: true });
   };
 
   const chosen = () => Object.fromEntries(FILTERS.filter((name) => selects[name].value)
@@ -155,12 +164,12 @@ if (form) {
   noScript.hidden = true; // where the browser does not tell its CSS that scripts run (base/a11y.css)
   const params = new URLSearchParams(window.location.search);
   input.value = params.get("q") || "";
-  load().then(async (engine) => {
+  afterFirstPaint(() => load().then(async (engine) => {
     fillFilters(await engine.filters(), {});
     for (const name of FILTERS) {
       const value = params.get(name);
       if (value && [...selects[name].options].some((option) => option.value === value)) selects[name].value = value;
     }
     if (input.value || Object.keys(chosen()).length) search();
-  });
+  }));
 }
