@@ -16,14 +16,13 @@ tests do that). Running it again changes nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
 
 from assets.fontuse import faces  # noqa: E402
+from infra.files import atomic_write  # noqa: E402
 
 FONTS = ROOT / "theme" / "static" / "fonts"
 SHEETS = [ROOT / "theme" / "css" / "base" / name for name in ("fonts.css", "fonts-italic.css")]
@@ -61,14 +60,7 @@ def trim(path: Path, weights: tuple[float, float]) -> None:
 
     font = instancer.instantiateVariableFont(TTFont(path), {"wght": weights})
     font.flavor = "woff2"
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".woff2")
-    os.close(handle)
-    try:
-        font.save(temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    atomic_write(path, lambda partial: font.save(str(partial)))
 
 
 def main(argv: list[str] | None = None) -> int:
