@@ -248,7 +248,8 @@ class FontUse:
         """The faces (in the CSS's order) that the text of ``markup`` makes the browser fetch."""
         styles = {(face.family, face.style) for face in self.faces}
         needed: dict[tuple[str, str], set[str]] = {}
-        for (family, style), characters in _text_by_font(markup, self.by_key).items():
+        # a plain str: slicing a template's Markup makes a Markup object of each slice (a quarter of the time)
+        for (family, style), characters in _text_by_font(str(markup), self.by_key).items():
             key = (family, style) if (family, style) in styles else (family, "normal")  # a synthesised italic
             needed.setdefault(key, set()).update(characters)
         codes = {key: sorted(ord(char) for char in characters - WHITE) for key, characters in needed.items()}
