@@ -22,16 +22,14 @@ if (form) {
   const selects = Object.fromEntries(FILTERS.map((name) => [name, form.elements[name]]));
   let loading = null;
   let latest = 0;
-  let preferWholeWords = null; // from search-match.js, loaded with the engine
 
   const load = () => {
     loading ??= (async () => {
       // absolute, also when a portable build made them relative (import() resolves against this script)
       const index = new URL(form.dataset.index, document.baseURI).href;
-      const [engine, match] = await Promise.all([import(`${index}pagefind.js`), import("./search-match.js")]);
-      preferWholeWords = match.preferWholeWords;
+      const [engine, { preferWholeWords }] = await Promise.all([import(`${index}pagefind.js`), import("./search-match.js")]);
       await engine.options({ baseUrl: new URL(form.dataset.base, document.baseURI).pathname, excerptLength: 24 });
-      return engine;
+      return { engine, preferWholeWords };
     })();
     return loading;
   };
@@ -113,7 +111,7 @@ if (form) {
     const query = input.value.trim();
     const filters = chosen();
     toUrl(query, filters);
-    const engine = await load();
+    const { engine, preferWholeWords } = await load();
     const found = await engine.search(query || null, { filters });
     if (ticket !== latest) return;
     // Pagefind counts within every chosen filter; a filter's own options are counted without it.
@@ -164,7 +162,7 @@ if (form) {
   noScript.hidden = true; // where the browser does not tell its CSS that scripts run (base/a11y.css)
   const params = new URLSearchParams(window.location.search);
   input.value = params.get("q") || "";
-  afterFirstPaint(() => load().then(async (engine) => {
+  afterFirstPaint(() => load().then(async ({ engine }) => {
     fillFilters(await engine.filters(), {});
     for (const name of FILTERS) {
       const value = params.get(name);
