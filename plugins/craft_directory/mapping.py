@@ -65,7 +65,8 @@ def label_position(path: str) -> tuple[float, float]:
 
 def _reduced(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
     """Douglas–Peucker: the first and last point, and between them the points without which the line would
-    stray more than ``tolerance`` from one of the others."""
+    stray more than ``tolerance`` from one of the others (measured to the segment, not to the line through
+    it: a point beyond the segment's end, in line with it, is far from what is drawn)."""
     keep = [False] * len(points)
     keep[0] = keep[-1] = True
     spans = [(0, len(points) - 1)]
@@ -73,11 +74,12 @@ def _reduced(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
         first, last = spans.pop()
         (x1, y1), (x2, y2) = points[first], points[last]
         dx, dy = x2 - x1, y2 - y1
-        length = math.hypot(dx, dy)
+        squared = dx * dx + dy * dy
         far, distance = first, -1.0
         for index in range(first + 1, last):
             x, y = points[index]
-            away = abs(dy * (x - x1) - dx * (y - y1)) / length if length else math.hypot(x - x1, y - y1)
+            along = max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / squared)) if squared else 0.0
+            away = math.hypot(x - x1 - along * dx, y - y1 - along * dy)
             if away > distance:
                 far, distance = index, away
         if distance > tolerance:
