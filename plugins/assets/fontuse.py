@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import rcssmin
 
@@ -39,8 +39,10 @@ WHERE = re.compile(r":(?:where|is)\(([^(),]*)\)")  # :where(span) -> span
 TAG = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*")
 UNSEEN = frozenset({"template", "title", "desc", "noscript"})  # elements whose text is never laid out
 RAW_TEXT = {tag: re.compile(rf"</{tag}[\s>]", re.I) for tag in ("script", "style")}  # text not markup, not laid out
-# a tag (end tag: group 1; name: 2; attributes: 3; self-closed: 4), a comment or a doctype; text lies between
-TAG_TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)\s*(/?)>|<![^>]*>""", re.S)
+# a tag (end tag: group 1; name: 2; what lies between the name and the ">", quoted values whole: 3), a comment
+# or a doctype; text lies between. Group 3 is matched possessively (no backtracking into it); ``_attributes``
+# splits it into the attributes and the "/" of a self-closed tag.
+TAG_TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)((?>[^>"']+|"[^"]*"|'[^']*')*+)>|<![^>]*>""", re.S)
 CLASS = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 HIDDEN = re.compile(r"(?:^|\s)hidden(?=[\s=/]|$)")  # the attribute, once the values are emptied
 QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
@@ -163,26 +165,35 @@ def rules(css: str) -> list[Rule]:
     return found
 
 
-def _text_by_font(markup: str, by_key: dict[str, list[Rule]]) -> dict[tuple[str, str], set[str]]:
+def _text_by_font(markup: str, by_key: dict[str, list[Rule]], steps: dict | None = None
+                  ) -> dict[tuple[str, str], set[str]]:
     """The characters per (family, style) of the text ``markup`` lays out (a tolerant scan of the
-    markup the site's templates write: tags, comments, raw-text elements, character references)."""
+    markup the site's templates write: tags, comments, raw-text elements, character references).
+
+    ``steps`` (kept by :class:`FontUse` across pages, since it depends on ``by_key`` only): what an
+    element opened inside another makes of it, by (the parent's entry, the tag, its class attribute, whether
+    it is hidden); an element's entry depends on nothing else, so the markup of a site, which opens the same
+    few kinds of element again and again, looks each one up instead of matching the rules."""
+    steps = {} if steps is None else steps
     family, style = "", "normal"
     for tag in ("html", "body"):  # the markup may be a part of the body: it is in what they set
         own_family, own_style = _own(by_key, tag, frozenset(), frozenset())
         family, style = own_family or family, own_style or style
     # tag, family, style, unseen, the classes of the element and its ancestors
     stack: list[tuple[str, str, str, bool, frozenset[str]]] = [("", family, style, False, frozenset())]
-    found: dict[tuple[str, str], set[str]] = {}
+    texts: dict[tuple[str, str], list[str]] = {}  # the text runs per (family, style), read into sets at the end
     position, skip = 0, 0  # skip: the end of a raw-text element's text
     for match in TAG_TOKEN.finditer(markup):
-        if match.start() < skip:
+        start = match.start()
+        if start < skip:
             continue
-        text = markup[position:match.start()]
+        if start != position:
+            text = markup[position:start]
+            if not text.isspace():
+                _, family, style, unseen, _ = stack[-1]
+                if not unseen:
+                    texts.setdefault((family, style), []).append(html.unescape(text) if "&" in text else text)
         position = match.end()
-        if text and not text.isspace():
-            _, family, style, unseen, _ = stack[-1]
-            if not unseen:
-                found.setdefault((family, style), set()).update(html.unescape(text) if "&" in text else text)
         tag = match.group(2)
         if tag is None:  # a comment, a doctype
             continue
@@ -197,19 +208,37 @@ def _text_by_font(markup: str, by_key: dict[str, list[Rule]]) -> dict[tuple[str,
             close = RAW_TEXT[tag].search(markup, position)
             position = skip = len(markup) if close is None else close.start()
             continue
-        attributes = match.group(3)
-        _, family, style, unseen, around = stack[-1]
-        unseen = unseen or tag in UNSEEN or ("hidden" in attributes and HIDDEN.search(QUOTED.sub('""', attributes)) is not None)
+        if tag in VOID:  # no text inside it
+            continue
+        attributes, closed = _attributes(match.group(3))
+        if closed:
+            continue
+        hidden = "hidden" in attributes and HIDDEN.search(QUOTED.sub('""', attributes)) is not None
         named = CLASS.search(attributes) if "class" in attributes else None
-        classes = frozenset(next(group for group in named.groups() if group is not None).split()) if named else frozenset()
-        around = around | classes if classes else around
-        own_family, own_style = _own(by_key, tag, classes, around)
-        if tag not in VOID and not match.group(4):
-            stack.append((tag, own_family or family, own_style or style, unseen, around))
+        class_text = next(group for group in named.groups() if group is not None) if named else ""
+        parent = stack[-1]
+        step = (parent, tag, class_text, hidden)
+        entry = steps.get(step)
+        if entry is None:
+            _, family, style, unseen, around = parent
+            unseen = unseen or tag in UNSEEN or hidden
+            classes = frozenset(class_text.split())
+            around = around | classes if classes else around
+            own_family, own_style = _own(by_key, tag, classes, around)
+            entry = steps[step] = (tag, own_family or family, own_style or style, unseen, around)
+        stack.append(entry)
     text = markup[position:]
     if text and not text.isspace() and not stack[-1][3]:
-        found.setdefault(stack[-1][1:3], set()).update(html.unescape(text) if "&" in text else text)
-    return found
+        texts.setdefault(stack[-1][1:3], []).append(html.unescape(text) if "&" in text else text)
+    return {key: set("".join(runs)) for key, runs in texts.items()}
+
+
+def _attributes(inside: str) -> tuple[str, bool]:
+    """A tag's attributes and whether it is self-closed, from what lies between its name and its ">" (group 3
+    of ``TAG_TOKEN``): a trailing "/" closes it, and the white space before that (or before the ">") is
+    not part of the attributes."""
+    closed = inside.endswith("/")
+    return (inside[:-1] if closed else inside).rstrip(), closed
 
 
 def _own(by_key: dict[str, list[Rule]], tag: str, classes: frozenset[str], around: frozenset[str]
@@ -236,6 +265,8 @@ class FontUse:
 
     faces: tuple[Face, ...]
     by_key: dict[str, list[Rule]]
+    # what an element opened in another makes of it (``_text_by_font``'s ``steps``): shaped by ``by_key`` alone
+    steps: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_css(cls, css: str) -> FontUse:
@@ -249,7 +280,7 @@ class FontUse:
         styles = {(face.family, face.style) for face in self.faces}
         needed: dict[tuple[str, str], set[str]] = {}
         # a plain str: slicing a template's Markup makes a Markup object of each slice (a quarter of the time)
-        for (family, style), characters in _text_by_font(str(markup), self.by_key).items():
+        for (family, style), characters in _text_by_font(str(markup), self.by_key, self.steps).items():
             key = (family, style) if (family, style) in styles else (family, "normal")  # a synthesised italic
             needed.setdefault(key, set()).update(characters)
         codes = {key: sorted(ord(char) for char in characters - WHITE) for key, characters in needed.items()}
