@@ -38,7 +38,7 @@ import rcssmin
 
 from .fontuse import FontUse
 from .media import split
-from .usage import can_apply, markup_classes, markup_tags, requirements, script_classes
+from .usage import can_apply, markup_classes, markup_tags, requirements, script_classes, star_prefixes
 
 HASH_LENGTH = 10
 ASSET_SUFFIXES = (".js", ".woff2")
@@ -188,7 +188,8 @@ class Assets:
             if name in markup:
                 classes |= words
                 tags |= words
-        return tuple(can_apply(needs, classes, tags) for needs in self.optional[logical])
+        prefixes = star_prefixes(classes)
+        return tuple(can_apply(needs, classes, tags, prefixes) for needs in self.optional[logical])
 
 
 def variant_name(bundle: str, used: tuple[bool, ...]) -> str:

@@ -83,7 +83,7 @@ def _strip_functional(selector: str) -> str:
 
 
 def markup_classes(html: str) -> set[str]:
-    return {name for value in CLASS_ATTRIBUTE.findall(html) for name in value.split()}
+    return set(" ".join(CLASS_ATTRIBUTE.findall(html)).split())
 
 
 def script_classes(js: str) -> set[str]:
@@ -100,8 +100,16 @@ def script_classes(js: str) -> set[str]:
     return words
 
 
-def _present(classes: frozenset[str], present: set[str]) -> bool:
-    prefixes = [word[:-1] for word in present if word.endswith("*")]
+def star_prefixes(present: set[str]) -> list[str]:
+    """The prefixes of the ``x--*`` words in ``present`` (``script_classes``): every class starting with one is present."""
+    return [word[:-1] for word in present if word.endswith("*")]
+
+
+def _present(classes: frozenset[str], present: set[str], prefixes: list[str] | None = None) -> bool:
+    """Whether every one of ``classes`` is present; ``prefixes``: ``star_prefixes(present)``, if already known."""
+    if classes <= present:
+        return True
+    prefixes = star_prefixes(present) if prefixes is None else prefixes
     return all(name in present or any(name.startswith(prefix) for prefix in prefixes) for name in classes)
 
 
@@ -155,7 +163,10 @@ def markup_tags(html: str) -> set[str]:
     return {name.lower() for name in MARKUP_TAG.findall(html)}
 
 
-def can_apply(needs: list[tuple[frozenset[str], frozenset[str]]], classes: set[str], tags: set[str]) -> bool:
+def can_apply(needs: list[tuple[frozenset[str], frozenset[str]]], classes: set[str], tags: set[str],
+              prefixes: list[str] | None = None) -> bool:
     """Whether a selector with these requirements may match on a page with ``classes`` and ``tags``
-    (a static judgement: it ignores structure and states, so it errs towards yes)."""
-    return any(_present(need_classes, classes) and need_tags <= tags for need_classes, need_tags in needs)
+    (a static judgement: it ignores structure and states, so it errs towards yes); ``prefixes``:
+    ``star_prefixes(classes)``, for a page asked about several groups."""
+    prefixes = star_prefixes(classes) if prefixes is None else prefixes
+    return any(_present(need_classes, classes, prefixes) and need_tags <= tags for need_classes, need_tags in needs)
