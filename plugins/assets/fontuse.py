@@ -18,9 +18,10 @@ loads, on every page type.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import rcssmin
 
@@ -266,7 +267,7 @@ class FontUse:
     faces: tuple[Face, ...]
     by_key: dict[str, list[Rule]]
     # what an element opened in another makes of it (``_text_by_font``'s ``steps``): shaped by ``by_key`` alone
-    steps: dict = field(default_factory=dict, compare=False, repr=False)
+    steps: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_css(cls, css: str) -> FontUse:

@@ -12,7 +12,6 @@ from assets import fontuse
 from assets.fontuse import CLASS, HIDDEN, QUOTED, RAW_TEXT, UNSEEN, VOID, FontUse, _attributes, _own
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from test_fontuse import CSS
 
 # the tag pattern before the fast scan: attributes matched lazily, one character at a time
