@@ -236,19 +236,36 @@ def shared_texts(shapes: list[Shape], common: list[Shape]) -> int:
     return count
 
 
+def trailing_texts(shapes: list[Shape], common: list[Shape], shared: int) -> int:
+    """How many of the last texts of ``shapes`` are the same as the last ones of ``common`` (the site's name
+    at the foot of a card), not counting the ``shared`` leading ones: drawn the same on every badge of a
+    class, after the texts that name someone."""
+    texts = [s for s in shapes if s.kind == "text"][shared:]
+    others = [s for s in common if s.kind == "text"]
+    count = 0
+    while count < min(len(texts), len(others)) and texts[-1 - count] == others[-1 - count]:
+        count += 1
+    return count
+
+
+def _overlap(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> bool:
+    return first[0] < second[2] and second[0] < first[2] and first[1] < second[3] and second[1] < first[3]
+
+
 PNG_COLOURS = 32
 
 
-def _backdrop(fonts: FontSet, size: tuple[int, int], geometry: tuple[Shape, ...], texts: list[Shape], transparent: bool,
-              cache: dict, shared: int) -> tuple[tuple, Image.Image]:
-    """The geometry with the first ``shared`` texts drawn on it, from ``cache`` (see :func:`_draw`), and its key."""
-    key = (size, geometry, transparent, tuple(texts[:shared]))
+def _backdrop(fonts: FontSet, size: tuple[int, int], geometry: tuple[Shape, ...], drawn: list[Shape], transparent: bool,
+              cache: dict) -> tuple[tuple, Image.Image]:
+    """The geometry with the texts ``drawn`` drawn on it, in their order, from ``cache`` (see :func:`_draw`),
+    and its key."""
+    key = (size, geometry, transparent, tuple(drawn))
     if key not in cache:
         background = _background(size, geometry)
         if not transparent:  # an opaque card: its rectangle covers every pixel, so RGB holds the same pixels
             background = background.convert("RGB")
         pen = ImageDraw.Draw(background)
-        for shape in texts[:shared]:
+        for shape in drawn:
             textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align)
         cache[key] = background
     return key, cache[key]
@@ -262,7 +279,7 @@ def _draw(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transparen
     pixels are those of drawing them all."""
     geometry = tuple(s for s in shapes if s.kind != "text")
     texts = [s for s in shapes if s.kind == "text"]
-    image = _backdrop(fonts, size, geometry, texts, transparent, cache, shared)[1].copy()
+    image = _backdrop(fonts, size, geometry, texts[:shared], transparent, cache)[1].copy()
     pen = ImageDraw.Draw(image)
     for shape in texts[shared:]:
         textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align)
@@ -285,16 +302,30 @@ ROWS_APART = 16  # cards of a class share zlib prefixes that end on a multiple o
 
 
 def _card_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], cache: dict, shared: int,
-              colours: Image.Image, level: int) -> bytes | None:
+              colours: Image.Image, level: int, trailing: int = 0) -> bytes | None:
     """An opaque card as :func:`to_png` draws it, byte for byte, but only its own texts drawn, mapped to the
     colours and compressed: its backdrop (geometry and shared texts) is mapped to the colours once per
     ``cache``, a card's texts are drawn on a crop of it that holds every pixel they ink (the same pixels:
     see ``textfit.draw``), the crop is mapped (each pixel on its own, without dithering) and pasted in,
     and zlib goes on from a copy of a compressor that has taken the backdrop's rows above the crop
-    (``pngwrite``). None when ``pngwrite`` cannot write it as Pillow does."""
+    (``pngwrite``). None when ``pngwrite`` cannot write it as Pillow does.
+
+    The last ``trailing`` texts (``trailing_texts``: the same on every card of the class) are drawn on the
+    backdrop too when no pixel of theirs is one of the card's own texts' (their ink boxes do not meet): a
+    pixel is then inked by one text only, so drawing them before the card's own texts gives the pixels of
+    drawing them after."""
     geometry = tuple(s for s in shapes if s.kind != "text")
     texts = [s for s in shapes if s.kind == "text"]
-    backdrop_key, backdrop = _backdrop(fonts, size, geometry, texts, False, cache, shared)
+    width, height = size
+    own = texts[shared:]
+    boxes = [textfit.ink_box(fonts, s.fitted, s.box[0], s.box[1], s.align) for s in own]
+    if 0 < trailing <= len(own):
+        split = len(own) - trailing
+        tail = [box for box in boxes[split:] if box is not None]
+        if not any(_overlap(first, second) for first in tail for second in boxes[:split] if second is not None):
+            own, boxes = own[:split], boxes[:split]
+    drawn = texts[:shared] + texts[shared + len(own):]
+    backdrop_key, backdrop = _backdrop(fonts, size, geometry, drawn, False, cache)
     mapped_key = ("mapped", backdrop_key, tuple(colours.getpalette() or ()))
     if mapped_key not in cache:
         mapped = backdrop.quantize(palette=colours, dither=Image.Dither.NONE)
@@ -303,8 +334,6 @@ def _card_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], cache:
     mapped, wide, stream = cache[mapped_key]
     if wide is None:
         return None
-    width, height = size
-    boxes = [textfit.ink_box(fonts, s.fitted, s.box[0], s.box[1], s.align) for s in texts[shared:]]
     boxes = [box for box in boxes if box is not None]
     if boxes:
         box = (max(0, min(b[0] for b in boxes)), max(0, min(b[1] for b in boxes)),
@@ -312,7 +341,7 @@ def _card_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], cache:
     if boxes and box[0] < box[2] and box[1] < box[3]:
         crop = backdrop.crop(box)
         pen = ImageDraw.Draw(crop)
-        for shape in texts[shared:]:
+        for shape in own:
             textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align, offset=box[:2])
         card = wide.copy()
         card.paste(crop.quantize(palette=colours, dither=Image.Dither.NONE), (box[0] + 1, box[1]))
@@ -327,7 +356,7 @@ def _card_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], cache:
 
 def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transparent: bool,
            backgrounds: dict | None = None, shared: int = 0, palette: list[Shape] | None = None,
-           compress_level: int = 6) -> bytes:
+           compress_level: int = 6, trailing: int = 0) -> bytes:
     """Draw the shapes (``backgrounds`` and ``shared``: see ``_draw``) as a PNG in 32 colours.
 
     ``palette``, for an opaque card: the shapes of a stand-in badge of the same class, format and variant
@@ -339,7 +368,8 @@ def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transpare
     ``compress_level`` 9 suits an image drawn once and hosted many times (see ``kit.render_file``)."""
     cache = backgrounds if backgrounds is not None else {}
     if palette is not None and not transparent:
-        made = _card_png(fonts, size, shapes, cache, shared, _stand_in(fonts, size, palette, cache), compress_level)
+        made = _card_png(fonts, size, shapes, cache, shared, _stand_in(fonts, size, palette, cache), compress_level,
+                         trailing)
         if made is not None:
             return made
     return _pillow_png(fonts, size, shapes, transparent, cache, shared, palette, compress_level)

@@ -189,7 +189,9 @@ def render_file(designer: Designer, fonts: FontSet, file: BadgeFile, backgrounds
     # per card); level 9 would cost 40 ms more for 3 % less. Every other hosted image (the e-mail signature,
     # a class image) is drawn once per badge class and hosted in many kits: level 9 costs once there.
     level = 8 if file.fmt == "deelkaart-1200x630" else 9
-    return to_png(fonts, size, shapes, transparent, backgrounds, designs.shared_texts(shapes, common), palette, level)
+    shared = designs.shared_texts(shapes, common)
+    return to_png(fonts, size, shapes, transparent, backgrounds, shared, palette, level,
+                  designs.trailing_texts(shapes, common, shared))
 
 
 def palette_art(art: BadgeArt) -> BadgeArt:

@@ -4,6 +4,7 @@ card drawn, mapped and saved by Pillow, designs._pillow_png)."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -36,7 +37,9 @@ def _both(designer, fonts, art, fmt, variant, cache, plain_cache=None):
     stand_in = designer.layout(palette_art(art), fmt, variant)[1]
     shared = designs.shared_texts(shapes, common)
     level = 6 if fmt.startswith("deelkaart") else 9
-    fast = designs._card_png(fonts, size, shapes, cache, shared, designs._stand_in(fonts, size, stand_in, cache), level)
+    trailing = designs.trailing_texts(shapes, common, shared)
+    fast = designs._card_png(fonts, size, shapes, cache, shared, designs._stand_in(fonts, size, stand_in, cache), level,
+                             trailing)
     plain = designs._pillow_png(fonts, size, shapes, False, {} if plain_cache is None else plain_cache, shared, stand_in,
                                 level)
     return fast, plain
@@ -98,3 +101,45 @@ def test_pngwrite_refuses_what_it_cannot_write_as_pillow():
     assert pngwrite.png(image.size, image.getpalette(), pngwrite.filtered(image).tobytes(), 6) == buffer.getvalue()
     noise = Image.effect_noise((600, 600), 120).convert("RGB").quantize(64)
     assert pngwrite.png(noise.size, noise.getpalette(), pngwrite.filtered(noise).tobytes(), 6) is None  # > 1 IDAT
+
+
+def _backdrop_texts(cache: dict) -> list[tuple]:
+    """The texts drawn on each backdrop in a batch's cache (keys: size, geometry, transparent, texts)."""
+    return [key[3] for key in cache if len(key) == 4 and isinstance(key[2], bool)]
+
+
+def test_the_site_name_at_the_foot_is_a_trailing_text_drawn_on_the_backdrop(fonts, designer):
+    art = _art("Jan de Vries")
+    _, shapes, _ = designer.layout(art, "deelkaart-1200x630", "licht")
+    common = designer.layout(signature_art(art), "deelkaart-1200x630", "licht")[1]
+    shared = designs.shared_texts(shapes, common)
+    assert designs.trailing_texts(shapes, common, shared) == 1
+    assert designs.trailing_texts(common, common, len([s for s in common if s.kind == "text"])) == 0  # none left
+    cache = {}
+    fast, plain = _both(designer, fonts, art, "deelkaart-1200x630", "licht", cache)
+    assert fast == plain
+    site = [s for s in shapes if s.kind == "text"][-1]
+    assert any(drawn and drawn[-1] == site for drawn in _backdrop_texts(cache))  # a backdrop with the site's name
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_trailing_text_that_meets_a_card_text_is_drawn_after_it(fonts, designer, fmt):
+    """A trailing text whose ink box meets one of the card's own texts is drawn in its place (after them):
+    the same bytes as Pillow's."""
+    art = _art("Wendelien Schoonderwoerd-Kloosterhuis", tagline="Restauratie van kasten, trappen en deuren")
+    size, shapes, _ = designer.layout(art, fmt, "licht")
+    common = designer.layout(signature_art(art), fmt, "licht")[1]
+    stand_in = designer.layout(palette_art(art), fmt, "licht")[1]
+    shared = designs.shared_texts(shapes, common)
+    texts = [s for s in shapes if s.kind == "text"]
+    name = texts[shared]
+    moved = dataclasses.replace(texts[-1], box=(name.box[0], name.box[1] + 4, *texts[-1].box[2:]))
+    shapes = [moved if s is texts[-1] else s for s in shapes]
+    common = [moved if s.kind == "text" and s == texts[-1] else s for s in common]
+    assert designs.trailing_texts(shapes, common, shared) == 1
+    level = 6 if fmt.startswith("deelkaart") else 9
+    cache = {}
+    fast = designs._card_png(fonts, size, shapes, cache, shared, designs._stand_in(fonts, size, stand_in, cache), level, 1)
+    plain = designs._pillow_png(fonts, size, shapes, False, {}, shared, stand_in, level)
+    assert fast == plain
+    assert _backdrop_texts(cache) and not any(moved in drawn for drawn in _backdrop_texts(cache))  # not on the backdrop
