@@ -36,6 +36,7 @@ from pathlib import Path, PurePosixPath
 
 import rcssmin
 
+from .fontmetrics import compact_unicode_ranges
 from .fontuse import FontUse
 from .media import split
 from .usage import can_apply, markup_classes, markup_tags, requirements, script_classes
@@ -60,8 +61,9 @@ def fingerprinted(name: str, data: bytes) -> str:
 
 
 def minify_css(text: str) -> str:
-    """Comments and needless whitespace removed; the rules and their order stay as they are."""
-    return rcssmin.cssmin(text, keep_bang_comments=False).strip() + "\n"
+    """Comments and needless whitespace removed, each ``unicode-range`` in its shortest notation; the rules
+    and their order stay as they are."""
+    return compact_unicode_ranges(rcssmin.cssmin(text, keep_bang_comments=False).strip()) + "\n"
 
 
 @dataclass(frozen=True)
