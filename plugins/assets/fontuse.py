@@ -255,5 +255,27 @@ class FontUse:
         codes = {key: sorted(ord(char) for char in characters - WHITE) for key, characters in needed.items()}
         return [face for face in self.faces if face.covers(codes.get((face.family, face.style), []))]
 
+    def may_use(self, markup: str) -> list[Face]:
+        """The faces (in the CSS's order) that a page may make the browser fetch at any time: those of
+        :meth:`used`, the faces of the text its ``alt``, ``placeholder`` and ``value`` attributes may
+        show (an image that fails, an empty field), and every face when the page may lay out text its
+        markup does not hold (:func:`writes_text`)."""
+        if writes_text(markup):
+            return list(self.faces)
+        shown = {char for values in SHOWN_ATTRIBUTE.findall(markup) for char in html.unescape("".join(values))} - WHITE
+        codes = sorted(map(ord, shown))
+        used = {face.url for face in self.used(markup)}
+        return [face for face in self.faces if face.url in used or face.covers(codes)]
+
 
 WHITE = frozenset(" \t\n\r\f")
+# a script the page loads (it may write text), a form field or an editable element (the visitor types),
+# text for when scripts do not run (the build judges the page as a browser that runs them)
+WRITES_TEXT = re.compile(r"<(?:script\b[^>]*\bsrc\s*=|input\b|textarea\b|select\b|noscript\b)|\bcontenteditable\b", re.I)
+SHOWN_ATTRIBUTE = re.compile(r"""\s(?:alt|placeholder|value)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def writes_text(markup: str) -> bool:
+    """Whether a page may lay out text that its markup does not hold: it loads a script, has a form field
+    or an editable element, or text for when scripts do not run."""
+    return WRITES_TEXT.search(markup) is not None
