@@ -44,7 +44,8 @@ def matches(soup, part: str) -> list[str]:
     """The selectors of a part that match an element of the page (parsed, with its structure)."""
     found = []
     for selector_list in selectors((ROOT / "theme" / "css" / f"{part}.css").read_text(encoding="utf-8")):
-        selector = STATES.sub("", selector_list)
+        # a state taken off; a :not() left empty by that (``:not(:focus)``) holds for an element at rest
+        selector = STATES.sub("", selector_list).replace(":not()", "")
         try:
             hit = soup.select_one(selector)
         except soupsieve.SelectorSyntaxError:  # a :has() soupsieve does not take: judged without it (looser)
