@@ -2,7 +2,7 @@
 
 The variable fonts ship with a weight axis of 200-800. The site sets body text at 400-700 and headings
 at 400-800 (``theme/css``), so the weights outside those ranges are bytes every visitor downloads and
-no page draws. ``theme/css/base/fonts.css`` and ``fonts-italic.css`` declare each face's range
+no page draws. The ``@font-face`` rules in ``theme/css`` (``base/fonts*.css``) declare each face's range
 (``font-weight: 400 700``); this script limits each file's ``wght`` axis to the range its rule
 declares, with fontTools' instancer (the other axes, such as the optical size, stay whole). Weights
 inside the range are drawn as before, up to the rounding of the instancer's deltas (advance widths
@@ -25,14 +25,14 @@ from assets.fontuse import faces  # noqa: E402
 from infra.files import atomic_write  # noqa: E402
 
 FONTS = ROOT / "theme" / "static" / "fonts"
-SHEETS = [ROOT / "theme" / "css" / "base" / name for name in ("fonts.css", "fonts-italic.css")]
+CSS = ROOT / "theme" / "css"
 
 
 def declared() -> tuple[dict[str, tuple[float, float]], list[str]]:
     """Each web font file and the weights its rules declare; and what is wrong with the declarations."""
     ranges: dict[str, tuple[float, float]] = {}
     problems = []
-    for sheet in SHEETS:
+    for sheet in sorted(CSS.rglob("*.css")):  # every sheet that declares a face
         for face in faces(sheet.read_text(encoding="utf-8")):
             name = PurePosixPath(face.url).name
             if ranges.setdefault(name, face.weight) != face.weight:

@@ -36,7 +36,8 @@ from pathlib import Path, PurePosixPath
 
 import rcssmin
 
-from .fontuse import FontUse
+from .fontmetrics import compact_unicode_ranges
+from .fontuse import FontUse, faces
 from .media import split
 from .usage import can_apply, markup_classes, markup_tags, requirements, script_classes, star_prefixes
 
@@ -60,8 +61,9 @@ def fingerprinted(name: str, data: bytes) -> str:
 
 
 def minify_css(text: str) -> str:
-    """Comments and needless whitespace removed; the rules and their order stay as they are."""
-    return rcssmin.cssmin(text, keep_bang_comments=False).strip() + "\n"
+    """Comments and needless whitespace removed, each ``unicode-range`` in its shortest notation; the rules
+    and their order stay as they are."""
+    return compact_unicode_ranges(rcssmin.cssmin(text, keep_bang_comments=False).strip()) + "\n"
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,9 @@ class Assets:
     sheets: dict[str, tuple[tuple[str, str | None], ...]] = field(default_factory=dict)
     # bundle (``css/profile.css``) -> per optional group, what a page needs for it (usage.requirements)
     optional: dict[str, tuple[list, ...]] = field(default_factory=dict)
+    # bundle -> per optional group, the font files its @font-face rules load (as the CSS names them): a
+    # group of faces alone is linked when the page may use one of them (``FontUse.may_use``)
+    optional_faces: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     # published script name -> the classes (and element names) it and the scripts it imports may set
     script_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # bundle (``css/profile.css``) -> its whole minified CSS, read for the fonts a page fetches (fontuse)
@@ -162,7 +167,7 @@ class Assets:
         logical = self._logical(bundle)
         sheets = self.sheets[logical]
         if markup is not None and logical in self.optional:
-            sheets = ((variant_name(bundle, self.used_groups(logical, markup)), None), *sheets[1:])
+            sheets = ((variant_name(bundle, self.used_groups(bundle, markup)), None), *sheets[1:])
         return tuple((self.path(name), media) for name, media in sheets)
 
     def font_files(self, bundle: str, markup: str) -> tuple[str, ...]:
@@ -181,15 +186,26 @@ class Assets:
             self.fonts[logical] = FontUse.from_css(self.font_css[logical])
         return self.fonts[logical]
 
-    def used_groups(self, logical: str, markup: str) -> tuple[bool, ...]:
-        """Per optional group of a bundle, whether the page's markup (and its scripts) can use it."""
+    def used_groups(self, bundle: str, markup: str) -> tuple[bool, ...]:
+        """Per optional group of a bundle, whether the page's markup (and its scripts) can use it: a rule
+        of it can apply, or, for a group of font faces alone, the page may use one of its faces."""
+        logical = self._logical(bundle)
         classes, tags = markup_classes(markup), markup_tags(markup)
         for name, words in self.script_words.items():
             if name in markup:
                 classes |= words
                 tags |= words
         prefixes = star_prefixes(classes)
-        return tuple(can_apply(needs, classes, tags, prefixes) for needs in self.optional[logical])
+        fonts: set[str] | None = None  # the faces the page may use, judged when a group asks
+        used = []
+        for needs, group_fonts in zip(self.optional[logical], self.optional_faces[logical], strict=True):
+            flag = can_apply(needs, classes, tags, prefixes)
+            if not flag and group_fonts and not needs:  # a group of font faces alone
+                if fonts is None:
+                    fonts = {face.url for face in self.font_use(bundle).may_use(markup)}
+                flag = not group_fonts.isdisjoint(fonts)
+            used.append(flag)
+        return tuple(used)
 
 
 def variant_name(bundle: str, used: tuple[bool, ...]) -> str:
@@ -212,6 +228,8 @@ def collect(theme: Path, folder: str = "theme/assets/") -> Assets:
     # splitting the minified combination, in a fraction of the time; there are many combinations)
     own_rules = {part: split(minify_css(rewritten[part]))[0].strip() for part in spec.order}
     needs: dict[tuple[str, ...], list] = {}  # an optional group's requirements (usage.requirements), once
+    group_faces = {group: frozenset(face.url for face in faces("\n".join(rewritten[part] for part in group)))
+                   for groups in spec.optional.values() for group in groups}
     for bundle, parts in spec.bundles.items():
         text = minify_css("\n".join(rewritten[part] for part in parts))
         logical = f"css/{bundle}.css"
@@ -232,6 +250,7 @@ def collect(theme: Path, folder: str = "theme/assets/") -> Assets:
                 if group not in needs:
                     needs[group] = requirements("\n".join(sources[part] for part in group))
             assets.optional[logical] = tuple(needs[group] for group in groups)
+            assets.optional_faces[logical] = tuple(group_faces[group] for group in groups)
         for used in itertools.product((False, True), repeat=len(groups)):
             left_out = {part for group, flag in zip(groups, used, strict=True) if not flag for part in group}
             variant = "".join(own_rules[part] for part in parts if part not in left_out) + "\n"

@@ -55,16 +55,21 @@ class Fallback:
         return "\n".join([
             "@font-face {",
             f'  font-family: "{self.family} Fallback";',
-            "  font-style: normal;",
             f"  font-weight: {self.weight};",
             f"  src: {', '.join(LOCAL_NAMES[self.local])};",
-            f"  size-adjust: {self.size_adjust:.2f}%;",
-            f"  ascent-override: {self.ascent:.2f}%;",
-            f"  descent-override: {self.descent:.2f}%;",
-            f"  line-gap-override: {self.line_gap:.2f}%;",
+            f"  size-adjust: {percent(self.size_adjust)};",
+            f"  ascent-override: {percent(self.ascent)};",
+            f"  descent-override: {percent(self.descent)};",
+            f"  line-gap-override: {percent(self.line_gap)};",
             *([f"  unicode-range: {self.unicode_range};"] if self.unicode_range else []),
             "}",
         ])
+
+
+def percent(value: float) -> str:
+    """``99.50`` -> ``99.5%``, ``0.0`` -> ``0%``: to two decimals, without the zeros that say nothing."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{'0' if text in ('', '-0') else text}%"
 
 
 def unicode_ranges(css: str, family: str) -> str:
@@ -96,6 +101,33 @@ def merge_ranges(ranges: list[str]) -> str:
         else:
             merged.append([first, last])
     return ", ".join(f"U+{first:04X}" if first == last else f"U+{first:04X}-{last:04X}" for first, last in merged)
+
+
+def short_span(first: int, last: int) -> str:
+    """The shortest ``unicode-range`` part for the code points ``first`` to ``last``: ``U+2020``,
+    ``U+100-2BA`` (hex digits without leading zeros), or ``U+4??`` for an aligned block of 16, 256, ..."""
+    if first == last:
+        return f"U+{first:X}"
+    candidates = [f"U+{first:X}-{last:X}"]
+    for digits in range(1, 6):
+        size = 16 ** digits
+        if first % size == 0 and last == first + size - 1:
+            prefix = first // size
+            candidates.append(f"U+{prefix:X}{'?' * digits}" if prefix else f"U+{'?' * digits}")
+    return min(candidates, key=len)
+
+
+UNICODE_RANGE = re.compile(r"(unicode-range\s*:\s*)([^;}]+)")
+
+
+def compact_unicode_ranges(css: str) -> str:
+    """Every ``unicode-range`` of ``css`` in its shortest notation, part by part (the same code points in
+    the same order): ``U+0000-00FF, U+0131`` -> ``U+??,U+131``."""
+    def shorten(match: re.Match) -> str:
+        parts = [part for part in match.group(2).split(",") if part.strip()]
+        return match.group(1) + ",".join(short_span(*code_span(part)) for part in parts)
+
+    return UNICODE_RANGE.sub(shorten, css)
 
 
 def load(path: str, axes: dict[str, float] | None = None) -> TTFont:

@@ -268,6 +268,8 @@ class FontUse:
     by_key: dict[str, list[Rule]]
     # what an element opened in another makes of it (``_text_by_font``'s ``steps``): shaped by ``by_key`` alone
     steps: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    # the last page judged and its faces: a page asks twice (its preloads, then the optional font parts it links)
+    last: list = dataclasses.field(default_factory=lambda: [None, ()], compare=False, repr=False)
 
     @classmethod
     def from_css(cls, css: str) -> FontUse:
@@ -278,14 +280,41 @@ class FontUse:
 
     def used(self, markup: str) -> list[Face]:
         """The faces (in the CSS's order) that the text of ``markup`` makes the browser fetch."""
+        # a plain str: slicing a template's Markup makes a Markup object of each slice (a quarter of the time)
+        markup = str(markup)
+        if self.last[0] == markup:
+            return list(self.last[1])
         styles = {(face.family, face.style) for face in self.faces}
         needed: dict[tuple[str, str], set[str]] = {}
-        # a plain str: slicing a template's Markup makes a Markup object of each slice (a quarter of the time)
-        for (family, style), characters in _text_by_font(str(markup), self.by_key, self.steps).items():
+        for (family, style), characters in _text_by_font(markup, self.by_key, self.steps).items():
             key = (family, style) if (family, style) in styles else (family, "normal")  # a synthesised italic
             needed.setdefault(key, set()).update(characters)
         codes = {key: sorted(ord(char) for char in characters - WHITE) for key, characters in needed.items()}
-        return [face for face in self.faces if face.covers(codes.get((face.family, face.style), []))]
+        found = tuple(face for face in self.faces if face.covers(codes.get((face.family, face.style), [])))
+        self.last[:] = [markup, found]
+        return list(found)
+
+    def may_use(self, markup: str) -> list[Face]:
+        """The faces (in the CSS's order) that a page may make the browser fetch at any time: those of
+        :meth:`used`, the faces of the text its ``alt``, ``placeholder`` and ``value`` attributes may
+        show (an image that fails, an empty field), and every face when the page may lay out text its
+        markup does not hold (:func:`writes_text`)."""
+        if writes_text(markup):
+            return list(self.faces)
+        shown = {char for values in SHOWN_ATTRIBUTE.findall(markup) for char in html.unescape("".join(values))} - WHITE
+        codes = sorted(map(ord, shown))
+        used = {face.url for face in self.used(markup)}
+        return [face for face in self.faces if face.url in used or face.covers(codes)]
 
 
 WHITE = frozenset(" \t\n\r\f")
+# a script the page loads (it may write text), a form field or an editable element (the visitor types),
+# text for when scripts do not run (the build judges the page as a browser that runs them)
+WRITES_TEXT = re.compile(r"<(?:script\b[^>]*\bsrc\s*=|input\b|textarea\b|select\b|noscript\b)|\bcontenteditable\b", re.I)
+SHOWN_ATTRIBUTE = re.compile(r"""\s(?:alt|placeholder|value)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def writes_text(markup: str) -> bool:
+    """Whether a page may lay out text that its markup does not hold: it loads a script, has a form field
+    or an editable element, or text for when scripts do not run."""
+    return WRITES_TEXT.search(markup) is not None

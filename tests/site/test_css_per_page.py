@@ -9,6 +9,7 @@ import re
 import pytest
 import soupsieve
 from assets.bundle import collect, load_spec, minify_css
+from assets.fontuse import faces, writes_text
 from assets.media import blocks, split
 from assets.usage import selectors, split_selector_list
 from browser_support import output_file, visit
@@ -43,7 +44,8 @@ def matches(soup, part: str) -> list[str]:
     """The selectors of a part that match an element of the page (parsed, with its structure)."""
     found = []
     for selector_list in selectors((ROOT / "theme" / "css" / f"{part}.css").read_text(encoding="utf-8")):
-        selector = STATES.sub("", selector_list)
+        # a state taken off; a :not() left empty by that (``:not(:focus)``) holds for an element at rest
+        selector = STATES.sub("", selector_list).replace(":not()", "")
         try:
             hit = soup.select_one(selector)
         except soupsieve.SelectorSyntaxError:  # a :has() soupsieve does not take: judged without it (looser)
@@ -86,6 +88,9 @@ def test_each_page_links_only_the_optional_parts_its_markup_uses(example_site):
         for group in SPEC.optional.get(bundle, ()):
             for part in group:
                 rules = part_rules(part)
+                if not rules:  # font faces alone: linked when the page's text may need one of them
+                    linked += face_part_problems(part, sheet, html, missing, path.relative_to(example_site.output))
+                    continue
                 held = all(rule in sheet for rule in rules)
                 assert held or not any(rule in sheet for rule in rules), (path, part)  # whole or not at all
                 used = matches(soup, part)
@@ -99,6 +104,27 @@ def test_each_page_links_only_the_optional_parts_its_markup_uses(example_site):
     # the build's judgement ignores structure (a table anywhere on a page with prose counts): it may
     # link a part that no element matches, but rarely
     assert len(needless) <= max(3, linked // 20), needless
+
+
+def face_part_problems(part: str, sheet: str, html: str, missing: list[str], where) -> bool:
+    """A part of @font-face rules alone (the latin-ext faces): whole or not at all in the page's sheet, and
+    held where the page's text (what it shows, its alt texts and field values) has a character in one of
+    its faces' ranges or where text may come later (a script, a form field). Whether it is linked without
+    need is the preload test's business (a linked face the page does not fetch is no error)."""
+    source = (ROOT / "theme" / "css" / f"{part}.css").read_text(encoding="utf-8")
+    part_faces = faces(source)
+    stems = [face.url.rsplit("/", 1)[-1].removesuffix(".woff2") for face in part_faces]
+    held = [re.search(rf'url\("?{re.escape(stem)}\.[0-9a-f]{{10}}\.woff2', sheet) is not None for stem in stems]
+    assert all(held) or not any(held), part
+    soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup.select("script, style, template"):
+        hidden.decompose()
+    text = soup.get_text() + "".join(str(tag.get(name, "")) for tag in soup.find_all(True) for name in ("alt", "value"))
+    codes = sorted({ord(char) for char in text})
+    needed = any(face.covers(codes) for face in part_faces) or writes_text(html)
+    if needed and not all(held):
+        missing.append(f"{where}: {part} left out, though the page's text may need it")
+    return all(held)
 
 
 def settle(page, network: bool = True) -> None:

@@ -261,7 +261,36 @@ def test_fallback_faces_cover_only_the_web_fonts_characters():
     assert unicode_ranges(css, "A") == "U+0000-02BA, U+2020"
     face = Fallback("A", "400", "regular", 99.5, 90.0, 25.0, 0.0, unicode_ranges(css, "A")).css()
     assert 'font-family: "A Fallback";' in face and 'local("Liberation Sans")' in face
-    assert "size-adjust: 99.50%;" in face and "unicode-range: U+0000-02BA, U+2020;" in face
+    assert "size-adjust: 99.5%;" in face and "line-gap-override: 0%;" in face
+    assert "unicode-range: U+0000-02BA, U+2020;" in face
+    assert "font-style" not in face  # normal, the default
+
+
+def test_percentages_keep_two_decimals_without_needless_zeros():
+    from assets.fontmetrics import percent
+
+    assert [percent(v) for v in (99.22, 99.5, 27.0, 0.0, 0.004, 103.745)] == ["99.22%", "99.5%", "27%", "0%", "0%", "103.75%"]
+
+
+def test_unicode_ranges_are_written_in_their_shortest_notation():
+    from assets.bundle import minify_css
+    from assets.fontmetrics import compact_unicode_ranges, short_span
+
+    assert short_span(0, 0xFF) == "U+??" and short_span(0x400, 0x4FF) == "U+4??" and short_span(0x2020, 0x2020) == "U+2020"
+    assert short_span(0x100, 0x2BA) == "U+100-2BA" and short_span(0x1E00, 0x1E9F) == "U+1E00-1E9F"
+    css = '@font-face{font-family:"A";unicode-range:U+0000-00FF, U+0131,U+0152-0153}.a{color:red}'
+    assert compact_unicode_ranges(css) == '@font-face{font-family:"A";unicode-range:U+??,U+131,U+152-153}.a{color:red}'
+    assert "unicode-range:U+??,U+2020}" in minify_css("@font-face { unicode-range: U+0000-00FF, U+2020; }")
+
+
+@settings(deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 0x10FFFF), st.integers(0, 0x1000)), min_size=1, max_size=8))
+def test_the_shortest_notation_covers_the_same_code_points(spans):
+    from assets.fontmetrics import compact_unicode_ranges
+
+    parts = [f"U+{first:04X}-{min(first + length, 0x10FFFF):04X}" for first, length in spans]
+    short = compact_unicode_ranges("unicode-range:" + ", ".join(parts) + ";")[len("unicode-range:"):-1]
+    assert [code_points(a) for a in short.split(",")] == [code_points(b) for b in parts]
 
 
 def code_points(ranges):

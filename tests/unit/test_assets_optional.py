@@ -109,6 +109,42 @@ def test_a_page_links_the_sheet_with_the_optional_parts_its_markup_can_use(tmp_p
     assert sheets_of(assets, "one", None)[0] == assets.names["css/one.css"]
 
 
+FONT_SPEC = """
+[order]
+parts = ["base/ext", "base/fonts", "components/b"]
+[bundles]
+base = ["base/ext", "base/fonts"]
+one = ["components/b"]
+[optional]
+base = ["base/ext"]
+"""
+FONT_PARTS = {
+    "base/ext": '@font-face { font-family: "X"; src: url("../fonts/x-ext.woff2"); unicode-range: U+0100-024F; }',
+    "base/fonts": '@font-face { font-family: "X"; src: url("../fonts/x.woff2"); unicode-range: U+0000-00FF; }'
+                  ' body { font-family: "X", sans-serif; }',
+    "components/b": ".b { margin: 0; }",
+}
+
+
+def test_a_part_of_font_faces_alone_is_linked_when_the_page_may_use_one_of_them(tmp_path):
+    """No rule of it can apply (it has none): the fonts the page's text may use decide (fontuse.may_use)."""
+    theme = make_theme(tmp_path, spec=FONT_SPEC, parts=FONT_PARTS, scripts=SCRIPTS)
+    (theme / "static" / "fonts" / "x-ext.woff2").write_bytes(b"wOF2 other font bytes")
+    assets = collect(theme)
+
+    def linked(markup):
+        return sheets_of(assets, "one", markup)[0] == assets.names[variant_name("one", (True,))]
+
+    assert not linked('<body><p class="b">Lucas</p></body>')
+    assert linked('<body><p class="b">Łukasz</p></body>')
+    assert linked('<body><img alt="Łukasz" src="x.jpg"></body>')  # shown when the image fails
+    assert linked('<body><input name="naam"></body>')  # what the visitor types
+    assert linked(f'<body><script type="module" src="/{assets.path("js/b.js")}"></script></body>')  # what a script writes
+    # without the group the sheet has no @font-face for the latin-ext range, with it the sheet has
+    without = assets.files[assets.names[variant_name("one", (False,))]].decode()
+    assert "U+100-24F" not in without and "U+100-24F" in assets.files[assets.names[variant_name("one", (True,))]].decode()
+
+
 @pytest.mark.parametrize("optional, message", [
     ('one = ["components/x"]', "optional.one: components/x: not in bundles.one"),
     ('two = ["components/d"]', "optional.two: components/d: not in bundles.two"),

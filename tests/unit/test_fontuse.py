@@ -73,6 +73,19 @@ def test_the_web_fonts_hold_exactly_the_weights_their_rules_declare():
     assert result.returncode == 0, result.stderr
 
 
+def test_a_page_may_use_the_faces_of_its_text_of_its_shown_attributes_and_all_when_text_can_come_later():
+    use = FontUse.from_css(CSS)
+    plain = '<body><h1>Hallo</h1><p>tekst</p><img alt="Łukasz aan het werk" src="x.jpg"></body>'
+    assert "kop-ext.woff2" not in {face.url for face in use.used(plain)}
+    assert {face.url for face in use.may_use(plain)} >= {"kop-latin.woff2", "tekst-latin.woff2", "tekst-ext.woff2"}
+    assert not [face.url for face in use.may_use(plain.replace("Łukasz", "Lucas")) if "ext" in face.url]
+    for later in ('<script type="module" src="x.js"></script>', '<input name="q">', "<textarea></textarea>",
+                  "<select></select>", '<div contenteditable="true"></div>', "<noscript>Şahin</noscript>"):
+        assert [face.url for face in use.may_use(f"<body><p>tekst</p>{later}</body>")] == [face.url for face in use.faces]
+    # structured data is no script that writes text
+    assert use.may_use('<script type="application/ld+json">{"name": "Şahin"}</script><p>a</p>') == use.used("<p>a</p>")
+
+
 def test_rules_resolve_variables_and_leave_out_generated_text_and_print():
     found = {(rule.tag, tuple(sorted(rule.classes)), tuple(sorted(rule.context))): (rule.family, rule.style)
              for rule in rules(CSS)}
