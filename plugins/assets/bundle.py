@@ -39,7 +39,7 @@ import rcssmin
 from .fontmetrics import compact_unicode_ranges
 from .fontuse import FontUse, faces
 from .media import split
-from .usage import can_apply, markup_classes, markup_tags, requirements, script_classes, star_prefixes
+from .usage import SCOPES, can_apply, markup_classes, markup_tags, requirements, script_classes, star_prefixes
 
 HASH_LENGTH = 10
 ASSET_SUFFIXES = (".js", ".woff2")
@@ -194,7 +194,7 @@ class Assets:
         for name, words in self.script_words.items():
             if name in markup:
                 classes |= words
-                tags |= words
+                tags |= words | {f"{scope} {word}" for scope in SCOPES for word in words}
         prefixes = star_prefixes(classes)
         fonts: set[str] | None = None  # the faces the page may use, judged when a group asks
         used = []

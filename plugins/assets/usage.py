@@ -155,12 +155,38 @@ def requirements(css: str) -> list[tuple[frozenset[str], frozenset[str]]]:
             classes = frozenset(SELECTOR_CLASS.findall(outside))
             # pseudo-classes and pseudo-elements (":hover", "::marker") are no element names
             tags = frozenset(name.lower() for name in TYPE_SELECTOR.findall(re.sub(r"::?[\w-]+", " ", outside)))
-            found.append((classes, tags - {"html", "body"}))
+            tags -= {"html", "body"}
+            scope = SCOPED_SELECTOR.match(outside)
+            if scope and scope.group(1) in SCOPES:  # ".prose ol > li": an ol and an li inside a .prose
+                tags = frozenset(f"{scope.group(1)} {name}" for name in tags)
+            found.append((classes, tags))
     return found
 
 
+# Classes whose descendants' element names count apart ("prose img": an img inside a .prose): the
+# Markdown of a text decides which of the prose parts its page can use, not the logo's img around it.
+SCOPES = frozenset({"prose"})
+SCOPED_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)\s+(?![>+~\s])")  # a lone class, then a descendant
+SCOPE_START = re.compile(r'<([a-zA-Z][\w-]*)\b[^>]*?(?<![\w-])class="([^"]*)"[^>]*>')
+
+
 def markup_tags(html: str) -> set[str]:
-    return {name.lower() for name in MARKUP_TAG.findall(html)}
+    """The element names in ``html``, and per element inside an element of a class in ``SCOPES``
+    its name with that class (``prose img``)."""
+    tags = {name.lower() for name in MARKUP_TAG.findall(html)}
+    for start in SCOPE_START.finditer(html):
+        scopes = SCOPES.intersection(start.group(2).split())
+        if not scopes:
+            continue
+        name, depth, end = start.group(1), 1, len(html)
+        for mark in re.finditer(rf"<(/?){re.escape(name)}(?![\w-])", html[start.end():], re.IGNORECASE):
+            depth += -1 if mark.group(1) else 1
+            if not depth:
+                end = start.end() + mark.start()
+                break
+        inner = {tag.lower() for tag in MARKUP_TAG.findall(html, start.end(), end)}
+        tags |= {f"{scope} {tag}" for scope in scopes for tag in inner}
+    return tags
 
 
 def can_apply(needs: list[tuple[frozenset[str], frozenset[str]]], classes: set[str], tags: set[str],

@@ -38,9 +38,10 @@ def test_requirements_are_the_classes_and_elements_a_selector_names():
     @media (min-width: 3rem) { .x dl dd + dt { x: 1 } }
     @font-face { font-family: "X"; src: url(x.woff2) }"""
     assert requirements(css) == [
-        (frozenset({"prose"}), frozenset({"table", "tr"})),  # :has() need not be there
-        (frozenset({"prose"}), frozenset({"code"})),  # one of :is()'s arguments is enough: none is required
-        (frozenset({"prose"}), frozenset({"ol", "li"})),  # ::marker is no element
+        # inside a .prose (usage.SCOPES); :has() need not be there
+        (frozenset({"prose"}), frozenset({"prose table", "prose tr"})),
+        (frozenset({"prose"}), frozenset({"prose code"})),  # one of :is()'s arguments is enough: none is required
+        (frozenset({"prose"}), frozenset({"prose ol", "prose li"})),  # ::marker is no element
         (frozenset(), frozenset({"abbr"})),
         (frozenset(), frozenset()),  # applies to every page
         (frozenset({"a", "b"}), frozenset()),
@@ -51,9 +52,10 @@ def test_requirements_are_the_classes_and_elements_a_selector_names():
 def test_a_rule_can_apply_when_its_classes_and_elements_are_all_on_the_page():
     needs = requirements(".prose table tr { x: 1 } .verify-result--geldig { x: 1 }")
     tags = markup_tags('<div class="prose"><TABLE><tr><td>x</td></tr></TABLE></div>')
-    assert tags == {"div", "table", "tr", "td"}
+    assert tags == {"div", "table", "tr", "td", "prose table", "prose tr", "prose td"}
     assert can_apply(needs, {"prose"}, tags)
-    assert not can_apply(needs, {"prose"}, {"div", "table"})
+    assert not can_apply(needs, {"prose"}, {"div", "table", "tr"})  # a table, but not in the .prose
+    assert not can_apply(needs, {"prose"}, {"div", "table", "prose table"})
     assert not can_apply(needs, {"card"}, tags)
     assert can_apply(needs, {"verify-result--*"}, set())  # a class a script makes from a prefix
 
@@ -98,7 +100,8 @@ def test_a_page_links_the_sheet_with_the_optional_parts_its_markup_can_use(tmp_p
     assert main_sheet('<p class="a"><em>x</em></p>') == variant(True, False, False)
     assert main_sheet('<div class="prose"><table><tr><th>x</th></tr></table></div>') == variant(False, True, False)
     # the judgement ignores structure (it errs towards linking): a table anywhere on a page with prose
-    assert main_sheet('<div class="prose"><p>x</p></div><table></table>') == variant(False, True, False)
+    # a table outside the .prose: the prose's table rules cannot apply
+    assert main_sheet('<div class="prose"><p>x</p></div><table></table>') == variant(False, False, False)
     # prose without a table does not need the table rules
     assert main_sheet('<div class="prose"><p>x</p></div>') == variant(False, False, False)
     # a class set by a script the page loads counts: a.js adds d--x
