@@ -194,7 +194,9 @@ class Assets:
         for name, words in self.script_words.items():
             if name in markup:
                 classes |= words
-                tags |= words | {f"{scope} {word}" for scope in SCOPES for word in words}
+                # inside a .prose only from a script that names the class (none does: they fill
+                # elements of their own, not a text's Markdown)
+                tags |= words | {f"{scope} {word}" for scope in SCOPES & words for word in words}
         prefixes = star_prefixes(classes)
         fonts: set[str] | None = None  # the faces the page may use, judged when a group asks
         used = []
