@@ -564,9 +564,21 @@
   // The previews wait until the page has loaded and been drawn: their fonts, design and drawing (hundreds of
   // kilobytes and of milliseconds on a phone) do not hold up the page itself. A download asked for before then
   // loads what it needs at once (offer).
+  // (and the first paint is on the screen: the browser's paint timing says so, where it reports paints; a fast
+  // page fires its load event before that paint is presented)
   function afterFirstPaint(run) {
-    function later() { window.requestAnimationFrame(function () { window.setTimeout(run, 0); }); }
+    var waiting = 2;
+    function later() {
+      waiting -= 1;
+      if (waiting === 0) window.requestAnimationFrame(function () { window.setTimeout(run, 0); });
+    }
     if (document.readyState === "complete") later(); else window.addEventListener("load", later, { once: true });
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf("paint") < 0) { later(); return; }
+    var observer = new PerformanceObserver(function (list) {
+      if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); later(); }
+    });
+    observer.observe({ type: "paint", buffered: true });
   }
 
   function drawPreviews() {

@@ -1,6 +1,6 @@
 // Site search with Pagefind's own index, served from this site. No request leaves the site.
-// The engine, its index and the matching rules load once the page has loaded and been drawn (or at
-// the first search before then): they do not hold up the page itself.
+// The engine, its index and the matching rules load once the page has loaded and its first paint is on
+// the screen (or at the first search before then): they do not hold up the page itself.
 
 const form = document.querySelector("[data-search]");
 const SHOWN = 20;
@@ -34,10 +34,28 @@ if (form) {
     return loading;
   };
 
+  // Once the page has loaded and its first paint is on the screen (the browser's paint timing says so; where
+  // it does not report paints, the next frame after the load event): a fast page fires its load event
+  // before that paint is presented, and what it fetched then would count into the paint.
   const afterFirstPaint = (run) => {
-    const later = () => window.requestAnimationFrame(() => window.setTimeout(run, 0));
-    if (document.readyState === "complete") later();
-    else window.addEventListener("load", later, { once: true });
+    const loaded = new Promise((resolve) => {
+      if (document.readyState === "complete") resolve();
+      else window.addEventListener("load", resolve, { once: true });
+    });
+    const painted = new Promise((resolve) => {
+      if (!(window.PerformanceObserver?.supportedEntryTypes || []).includes("paint")) {
+        resolve();
+        return;
+      }
+      const observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName("first-contentful-paint").length) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe({ type: "paint", buffered: true });
+    });
+    Promise.all([loaded, painted]).then(() => window.requestAnimationFrame(() => window.setTimeout(run, 0)));
   };
 
   const chosen = () => Object.fromEntries(FILTERS.filter((name) => selects[name].value)
