@@ -179,10 +179,10 @@ def markup_tags(html: str) -> set[str]:
         if not scopes:
             continue
         name, depth, end = start.group(1), 1, len(html)
-        for mark in re.finditer(rf"<(/?){re.escape(name)}(?![\w-])", html[start.end():], re.IGNORECASE):
+        for mark in re.compile(rf"<(/?){re.escape(name)}(?![\w-])", re.IGNORECASE).finditer(html, start.end()):
             depth += -1 if mark.group(1) else 1
             if not depth:
-                end = start.end() + mark.start()
+                end = mark.start()
                 break
         inner = {tag.lower() for tag in MARKUP_TAG.findall(html, start.end(), end)}
         tags |= {f"{scope} {tag}" for scope in scopes for tag in inner}
