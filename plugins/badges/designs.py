@@ -303,12 +303,13 @@ ROWS_APART = 16  # cards of a class share zlib prefixes that end on a multiple o
 
 def _card_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], cache: dict, shared: int,
               colours: Image.Image, level: int, trailing: int = 0) -> bytes | None:
-    """An opaque card as :func:`to_png` draws it, byte for byte, but only its own texts drawn, mapped to the
-    colours and compressed: its backdrop (geometry and shared texts) is mapped to the colours once per
+    """An opaque card as :func:`to_png` draws it, pixel for pixel, but only its own texts drawn, mapped to
+    the colours and compressed: its backdrop (geometry and shared texts) is mapped to the colours once per
     ``cache``, a card's texts are drawn on a crop of it that holds every pixel they ink (the same pixels:
     see ``textfit.draw``), the crop is mapped (each pixel on its own, without dithering) and pasted in,
-    and zlib goes on from a copy of a compressor that has taken the backdrop's rows above the crop
-    (``pngwrite``). None when ``pngwrite`` cannot write it as Pillow does.
+    and zlib goes on from a copy of a compressor that has taken the backdrop's rows above the crop, up to
+    the rows the backdrop's compressed tail begins with (``pngwrite``). None when ``pngwrite`` cannot
+    write the card's colours (see ``pngwrite.fits``).
 
     The last ``trailing`` texts (``trailing_texts``: the same on every card of the class) are drawn on the
     backdrop too when no pixel of theirs is one of the card's own texts' (their ink boxes do not meet): a
@@ -346,12 +347,21 @@ def _card_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], cache:
         card = wide.copy()
         card.paste(crop.quantize(palette=colours, dither=Image.Dither.NONE), (box[0] + 1, box[1]))
         stream, top = card.tobytes(), box[1] // ROWS_APART * ROWS_APART
+        # the first row whose deflate window (the bytes before it) holds none of the crop's rows
+        clear = box[3] + -(-pngwrite.WINDOW // (width + 1))
+        below = -(-clear // ROWS_APART) * ROWS_APART
     else:
-        top = height
+        top = below = height
     prefix_key = ("prefix", mapped_key, top, level)
     if prefix_key not in cache:
         cache[prefix_key] = pngwrite.Prefix(cache[mapped_key][2], width + 1, top, level)
-    return pngwrite.png(size, mapped.getpalette(), stream, level, cache[prefix_key])
+    tail = None
+    if below < height:
+        tail_key = ("tail", mapped_key, below, level)
+        if tail_key not in cache:
+            cache[tail_key] = pngwrite.Tail(cache[mapped_key][2], (width + 1) * below, level)
+        tail = cache[tail_key]
+    return pngwrite.png(size, mapped.getpalette(), stream, level, cache[prefix_key], tail)
 
 
 def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transparent: bool,
@@ -363,7 +373,7 @@ def to_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transpare
     with every text present (``kit.palette_art``). Its 32 colours are found once per batch, and each card
     is mapped to them: a sixth of the time of finding a card's own colours, for the same look (at S, the
     largest mean difference to full colour is 1.3 of 255, against 1.1 with a card's own palette; 1.7 %
-    more bytes). Such a card is made by :func:`_card_png` (the same bytes, in about half the time).
+    more bytes). Such a card is made by :func:`_card_png` (the same pixels, in a fraction of the time).
 
     ``compress_level`` 9 suits an image drawn once and hosted many times (see ``kit.render_file``)."""
     cache = backgrounds if backgrounds is not None else {}
