@@ -347,8 +347,8 @@ def _card_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], cache:
         card = wide.copy()
         card.paste(crop.quantize(palette=colours, dither=Image.Dither.NONE), (box[0] + 1, box[1]))
         stream, top = card.tobytes(), box[1] // ROWS_APART * ROWS_APART
-        # the first row whose deflate window (the bytes before it) holds none of the crop's rows
-        clear = box[3] + -(-pngwrite.WINDOW // (width + 1))
+        # the first row whose tail's dictionary (the bytes before it) holds none of the crop's rows
+        clear = box[3] + -(-pngwrite.DICTIONARY // (width + 1))
         below = -(-clear // ROWS_APART) * ROWS_APART
     else:
         top = below = height

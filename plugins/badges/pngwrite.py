@@ -12,11 +12,12 @@ zlib-ng compresses as densely as zlib at level 9 in less time than zlib at level
 
 - ``Prefix``: zlib's output does not depend on how its input is cut into calls, so a compressor that
   has taken the rows above the band can be copied and given only the rest;
-- ``Tail``: the rows below the band, once at least deflate's window (32 KiB) below it, are compressed
-  once, as raw deflate blocks that start from that window as their dictionary. A card's stream is its
-  prefix, its band compressed up to a sync flush (which ends on a byte), these blocks, and the Adler-32
-  of all its rows: a valid zlib stream, because every back-reference of the tail reaches only bytes the
-  card shares with its backdrop.
+- ``Tail``: the rows below the band, once at least ``DICTIONARY`` bytes below it, are compressed once,
+  as raw deflate blocks that start from those bytes as their dictionary (a compressor refers to nothing
+  before its dictionary). A card's stream is its prefix, its band compressed up to a sync flush (which
+  ends on a byte), these blocks, and the Adler-32 of all its rows: a valid zlib stream, because every
+  back-reference of the tail reaches only bytes the card shares with its backdrop. 8 KiB (7 rows of a
+  share card) compress the tail as well as the whole window (32 KiB) and let it start 21 rows higher.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from zlib_ng import zlib_ng
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 IDAT_MAX = 65536  # bytes of compressed data per IDAT chunk, as Pillow's encoder buffer (ImageFile.MAXBLOCK)
 MEMORY_LEVEL = 9  # as Pillow's ZipEncode deflateInit2
-WINDOW = 32768  # deflate's window (window bits 15): how far back a match may reach
+DICTIONARY = 8192  # the bytes before a tail it may refer to
 VERSION = zlib_ng.ZLIBNG_VERSION  # part of the badge files' cache key (``kit.design_digest``)
 
 
@@ -63,12 +64,12 @@ def _compressor(level: int, window_bits: int = 15, dictionary: bytes = b""):
 
 class Tail:
     """The raw deflate blocks (the last one final) of a stream's bytes from ``offset`` on, compressed with
-    the ``WINDOW`` bytes before them as dictionary: they end any stream whose bytes from ``offset - WINDOW``
-    on are this stream's."""
+    the ``DICTIONARY`` bytes before them as dictionary: they end any stream whose bytes from
+    ``offset - DICTIONARY`` on are this stream's."""
 
     def __init__(self, stream: bytes, offset: int, level: int):
         self.offset = offset
-        compressor = _compressor(level, -15, stream[max(0, offset - WINDOW) : offset])
+        compressor = _compressor(level, -15, stream[max(0, offset - DICTIONARY) : offset])
         self.data = compressor.compress(stream[offset:]) + compressor.flush()
 
 
@@ -82,7 +83,7 @@ class Prefix:
 
     def finish(self, stream: bytes, tail: Tail | None = None) -> bytes:
         """The whole zlib stream of ``stream``, whose first rows are those this prefix took and whose bytes
-        from ``tail.offset - WINDOW`` on (if a tail is given) are the tail's stream's."""
+        from ``tail.offset - DICTIONARY`` on (if a tail is given) are the tail's stream's."""
         compressor = self.compressor.copy()
         if tail is None:
             return self.head + compressor.compress(stream[self.offset :]) + compressor.flush()

@@ -96,7 +96,7 @@ def test_cards_have_pillows_pixels(fonts, designer, fmt, variant):
     assert 0 < prefixes < len(names) * len(colours) / 2  # cards of a class share compressor prefixes
     tails = sum(1 for key in cache if key[0] == "tail")
     if fmt.startswith("deelkaart"):  # the texts end high on a share card: its lower rows are compressed once
-        assert 0 < tails < len(names) * len(colours) / 2
+        assert 0 < tails <= len(names) * len(colours) / 2
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +148,7 @@ def test_pngwrite_refuses_what_it_cannot_write_as_pillow():
 @settings(max_examples=60, deadline=None)
 @given(data=st.data(), width=st.integers(1, 300), height=st.integers(1, 400), level=st.integers(1, 9))
 def test_a_prefix_and_a_tail_make_a_valid_stream(data, width, height, level):
-    """Any band of changed rows, any prefix above it and any tail at least a window below it: the stream
+    """Any band of changed rows, any prefix above it and any tail at least a dictionary below it: the stream
     inflates to the card's rows. The backdrop is noisy and repetitive in turns, so matches reach far."""
     row = width + 1
     seed = data.draw(st.binary(min_size=row, max_size=row))
@@ -158,7 +158,7 @@ def test_a_prefix_and_a_tail_make_a_valid_stream(data, width, height, level):
     band = data.draw(st.binary(min_size=(last - first) * row, max_size=(last - first) * row))
     card = backdrop[: first * row] + band + backdrop[last * row :]
     top = data.draw(st.integers(0, first))
-    tails = [offset for offset in range(last * row + pngwrite.WINDOW, height * row + 1, row)]
+    tails = [offset for offset in range(last * row + pngwrite.DICTIONARY, height * row + 1, row)]
     offset = data.draw(st.sampled_from(tails)) if tails and data.draw(st.booleans()) else None
     prefix = pngwrite.Prefix(backdrop, row, top, level)
     tail = pngwrite.Tail(backdrop, offset, level) if offset is not None else None
