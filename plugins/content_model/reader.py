@@ -69,7 +69,8 @@ class ContentReader(MarkdownReader):
         checked = self.checker().check_file(kind, Path(source_path))
         if checked.problems:
             raise ContentError(checked.problems)
-        content = render(checked.body, self.markdown_extensions(), siteurl=self.settings["SITEURL"])
+        content = render(checked.body, self.markdown_extensions(), siteurl=self.settings["SITEURL"],
+                         parsed=checked.parsed.get(checked.body))  # the check's parse, where it is the same
         return content, self.metadata(kind, checked)
 
     def metadata(self, kind, checked) -> dict:
