@@ -51,7 +51,7 @@ class Found:
 
     def parsed(self, text: str) -> Parsed:
         """This parse of ``text`` as the renderer may reuse it."""
-        return Parsed(text, BASE_CONFIG, self.html, frozenset(self.tags), tuple(self.links))
+        return Parsed(text, BASE_CONFIG, self.html, tuple(sorted(self.tags)), tuple(self.links))
 
 
 class _Collect(Treeprocessor):

@@ -64,7 +64,8 @@ BASE_CONFIG = json.dumps(markdown_config(), sort_keys=True)
 class Parsed:
     """What python-markdown made of ``text`` under the base configuration (``config``, :data:`BASE_CONFIG`)
     in another place of the build, the content check (``body.MarkdownParser``): the HTML before sanitising,
-    the tags of the finished tree and the ``href`` of each of its links.
+    the tags of the finished tree (sorted, so that a pickled result is the same bytes in every process: the
+    check cache) and the ``href`` of each of its links.
 
     A :class:`Renderer` uses ``html`` instead of converting ``text`` again when its own extensions would
     change nothing in this document (:meth:`Renderer.reusable`), so each text is parsed once per build.
@@ -73,7 +74,7 @@ class Parsed:
     text: str
     config: str
     html: str
-    tags: frozenset[str]
+    tags: tuple[str, ...]
     links: tuple[str, ...]
 
 
