@@ -6,6 +6,10 @@ inline, reference-style (full, collapsed, shortcut), autolinks, footnotes, whate
 editor used. Raw HTML is what the parser set aside as raw HTML. So the check sees exactly what
 would be published; nh3 stays behind it as a second line. Positions are found back in the
 source afterwards: where a refused URL (or raw HTML) stands in the text.
+
+The parse also keeps the HTML it produced (:class:`content_model.render.Parsed`): the collecting
+extension only reads the document, so that HTML is the renderer's for the same text wherever the
+renderer's own extensions change nothing, and the renderer takes it instead of parsing again.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from markdown.util import AMP_SUBSTITUTE, ETX, STX
 from .files import FileProblem, inspect_image, resolve_content_path
 from .formats import character_problem, http_url_problem
 from .problems import Problem
+from .render import BASE_CONFIG, Parsed, markdown_config
 
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -41,14 +46,23 @@ class Found:
     links: list[str] = field(default_factory=list)
     images: list[tuple[str, str]] = field(default_factory=list)  # (alt, src)
     raw_html: list[str] = field(default_factory=list)
+    tags: set[str] = field(default_factory=set)  # of every element of the finished tree
+    html: str = ""  # the HTML the parse produced (not sanitised)
+
+    def parsed(self, text: str) -> Parsed:
+        """This parse of ``text`` as the renderer may reuse it."""
+        return Parsed(text, BASE_CONFIG, self.html, tuple(sorted(self.tags)), tuple(self.links))
 
 
 class _Collect(Treeprocessor):
-    """Runs after every other tree processor: records the finished document's links and images."""
+    """Runs after every other tree processor: records the finished document's tags, links and images.
+    It only reads the tree, so the document is serialised as without it."""
 
     def run(self, root: etree.Element):
         found = self.md.found
         for element in root.iter():
+            if isinstance(element.tag, str):
+                found.tags.add(element.tag)
             if element.tag == "a":
                 found.links.append(element.get("href", ""))
             elif element.tag == "img":
@@ -57,7 +71,8 @@ class _Collect(Treeprocessor):
 
 class _CountCodeBlocks(Preprocessor):
     """Runs after fenced_code (25) and before html_block (20): what the stash holds by then is
-    fenced code (escaped by the extension), everything stashed later is raw HTML or entities."""
+    fenced code (escaped by the extension), everything stashed later is raw HTML or entities.
+    It returns the lines unchanged."""
 
     def run(self, lines):
         self.md.code_blocks = len(self.md.htmlStash.rawHtmlBlocks)
@@ -71,18 +86,17 @@ class _CollectExtension(Extension):
 
 
 class MarkdownParser:
-    """One python-markdown parser, configured as the renderer is, reused for many texts."""
+    """One python-markdown parser, configured as the renderer is (its base configuration,
+    :data:`content_model.render.BASE_CONFIG`, and the collecting extension), reused for many texts."""
 
     def __init__(self):
-        from .render import markdown_config  # the one configuration of the renderer
-
         self.markdown = Markdown(**markdown_config([_CollectExtension()]))
 
     def parse(self, text: str) -> Found:
         markdown = self.markdown.reset()
         markdown.found = Found()
         markdown.code_blocks = 0
-        markdown.convert(text)
+        markdown.found.html = markdown.convert(text)
         for stashed in markdown.htmlStash.rawHtmlBlocks[markdown.code_blocks:]:
             raw = stashed if isinstance(stashed, str) else etree.tostring(stashed, encoding="unicode")
             if raw.strip() and not ENTITY.fullmatch(raw.strip()):
@@ -170,13 +184,15 @@ def check_markdown(
     parser: MarkdownParser | None = None,
     images: bool = True,
     images_found: list | None = None,
+    parsed: dict | None = None,
 ) -> list[Problem]:
     """Return problems in Markdown ``text`` whose first line is ``first_line`` of the file.
 
     ``first_column`` is where the text's first character stands; every line of a YAML block
     scalar is indented that far as well. ``content_root`` is where local images must exist;
     with ``images=False`` (Markdown fields of profiles and data files) no image is allowed.
-    ``images_found`` receives (path below content/, line, column) of every local image.
+    ``images_found`` receives (path below content/, line, column) of every local image, and
+    ``parsed`` the parse of the text under the text (``parsed[text]``, for the renderer).
     """
     problems: list[Problem] = []
     locate = _Locator(text, first_line, first_column - 1)
@@ -188,6 +204,8 @@ def check_markdown(
     if character:
         add(locate.position(character[0]), character[1])
     found = (parser or MarkdownParser()).parse(text)
+    if parsed is not None:
+        parsed[text] = found.parsed(text)
     for raw in found.raw_html:
         tag = re.match(r"\s*(<[^\s>]{1,40})", raw)
         add(locate.find(tag.group(1) if tag else raw.strip()[:40]), "HTML is niet toegestaan; gebruik Markdown")

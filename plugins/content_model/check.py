@@ -16,6 +16,7 @@ from .files import FileProblem, is_inside, read_text
 from .formats import is_slug
 from .frontmatter import Document, split
 from .problems import Problem
+from .render import Parsed
 from .reserved import RESERVED_LANG_SLUGS, RESERVED_PAGE_SLUGS, RESERVED_PROFILE_SLUGS, RESERVED_SLUGS, alias_problem
 from .taxonomy import Taxonomy, shared_taxonomy
 from .validate import SCHEMA_DIR, Catalog, SchemaValidator, field_name, load_schema
@@ -64,6 +65,8 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     positions: Located | None = None
     images: list[tuple[str, int, int]] = field(default_factory=list)  # body images: (path below content/, line, column)
+    # the check's parse of each Markdown text of the file (body and fields) by the text, for the renderer
+    parsed: dict[str, Parsed] = field(default_factory=dict)
 
 
 # A first build checks the files the cache lacks on the build's workers (check_all), this many per job, when
@@ -198,13 +201,14 @@ class ContentChecker:
         checked.problems += self._language_problems(kind, path, checked)
         if validator.body:
             checked.problems += check_markdown(label, "tekst", document.body, document.body_line, self.root,
-                                               parser=self.parser, images_found=checked.images)
+                                               parser=self.parser, images_found=checked.images,
+                                               parsed=checked.parsed)
         for name, prop in validator.schema["properties"].items():
             value = checked.data.get(name)
             if prop.get("x-markdown") and isinstance(value, str):
                 line, column = markdown_start(text, document.meta.values[(name,)])
                 checked.problems += check_markdown(label, name, value, line, None, column, parser=self.parser,
-                                                   images=False)
+                                                   images=False, parsed=checked.parsed)
         return checked
 
     def language_of(self, kind: str, path: Path) -> str | None:

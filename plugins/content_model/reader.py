@@ -69,7 +69,8 @@ class ContentReader(MarkdownReader):
         checked = self.checker().check_file(kind, Path(source_path))
         if checked.problems:
             raise ContentError(checked.problems)
-        content = render(checked.body, self.markdown_extensions(), siteurl=self.settings["SITEURL"])
+        parsed = checked.parsed.get(checked.body)  # the check's parse: not parsed again where it is the same
+        content = render(checked.body, self.markdown_extensions(), siteurl=self.settings["SITEURL"], parsed=parsed)
         return content, self.metadata(kind, checked)
 
     def metadata(self, kind, checked) -> dict:

@@ -62,6 +62,7 @@ class DirectoryGenerator(Generator):
         checker = ContentChecker(Path(settings["PATH"]), taxonomy=self.context["taxonomy"],
                                  cache=build_of(self.context).check_cache)
         profiles, withdrawn, records = [], set(), {}
+        parsed = {}  # the check's parse of each Markdown text (the bios), for the renderer
         for path in checker.files("profile"):
             checked = checker.check_file("profile", path)
             for problem in checked.problems:
@@ -69,6 +70,7 @@ class DirectoryGenerator(Generator):
             if checked.problems:
                 continue
             records[checked.slug] = checked.data
+            parsed.update(checked.parsed)
             if is_published(checked.data):
                 profiles.append(profile_from_data(checked.slug, checked.data, settings["PROFILE_URL"]))
             else:
@@ -90,8 +92,8 @@ class DirectoryGenerator(Generator):
         with_bio = [p for p in profiles if p.bio]
         workers = build_of(self.context).workers  # a first build converts the bios on the build's workers
         start = partial(start_map, shared=workers) if workers is not None else None
-        self.bios = {p.slug: Markup(html)
-                     for p, html in zip(with_bio, renderer.render_many([p.bio for p in with_bio], start), strict=True)}
+        bios = renderer.render_many([p.bio for p in with_bio], start, parsed)
+        self.bios = {p.slug: Markup(html) for p, html in zip(with_bio, bios, strict=True)}
         renderer.save()
         self.features = self._link_stories()
         self.facets = self._facets()

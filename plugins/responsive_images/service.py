@@ -269,3 +269,8 @@ class PictureExtension(Extension):
 
     def extendMarkdown(self, md):  # noqa: N802 - python-markdown API
         md.treeprocessors.register(_PictureTreeprocessor(md, self.service), "responsive_picture", 1)
+
+    def inert_on(self, parsed) -> bool:
+        """Whether this extension changes nothing in a document parsed without it (``content_model.render.Parsed``,
+        the renderer's protocol): its processor only replaces ``img`` elements, so not in one without any."""
+        return "img" not in parsed.tags

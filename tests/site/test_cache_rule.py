@@ -109,7 +109,8 @@ def test_an_edit_to_the_reader_is_never_served_from_pelicans_reader_cache(tmp_pa
     story = output / "verhalen" / "een-klein-verhaal" / "index.html"
     assert "Tekst van het verhaal." in story.read_text(encoding="utf-8")
     reader = project / "plugins" / "content_model" / "reader.py"
-    line = '        content = render(checked.body, self.markdown_extensions(), siteurl=self.settings["SITEURL"])\n'
+    line = ('        content = render(checked.body, self.markdown_extensions(), siteurl=self.settings["SITEURL"], '
+            'parsed=parsed)\n')
     code = reader.read_text(encoding="utf-8")
     assert line in code
     reader.write_text(code.replace(line, line + '        content = content.replace("verhaal.", "verhaal, gelezen.")\n'),
