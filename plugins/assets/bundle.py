@@ -20,8 +20,8 @@ A bundle may name optional parts (``[optional]`` in ``bundles.toml``): component
 some pages of its type use (the prose's tables and quotes, a list of profile cards). Each
 combination of them is a sheet of its own, made up front with every other part of the bundle in
 the cascade order (so a page's rules keep their order), and a page links the one whose optional
-parts its markup can use (``Assets.stylesheets(bundle, markup)``: the classes and element names of
-the page as rendered and the classes its scripts set; ``usage.can_apply``). The sheets for other
+parts its markup can use (``Assets.stylesheets(bundle, markup)``: the classes, element and attribute
+names of the page as rendered and the classes and attributes its scripts may set; ``usage.can_apply``). The sheets for other
 media stay those of the whole bundle: they wait unused while their medium does not apply.
 """
 
@@ -132,7 +132,9 @@ class Assets:
     # bundle -> per optional group, the font files its @font-face rules load (as the CSS names them): a
     # group of faces alone is linked when the page may use one of them (``FontUse.may_use``)
     optional_faces: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
-    # published script name -> the classes (and element names) it and the scripts it imports may set
+    # bundle -> the attributes (``[name]``) its optional groups' selectors need
+    optional_attributes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # published script name -> the classes (and element and attribute names) it and the scripts it imports may set
     script_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # bundle (``css/profile.css``) -> its whole minified CSS, read for the fonts a page fetches (fontuse)
     font_css: dict[str, str] = field(default_factory=dict)
@@ -190,13 +192,14 @@ class Assets:
         """Per optional group of a bundle, whether the page's markup (and its scripts) can use it: a rule
         of it can apply, or, for a group of font faces alone, the page may use one of its faces."""
         logical = self._logical(bundle)
-        classes, tags = markup_classes(markup), markup_tags(markup)
+        classes, tags = markup_classes(markup), markup_tags(markup, self.optional_attributes[logical])
         for name, words in self.script_words.items():
             if name in markup:
                 classes |= words
                 # inside a .prose only from a script that names the class (none does: they fill
                 # elements of their own, not a text's Markdown)
                 tags |= words | {f"{scope} {word}" for scope in SCOPES & words for word in words}
+                tags |= {f"[{word.lower()}]" for word in words}  # an attribute it may set (setAttribute("aria-busy", ...))
         prefixes = star_prefixes(classes)
         fonts: set[str] | None = None  # the faces the page may use, judged when a group asks
         used = []
@@ -253,6 +256,8 @@ def collect(theme: Path, folder: str = "theme/assets/") -> Assets:
                     needs[group] = requirements("\n".join(sources[part] for part in group))
             assets.optional[logical] = tuple(needs[group] for group in groups)
             assets.optional_faces[logical] = tuple(group_faces[group] for group in groups)
+            assets.optional_attributes[logical] = frozenset(name for group in assets.optional[logical]
+                                                            for _, tags in group for name in tags if name.startswith("["))
         for used in itertools.product((False, True), repeat=len(groups)):
             left_out = {part for group, flag in zip(groups, used, strict=True) if not flag for part in group}
             variant = "".join(own_rules[part] for part in parts if part not in left_out) + "\n"

@@ -10,6 +10,7 @@ states), used by the tests to keep each page type's bundle minimal and complete.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import rcssmin
 
@@ -45,9 +46,13 @@ def selector_classes(selector_list: str) -> list[frozenset[str]]:
 
 def split_selector_list(selector_list: str) -> list[str]:
     """``a, b:is(c, d)`` -> ``["a", "b:is(c, d)"]``: the selectors of a list (commas in brackets kept)."""
-    parts, depth, start = [], 0, 0
+    parts, depth, start, quote = [], 0, 0, None
     for index, char in enumerate(selector_list):
-        if char in "([":
+        if quote:  # an attribute value: '[title="a, b"]'
+            quote = None if char == quote and selector_list[index - 1] != "\\" else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
             depth += 1
         elif char in ")]":
             depth -= 1
@@ -58,8 +63,9 @@ def split_selector_list(selector_list: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def _strip_functional(selector: str) -> str:
-    """``a:not(.x) .y:has(> .z)`` -> ``a .y``; ``[class="a b"]`` attribute values dropped too."""
+def _strip_functional(selector: str, attributes: list[str] | None = None) -> str:
+    """``a:not(.x) .y:has(> .z)`` -> ``a .y``; ``[class="a b"]`` attribute selectors dropped too (their
+    values may hold dots and brackets), their names appended to ``attributes`` when given."""
     out, depth = [], 0
     index = 0
     while index < len(selector):
@@ -73,8 +79,11 @@ def _strip_functional(selector: str) -> str:
             depth += char == "("
             depth -= char == ")"
         elif char == "[":
-            end = selector.find("]", index)
-            index = end + 1 if end >= 0 else len(selector)
+            end = _attribute_end(selector, index)
+            name = ATTRIBUTE_NAME.match(selector, index + 1)
+            if attributes is not None and name:
+                attributes.append(name.group(1).lower())
+            index = end
             continue
         else:
             out.append(char)
@@ -100,6 +109,27 @@ def class_attributes(html: str):
             continue
         yield match
         position = match.end()
+
+
+# the name in an attribute selector: ``[ aria-current = "page" i]``, ``[svg|href]`` (a namespace before "|")
+ATTRIBUTE_NAME = re.compile(r"\s*(?:(?:[\w-]+|\*)?\|(?!=))?(-?[_a-zA-Z][\w-]*)")
+
+
+def _attribute_end(selector: str, start: int) -> int:
+    """The index after the ``]`` that closes the attribute selector at ``start`` (a ``]`` in a quoted value does not)."""
+    quote = None
+    for index in range(start + 1, len(selector)):
+        char = selector[index]
+        if quote:
+            if char == "\\":
+                continue
+            if char == quote and selector[index - 1] != "\\":
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "]":
+            return index + 1
+    return len(selector)
 
 
 def markup_classes(html: str) -> set[str]:
@@ -165,13 +195,16 @@ def _strip_alternatives(selector: str) -> str:
 
 
 def requirements(css: str) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """Per selector of the style rules in ``css``: the classes and element names a page must have
-    for it to apply (outside :not()/:has(); :is()/:where() arguments left out). A selector that
-    names neither, such as ``:focus-visible``, requires nothing: it applies to every page."""
+    """Per selector of the style rules in ``css``: the classes, element names and attribute names (as
+    ``[name]``, with the element names) a page must have for it to apply (outside :not()/:has();
+    :is()/:where() arguments left out). A selector that names none, such as ``:focus-visible``,
+    requires nothing: it applies to every page. An attribute's value is not judged: ``[aria-current=page]``
+    needs an ``aria-current`` on the page, whatever its value."""
     found = []
     for selector_list in selectors(css):
         for selector in split_selector_list(selector_list):
-            outside = _strip_alternatives(_strip_functional(selector))
+            attributes: list[str] = []
+            outside = _strip_functional(_strip_alternatives(selector), attributes)
             classes = frozenset(SELECTOR_CLASS.findall(outside))
             # pseudo-classes and pseudo-elements (":hover", "::marker") are no element names
             tags = frozenset(name.lower() for name in TYPE_SELECTOR.findall(re.sub(r"::?[\w-]+", " ", outside)))
@@ -179,6 +212,8 @@ def requirements(css: str) -> list[tuple[frozenset[str], frozenset[str]]]:
             scope = SCOPED_SELECTOR.match(outside)
             if scope and scope.group(1) in SCOPES:  # ".prose ol > li": an ol and an li inside a .prose
                 tags = frozenset(f"{scope.group(1)} {name}" for name in tags)
+            # an attribute as "[name]" (anywhere on the page: "[aria-current]"); "class" and "id" tell nothing more
+            tags |= {f"[{name}]" for name in attributes if name not in ("class", "id")}
             found.append((classes, tags))
     return found
 
@@ -190,6 +225,46 @@ SCOPED_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)\s+(?![>+~\s])")  # a lone c
 SCOPE_START = re.compile(r'<([a-zA-Z][\w-]*)\b[^>]*?(?<![\w-])class="([^"]*)"[^>]*>')
 
 
+# a start tag's attributes: a name, then maybe "=" and a value (quoted, or unquoted up to a space or ">")
+START_TAG = re.compile(r"""<[a-zA-Z][\w-]*((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*/(?!>))*)\s*/?>""")
+MARKUP_ATTRIBUTE = re.compile(r"""\s([^\s"'<>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def _any_case(name: str) -> str:
+    """A pattern of ``name`` (lower case) in any case, as ``str.lower`` sees it ("\u212a", the Kelvin sign, is
+    a "k"): each letter a class of its own, so that the engine jumps to the first letter (with
+    ``re.IGNORECASE`` it tries every position, ten times slower)."""
+    return "".join(f"[{char}{char.upper()}{chr(0x212A) if char == 'k' else ''}]" if char.isalpha() else re.escape(char)
+                   for char in name)
+
+
+def markup_attributes(html: str, names: Iterable[str] | None = None) -> set[str]:
+    """The attribute names on the elements of ``html``, each as ``[name]`` (as ``requirements`` gives them).
+
+    ``names``: only these are asked about (the few that a bundle's selectors need), each looked for as
+    text: an occurrence after white space, before white space, ``=``, ``/`` or ``>``, after the last ``<``
+    and no ``>`` since, counts (a word in another attribute's value too: the judgement errs towards yes);
+    the page's tags are read, as without ``names``, only when an occurrence is not plainly in a tag."""
+    if names is None:
+        return {f"[{name.lower()}]" for attributes in START_TAG.findall(html)
+                for name in MARKUP_ATTRIBUTE.findall(attributes)}
+    found: set[str] = set()
+    every: set[str] | None = None
+    for name in names:
+        for match in re.finditer(_any_case(name[1:-1]), html):
+            start, end = match.span()
+            if not (start and html[start - 1].isspace()) or (end < len(html) and not (html[end].isspace()
+                                                                                      or html[end] in "=/>")):
+                continue
+            if html.rfind("<", 0, start) <= html.rfind(">", 0, start):  # in text, or after a ">" in a value
+                every = markup_attributes(html) if every is None else every
+                if name not in every:
+                    continue
+            found.add(name)
+            break
+    return found
+
+
 def _scope_starts(html: str):
     """What ``SCOPE_START.finditer`` finds where it matters: every match whose class attribute names a
     scope (``SCOPES``), and maybe others, found from the few attributes that name one instead of from every
@@ -198,7 +273,7 @@ def _scope_starts(html: str):
     its last: the scan matches such an attribute (or an earlier one of its tag) at the first ``<`` after
     the last ``>`` before it where ``SCOPE_START`` matches, unless an earlier match covers it."""
     attributes = list(class_attributes(html))
-    if any(char in attribute.group(1) for attribute in attributes for char in "<>="):
+    if any("<" in value or ">" in value or "=" in value for value in (attribute.group(1) for attribute in attributes)):
         yield from SCOPE_START.finditer(html)
         return
     covered = 0  # the end of the last match: the scan goes on from there
@@ -215,10 +290,11 @@ def _scope_starts(html: str):
             position += 1
 
 
-def markup_tags(html: str) -> set[str]:
-    """The element names in ``html``, and per element inside an element of a class in ``SCOPES``
-    its name with that class (``prose img``)."""
-    tags = {name.lower() for name in set(MARKUP_TAG.findall(html))}
+def markup_tags(html: str, attributes: Iterable[str] | None = None) -> set[str]:
+    """The element names in ``html``, per element inside an element of a class in ``SCOPES``
+    its name with that class (``prose img``), and the attribute names as ``[name]`` (only those of
+    ``attributes``, if given: see ``markup_attributes``)."""
+    tags = {name.lower() for name in set(MARKUP_TAG.findall(html))} | markup_attributes(html, attributes)
     for start in _scope_starts(html):
         scopes = SCOPES.intersection(start.group(2).split())
         if not scopes:

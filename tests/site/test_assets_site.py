@@ -56,7 +56,10 @@ def test_every_page_loads_existing_fingerprinted_assets(published_site):
             names = [FINGERPRINTED.match(url).group(1) for url in preloads]
             assert {"atkinson-hyperlegible-next-latin-wght-normal", "bricolage-grotesque-latin-opsz-normal"} <= \
                 set(names) and len(set(names)) == len(names), (path, names)
-        for url in links + [url for url, _ in media] + [s for s in scripts if "/theme/" in s] + preloads:
+        # a sheet a script links when it needs it (the search results: bundles.toml [scripted])
+        scripted = re.findall(r' data-results-css="([^"]+)"', html)
+        seen |= {FINGERPRINTED.match(url).group(1) for url in scripted if FINGERPRINTED.match(url)}
+        for url in links + [url for url, _ in media] + [s for s in scripts if "/theme/" in s] + preloads + scripted:
             match = FINGERPRINTED.match(url)
             assert match, f"{path}: {url} is not a fingerprinted asset"
             data = local(published_site, url).read_bytes()
@@ -145,9 +148,13 @@ def bundle_problems(site, spec):
     components = [part for part in spec.order if part.startswith("components/")]
     sources = {part: (ROOT / "theme" / "css" / f"{part}.css").read_text(encoding="utf-8") for part in components}
     present = bundle_usage(site)
+    with open(ROOT / "theme" / "css" / "bundles.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    scripted = data.get("scripted", {})  # sheets its pages' scripts link
     missing, extra = [], {}
-    for bundle, classes in sorted(present.items()):
-        holds = set(spec.bundles[bundle])
+    for bundle, found in sorted(present.items()):
+        classes = found - set(data.get("script-text", {}).get(bundle, []))  # a script's words that are text
+        holds = set(spec.bundles[bundle]).union(*(spec.bundles[sheet] for sheet in scripted.get(bundle, [])))
         needed = {part for part in components if applicable(sources[part], classes)}
         missing += [f"{bundle}: needs {part} ({applicable(sources[part], classes)[0]})" for part in sorted(needed - holds)]
         extra[bundle] = {part for part in holds & set(components) if part not in needed}

@@ -185,3 +185,37 @@ def test_the_engine_loads_after_the_page_and_a_shared_address_still_searches(bro
     assert timing["load"] > 0 and timing["painted"] > 0
     # after the load event, and after the first paint is on the screen (a fast page loads before that)
     assert [(url, start) for url, start in engine if start < max(timing["load"], timing["painted"])] == []
+
+
+# Each result's box, title, kind and excerpt as drawn: what the results' own sheet (bundles.toml search-results) sets.
+RESULT_STYLE = """() => { const style = (selector) => { const s = getComputedStyle(document.querySelector(selector));
+    return [s.display, s.borderBottomWidth, s.fontSize, s.textTransform, s.order, s.color]; };
+    return ['.search-result', '.search-result__title', '.search-result__kind', '.search-result__excerpt'].map(style); }"""
+
+
+def test_the_results_sheet_comes_with_the_first_results_and_before_them(browser, example_site):
+    """The rules for results are a sheet of their own that search.js links at the first search, right after
+    the page's own sheet (so in the cascade order, before the sheets for other media), and no result is
+    drawn before it applies: a page without a query does not fetch it, a result is never unstyled."""
+    with visit(browser, example_site.output, "zoeken/", width=375) as seen:
+        page = seen.page
+        page.wait_for_timeout(300)
+        assert page.evaluate("[...document.styleSheets].filter(s => /search-results\\./.test(s.href || '')).length") == 0
+        # at the moment the first result is in the list, its sheet applies to it
+        page.evaluate("""() => { window.seenStyled = null; new MutationObserver((changes, observer) => {
+            const result = document.querySelector('.search-result');
+            if (result) { window.seenStyled = getComputedStyle(result).display; observer.disconnect(); }
+        }).observe(document.querySelector('[data-search-results]'), {childList: true}); }""")
+        page.fill("#zoekterm", "smid")
+        expect(page.locator(".search-result").first).to_be_visible(timeout=20000)
+        assert page.evaluate("window.seenStyled") == "flex"
+        links = page.eval_on_selector_all('link[rel="stylesheet"]', "els => els.map(e => [e.href.split('/').pop(), e.media])")
+        assert re.fullmatch(r"search\.[0-9a-f]{10}\.css", links[0][0]), links  # the page's own (a variant of the bundle)
+        assert re.fullmatch(r"search-results\.[0-9a-f]{10}\.css", links[1][0]) and links[1][1] == "", links
+        assert [name for name, _ in links].count(links[1][0]) == 1
+        styled = page.evaluate(RESULT_STYLE)
+        assert styled[0][:2] == ["flex", "1px"] and styled[2][3:5] == ["uppercase", "-1"], styled
+        page.fill("#zoekterm", "kaas")  # a second search links nothing more
+        expect(page.locator("[data-search-status]")).to_contain_text("kaas", timeout=20000)
+        assert page.evaluate("document.querySelectorAll('link[rel=stylesheet]').length") == len(links)
+        assert seen.console_errors == [] and seen.foreign_requests == []

@@ -42,7 +42,7 @@ def test_requirements_are_the_classes_and_elements_a_selector_names():
         (frozenset({"prose"}), frozenset({"prose table", "prose tr"})),
         (frozenset({"prose"}), frozenset({"prose code"})),  # one of :is()'s arguments is enough: none is required
         (frozenset({"prose"}), frozenset({"prose ol", "prose li"})),  # ::marker is no element
-        (frozenset(), frozenset({"abbr"})),
+        (frozenset(), frozenset({"abbr", "[title]"})),  # an attribute as "[name]"
         (frozenset(), frozenset()),  # applies to every page
         (frozenset({"a", "b"}), frozenset()),
         (frozenset({"x"}), frozenset({"dl", "dd", "dt"})),
@@ -52,7 +52,7 @@ def test_requirements_are_the_classes_and_elements_a_selector_names():
 def test_a_rule_can_apply_when_its_classes_and_elements_are_all_on_the_page():
     needs = requirements(".prose table tr { x: 1 } .verify-result--geldig { x: 1 }")
     tags = markup_tags('<div class="prose"><TABLE><tr><td>x</td></tr></TABLE></div>')
-    assert tags == {"div", "table", "tr", "td", "prose table", "prose tr", "prose td"}
+    assert tags == {"div", "table", "tr", "td", "prose table", "prose tr", "prose td", "[class]"}
     assert can_apply(needs, {"prose"}, tags)
     assert not can_apply(needs, {"prose"}, {"div", "table", "tr"})  # a table, but not in the .prose
     assert not can_apply(needs, {"prose"}, {"div", "table", "prose table"})

@@ -16,7 +16,7 @@ PLAIN_WRITES = re.compile(r"<(?:script\b[^>]*\bsrc\s*=|input\b|textarea\b|select
 
 def plain_tags(html: str) -> set[str]:
     """``markup_tags`` as it was: every start tag tried by ``SCOPE_START``."""
-    tags = {name.lower() for name in usage.MARKUP_TAG.findall(html)}
+    tags = {name.lower() for name in usage.MARKUP_TAG.findall(html)} | usage.markup_attributes(html)
     for start in usage.SCOPE_START.finditer(html):
         scopes = usage.SCOPES.intersection(start.group(2).split())
         if not scopes:
@@ -39,7 +39,9 @@ PIECES = ['<div', '<p', '<DIV', '<span', '<section', '<img src="x.png" alt="a">'
           '\n', '>', '<', '/', '</div>', '</p>', '</DIV>', '</section>', 'prose', 'prose ', ' prose', 'prose-x', 'x', 'é',
           '-', '_', 'a>b', 'a<b', 'contenteditable', 'CONTENTEDITABLE', 'xcontenteditable', 'contenteditable_',
           'contenteditableé', '<script src=', '<script>', '<SCRIPT type="module" SRC=', '<input', '<textarea', '<select',
-          '<noscript', '<inputs', '<!-- <p class="prose"> -->']
+          '<noscript', '<inputs', '<!-- <p class="prose"> -->', ' disabled', 'disabled', ' DISABLED=', ' aria-current',
+          ' aria-current="page"', " title='t>'", ' title="a disabled b"', ' title', '<title>', ' aria-disabled=x', '=', '/']
+NAMES = ["[disabled]", "[aria-current]", "[title]", "[aria-disabled]"]
 markup = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
@@ -49,6 +51,9 @@ def test_the_fast_scans_find_what_the_plain_patterns_find(html):
     assert [m.span() for m in usage.class_attributes(html)] == [m.span() for m in PLAIN_CLASS.finditer(html)]
     assert usage.markup_tags(html) == plain_tags(html)
     assert fontuse.writes_text(html) == (PLAIN_WRITES.search(html) is not None)
+    asked = usage.markup_attributes(html, NAMES)
+    every = usage.markup_attributes(html)
+    assert every & set(NAMES) <= asked <= set(NAMES)  # never misses one; may say yes to a word in a value
 
 
 @settings(max_examples=300, deadline=None)
@@ -73,3 +78,4 @@ def test_real_pages(published_site):
         assert usage.markup_classes(html) == {n for v in PLAIN_CLASS.findall(html) for n in v.split()}, page
         assert usage.markup_tags(html) == plain_tags(html), page
         assert fontuse.writes_text(html) == (PLAIN_WRITES.search(html) is not None), page
+        assert usage.markup_attributes(html, NAMES) == usage.markup_attributes(html) & set(NAMES), page

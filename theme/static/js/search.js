@@ -34,6 +34,22 @@ if (form) {
     return loading;
   };
 
+  // The results' own sheet (bundles.toml: search-results), linked at the first search right after the page's
+  // own sheet (so in the cascade order; the print and forced-colours sheets stay after it): a page that shows
+  // no result does not load rules for them. No result is drawn before it is in (or failed): nothing shifts.
+  let styled = null;
+  const resultStyles = () => {
+    styled ??= new Promise((resolve) => {
+      const sheet = document.createElement("link");
+      sheet.rel = "stylesheet";
+      sheet.href = new URL(form.dataset.resultsCss, document.baseURI).href;
+      sheet.addEventListener("load", resolve, { once: true });
+      sheet.addEventListener("error", resolve, { once: true });
+      document.querySelector('link[rel="stylesheet"]').after(sheet);
+    });
+    return styled;
+  };
+
   // Once the page has loaded and its first paint is on the screen (the browser's paint timing says so; where
   // it does not report paints, the next frame after the load event): a fast page fires its load event
   // before that paint is presented, and what it fetched then would count into the paint.
@@ -129,6 +145,7 @@ if (form) {
     const query = input.value.trim();
     const filters = chosen();
     toUrl(query, filters);
+    const styling = query || Object.keys(filters).length ? resultStyles() : null;
     const { engine, preferWholeWords } = await load();
     const found = await engine.search(query || null, { filters });
     if (ticket !== latest) return;
@@ -151,6 +168,8 @@ if (form) {
       ? preferWholeWords(query, read.map((data) => ({ ...data, text: `${data.meta.title || ""} ${data.content}` })))
       : read;
     const count = matched.length < read.length ? matched.length : found.results.length;
+    await styling;
+    if (ticket !== latest) return;
     render(matched.slice(0, SHOWN));
     if (ENGLISH) {
       status.textContent = count
