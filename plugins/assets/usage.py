@@ -296,18 +296,24 @@ def markup_tags(html: str, attributes: Iterable[str] | None = None) -> set[str]:
     ``attributes``, if given: see ``markup_attributes``)."""
     tags = {name.lower() for name in set(MARKUP_TAG.findall(html))} | markup_attributes(html, attributes)
     for start in _scope_starts(html):
-        scopes = SCOPES.intersection(start.group(2).split())
-        if not scopes:
-            continue
-        name, depth, end = start.group(1), 1, len(html)
-        for mark in re.compile(rf"<(/?){re.escape(name)}(?![\w-])", re.IGNORECASE).finditer(html, start.end()):
-            depth += -1 if mark.group(1) else 1
-            if not depth:
-                end = mark.start()
-                break
-        inner = {tag.lower() for tag in MARKUP_TAG.findall(html, start.end(), end)}
-        tags |= {f"{scope} {tag}" for scope in scopes for tag in inner}
+        tags |= scoped_tags(html, start)
     return tags
+
+
+def scoped_tags(html: str, start: re.Match) -> set[str]:
+    """For a start tag that ``SCOPE_START`` matched: the element names inside that element, each with the
+    scope classes of its class attribute (``prose img``); none when it names no scope."""
+    scopes = SCOPES.intersection(start.group(2).split())
+    if not scopes:
+        return set()
+    name, depth, end = start.group(1), 1, len(html)
+    for mark in re.compile(rf"<(/?){re.escape(name)}(?![\w-])", re.IGNORECASE).finditer(html, start.end()):
+        depth += -1 if mark.group(1) else 1
+        if not depth:
+            end = mark.start()
+            break
+    inner = {tag.lower() for tag in MARKUP_TAG.findall(html, start.end(), end)}
+    return {f"{scope} {tag}" for scope in scopes for tag in inner}
 
 
 def can_apply(needs: list[tuple[frozenset[str], frozenset[str]]], classes: set[str], tags: set[str],

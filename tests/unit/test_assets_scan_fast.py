@@ -15,20 +15,11 @@ PLAIN_WRITES = re.compile(r"<(?:script\b[^>]*\bsrc\s*=|input\b|textarea\b|select
 
 
 def plain_tags(html: str) -> set[str]:
-    """``markup_tags`` as it was: every start tag tried by ``SCOPE_START``."""
+    """``markup_tags`` as it was: every start tag tried by ``SCOPE_START`` (what is inside each, as the build
+    reads it: ``usage.scoped_tags``)."""
     tags = {name.lower() for name in usage.MARKUP_TAG.findall(html)} | usage.markup_attributes(html)
     for start in usage.SCOPE_START.finditer(html):
-        scopes = usage.SCOPES.intersection(start.group(2).split())
-        if not scopes:
-            continue
-        name, depth, end = start.group(1), 1, len(html)
-        for mark in re.compile(rf"<(/?){re.escape(name)}(?![\w-])", re.IGNORECASE).finditer(html, start.end()):
-            depth += -1 if mark.group(1) else 1
-            if not depth:
-                end = mark.start()
-                break
-        inner = {tag.lower() for tag in usage.MARKUP_TAG.findall(html, start.end(), end)}
-        tags |= {f"{scope} {tag}" for scope in scopes for tag in inner}
+        tags |= usage.scoped_tags(html, start)
     return tags
 
 
