@@ -39,7 +39,7 @@ import rcssmin
 from .fontmetrics import compact_unicode_ranges
 from .fontuse import FontUse, faces
 from .media import split
-from .usage import SCOPES, can_apply, markup_classes, markup_tags, requirements, script_classes, star_prefixes
+from .usage import can_apply, markup_classes, markup_tags, requirements, script_classes, script_tags, star_prefixes
 
 HASH_LENGTH = 10
 ASSET_SUFFIXES = (".js", ".woff2")
@@ -136,6 +136,8 @@ class Assets:
     optional_attributes: dict[str, frozenset[str]] = field(default_factory=dict)
     # published script name -> the classes (and element and attribute names) it and the scripts it imports may set
     script_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # published script name -> those words as a page's tags (``usage.script_tags``), made once per script
+    script_tags: dict[str, frozenset[str]] = field(default_factory=dict)
     # bundle (``css/profile.css``) -> its whole minified CSS, read for the fonts a page fetches (fontuse)
     font_css: dict[str, str] = field(default_factory=dict)
     # bundle -> its font faces and rules, read from ``font_css`` when a page of it first asks (a build
@@ -196,10 +198,7 @@ class Assets:
         for name, words in self.script_words.items():
             if name in markup:
                 classes |= words
-                # inside a .prose only from a script that names the class (none does: they fill
-                # elements of their own, not a text's Markdown)
-                tags |= words | {f"{scope} {word}" for scope in SCOPES & words for word in words}
-                tags |= {f"[{word.lower()}]" for word in words}  # an attribute it may set (setAttribute("aria-busy", ...))
+                tags |= self.script_tags[name]
         prefixes = star_prefixes(classes)
         fonts: set[str] | None = None  # the faces the page may use, judged when a group asks
         used = []
@@ -303,6 +302,7 @@ def _add_scripts(assets: Assets, folder: Path) -> None:
         for match in JS_IMPORT.finditer(sources[name]):
             words |= assets.script_words[assets.names["js/" + match.group(3)[2:]]]
         assets.script_words[published] = frozenset(words)
+        assets.script_tags[published] = script_tags(assets.script_words[published])
         done.add(name)
 
     for name in sources:

@@ -27,7 +27,7 @@ import rcssmin
 
 from .fontmetrics import code_span
 from .media import blocks
-from .usage import SELECTOR_CLASS, split_selector_list, word_character
+from .usage import SELECTOR_CLASS, judged_matches, split_selector_list, word_character
 
 FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}")
 STYLE_RULE = re.compile(r"([^{};]+)\{([^{}]*)\}")
@@ -320,12 +320,10 @@ SHOWN_ATTRIBUTE = re.compile(r"""\s(?:alt|placeholder|value)\s*=\s*(?:"([^"]*)"|
 def writes_text(markup: str) -> bool:
     """Whether a page may lay out text that its markup does not hold: it loads a script, has a form field
     or an editable element, or text for when scripts do not run."""
-    if WRITES_TEXT.search(markup) is not None:
-        return True
-    position = 0
-    while (match := EDITABLE.search(markup, position)) is not None:
-        start, end = match.span()
-        if not (start and word_character(markup[start - 1])) and not (end < len(markup) and word_character(markup[end])):
-            return True
-        position = start + 1
-    return False
+    return WRITES_TEXT.search(markup) is not None or next(judged_matches(EDITABLE, markup, _a_word), None) is not None
+
+
+def _a_word(text: str, match: re.Match) -> bool:
+    """``\\b`` at both ends of the match (its first and last characters are word characters)."""
+    start, end = match.span()
+    return not (start and word_character(text[start - 1])) and not (end < len(text) and word_character(text[end]))

@@ -10,7 +10,7 @@ states), used by the tests to keep each page type's bundle minimal and complete.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import rcssmin
 
@@ -96,19 +96,31 @@ def word_character(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def judged_matches(pattern: re.Pattern, text: str, accept: Callable[[str, re.Match], bool]):
+    """The matches of ``pattern`` in ``text`` that ``accept(text, match)`` takes, as ``finditer`` finds them
+    for the pattern with that judgement at its start (a look-behind, ``\\b``): a match refused is looked for
+    again from its next character. A pattern that starts with a look-behind or ``\\b`` is tried at every
+    position of a page; one that starts with text jumps from one occurrence to the next, and the judgement
+    is made here, for the few it finds."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        if accept(text, match):
+            yield match
+            position = max(match.end(), match.start() + 1)
+        else:
+            position = match.start() + 1
+
+
+def _not_in_a_name(text: str, match: re.Match) -> bool:
+    """``(?<![\\w-])`` at the match's start."""
+    start = match.start()
+    return not (start and (word_character(text[start - 1]) or text[start - 1] == "-"))
+
+
 def class_attributes(html: str):
     """Each ``class="..."`` attribute of ``html`` (not the end of a longer name such as ``data-class``), as
-    its match: what ``(?<![\\w-])class="([^"]*)"`` finds, in a tenth of the time. A pattern that starts with a
-    look-behind is tried at every position of the page; one that starts with text jumps from one ``class="``
-    to the next, and the look-behind is judged here, for the few it finds."""
-    position = 0
-    while (match := CLASS_VALUE.search(html, position)) is not None:
-        start = match.start()
-        if start and (word_character(html[start - 1]) or html[start - 1] == "-"):
-            position = start + 1
-            continue
-        yield match
-        position = match.end()
+    its match: what ``(?<![\\w-])class="([^"]*)"`` finds, in a tenth of the time (``judged_matches``)."""
+    return judged_matches(CLASS_VALUE, html, _not_in_a_name)
 
 
 # the name in an attribute selector: ``[ aria-current = "page" i]``, ``[svg|href]`` (a namespace before "|")
@@ -121,8 +133,6 @@ def _attribute_end(selector: str, start: int) -> int:
     for index in range(start + 1, len(selector)):
         char = selector[index]
         if quote:
-            if char == "\\":
-                continue
             if char == quote and selector[index - 1] != "\\":
                 quote = None
         elif char in "\"'":
@@ -148,6 +158,14 @@ def script_classes(js: str) -> set[str]:
             elif CLASS_WORD.fullmatch(word):
                 words.add(word)
     return words
+
+
+def script_tags(words: frozenset[str]) -> frozenset[str]:
+    """The words a script may set (``script_classes``) as a page's tags: element names, the same inside a
+    scope only for a script that names the scope's class (none does: the scripts fill elements of their own,
+    not a text's Markdown), and attribute names (``[aria-busy]``: ``setAttribute("aria-busy", ...)``)."""
+    return frozenset(words | {f"{scope} {word}" for scope in SCOPES & words for word in words}
+                     | {f"[{word.lower()}]" for word in words})
 
 
 def star_prefixes(present: set[str]) -> list[str]:
@@ -238,6 +256,12 @@ def _any_case(name: str) -> str:
                    for char in name)
 
 
+def _attribute_like(text: str, match: re.Match) -> bool:
+    """After white space, and before white space, ``=``, ``/``, ``>`` or the end: where an attribute's name stands."""
+    start, end = match.span()
+    return bool(start) and text[start - 1].isspace() and (end == len(text) or text[end].isspace() or text[end] in "=/>")
+
+
 def markup_attributes(html: str, names: Iterable[str] | None = None) -> set[str]:
     """The attribute names on the elements of ``html``, each as ``[name]`` (as ``requirements`` gives them).
 
@@ -251,11 +275,8 @@ def markup_attributes(html: str, names: Iterable[str] | None = None) -> set[str]
     found: set[str] = set()
     every: set[str] | None = None
     for name in names:
-        for match in re.finditer(_any_case(name[1:-1]), html):
-            start, end = match.span()
-            if not (start and html[start - 1].isspace()) or (end < len(html) and not (html[end].isspace()
-                                                                                      or html[end] in "=/>")):
-                continue
+        for match in judged_matches(re.compile(_any_case(name[1:-1])), html, _attribute_like):
+            start = match.start()
             if html.rfind("<", 0, start) <= html.rfind(">", 0, start):  # in text, or after a ">" in a value
                 every = markup_attributes(html) if every is None else every
                 if name not in every:
