@@ -84,7 +84,9 @@ check: $(VENV)/.runtime
 .venv-ob2/.ready: requirements-ob2.txt
 	$(PYTHON) -m venv .venv-ob2 && .venv-ob2/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements-ob2.txt && touch .venv-ob2/.ready
 
-# System tools the tests need: Debian's chromium (never a downloaded browser), a JRE for v.Nu, zbar to read QR codes.
+# System tools the tests need: Debian's chromium (never a downloaded browser), a JRE for v.Nu, zbar to read QR codes,
+# nginx with the brotli module (serves a build with deploy/nginx-headers.conf: the tests and make lighthouse;
+# started per run on its own port, so the service Debian starts on installing is stopped again).
 test-deps:
 	@command -v chromium >/dev/null 2>&1 || { echo "chromium ontbreekt; installeren met apt-get"; \
 	  (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq chromium'; }
@@ -92,6 +94,11 @@ test-deps:
 	  (apt-get update -qq && apt-get install -y -qq default-jre-headless) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq default-jre-headless'; }
 	@command -v zbarimg >/dev/null 2>&1 || { echo "zbarimg ontbreekt (leest de QR-code in de tests); installeren met apt-get"; \
 	  (apt-get update -qq && apt-get install -y -qq zbar-tools) >/dev/null || sudo sh -c 'apt-get update -qq && apt-get install -y -qq zbar-tools'; }
+	@test -x /usr/sbin/nginx && test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so && command -v openssl >/dev/null 2>&1 || \
+	  { echo "nginx ontbreekt; installeren met apt-get"; \
+	  (apt-get update -qq && apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static openssl) >/dev/null || \
+	  sudo sh -c 'apt-get update -qq && apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static openssl'; \
+	  service nginx stop >/dev/null 2>&1 || true; }
 
 # The independent Open Badges 3.0 verifier (Digital Bazaar, tests/vc-verify): exact versions from its lock file.
 tests/vc-verify/node_modules/.package-lock.json: tests/vc-verify/package-lock.json
@@ -142,7 +149,8 @@ bench: $(VENV)/.bench $(VENDOR)
 	$(PY) bench/run.py --scale $(SCALE)
 
 # Lighthouse, pinned by tools/lighthouse/package-lock.json (npm ci; no browser download: Debian's
-# chromium), on every page type of a local publish build served with the production headers.
+# chromium), on every page type of a local publish build served as production serves it (nginx with
+# deploy/nginx-headers.conf, HTTPS and HTTP/2: scripts/preview_server.py).
 # Prints the four scores per page type, writes bench/lighthouse.json; exit 1 below 100.
 tools/lighthouse/node_modules/.package-lock.json: tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --ignore-scripts --no-audit --no-fund

@@ -1,7 +1,7 @@
 """Precompressed copies of text files: ``.gz`` (deterministic: no name, mtime 0) and ``.br``.
 
 Pure Python; no Pelican. Servers hand these out as they are (nginx ``gzip_static`` and
-``brotli_static``; ``scripts/preview_server.py``) instead of compressing every response.
+``brotli_static``, as ``scripts/preview_server.py`` runs it) instead of compressing every response.
 
 The copies that cost most to make (the fingerprinted assets at Brotli's best quality, and large
 files such as the vendored Decap CMS bundle) are kept between builds in a cache named by the cache

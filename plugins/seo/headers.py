@@ -68,11 +68,6 @@ def headers_for(path: str) -> tuple[tuple[str, str], ...]:
     return ADMIN_HEADERS if path.lstrip("/").startswith("admin/") else HEADERS
 
 
-def cache_control_for(path: str) -> str:
-    """The Cache-Control header of a path of the site (relative to the site root)."""
-    return CACHE_IMMUTABLE if path.lstrip("/").startswith(ASSET_FOLDER) else CACHE_SHORT
-
-
 def netlify_headers(siteurl: str, top_level: list[tuple[str, bool]]) -> str:
     """``_headers`` for Netlify and Cloudflare Pages.
 

@@ -40,12 +40,8 @@ def test_nginx_snippet_has_every_header_always():
 
 
 def test_caching_rules():
-    from seo.headers import CACHE_IMMUTABLE, CACHE_SHORT, cache_control_for
+    from seo.headers import CACHE_IMMUTABLE
 
-    assert cache_control_for("theme/assets/home.0123456789.css") == CACHE_IMMUTABLE
-    assert cache_control_for("/theme/assets/x.0123456789.woff2") == CACHE_IMMUTABLE
-    for path in ("index.html", "theme/js/directory.js", "theme/fonts/x.woff2", "images/a-800.webp", "theme/assetsx/a.css"):
-        assert cache_control_for(path) == CACHE_SHORT, path
     text = netlify_headers("https://example.test/campagne", [("verhalen", True), ("theme", True)])
     block = text[text.index("/campagne/theme/assets/*"):]
     assert block.splitlines()[1] == f"  Cache-Control: {CACHE_IMMUTABLE}"
@@ -59,49 +55,86 @@ def test_caching_rules():
         assert f'add_header {name} "{value}" always;' in assets
 
 
-def test_preview_server_sends_production_headers_and_precompressed_copies(tmp_path):
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_nginx_with_the_snippet_serves_production_headers_http2_and_precompressed_copies(tmp_path):
+    """The committed nginx snippet under Debian's nginx (scripts/preview_server.py, which make
+    lighthouse measures over): security headers, caching, the .br/.gz copies, 404.html, HTTP/2."""
     import gzip
-    import threading
+    import socket
+    import ssl
     import urllib.error
     import urllib.request
 
     import brotli
-    from preview_server import server
+    from preview_server import serve
 
-    (tmp_path / "theme" / "assets").mkdir(parents=True)
+    site = tmp_path / "site"
+    (site / "theme" / "assets").mkdir(parents=True)
+    (site / "admin").mkdir()
     page = b"<!DOCTYPE html><title>x</title>" * 20
-    (tmp_path / "index.html").write_bytes(page)
-    (tmp_path / "index.html.gz").write_bytes(gzip.compress(page, mtime=0))
-    (tmp_path / "index.html.br").write_bytes(brotli.compress(page))
-    (tmp_path / "404.html").write_bytes(b"<!DOCTYPE html><title>weg</title>")
-    (tmp_path / "theme" / "assets" / "a.0123456789.css").write_bytes(b"body{}")
-    (tmp_path.parent / "secret.txt").write_text("no")
-    httpd = server(tmp_path, 0)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    (site / "index.html").write_bytes(page)
+    (site / "index.html.gz").write_bytes(gzip.compress(page, mtime=0))
+    (site / "index.html.br").write_bytes(brotli.compress(page))
+    (site / "404.html").write_bytes(b"<!DOCTYPE html><title>weg</title>")
+    (site / "admin" / "index.html").write_bytes(b"<!DOCTYPE html><title>editor</title>")
+    (site / "theme" / "assets" / "a.0123456789.css").write_bytes(b"body{}")
+    (site / "theme" / "assetsx").mkdir()
+    (site / "theme" / "assetsx" / "a.css").write_bytes(b"body{}")
+    (tmp_path / "secret.txt").write_text("geheim")
+    port = _free_port()
+    (tmp_path / "nginx").mkdir()
+    nginx = serve(site, port, tmp_path / "nginx")
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE  # the run's own self-signed certificate
+    base = f"https://127.0.0.1:{port}/"
 
     def get(path, encoding=""):
         request = urllib.request.Request(base + path, headers={"Accept-Encoding": encoding} if encoding else {})
         try:
-            with urllib.request.urlopen(request) as response:
+            with urllib.request.urlopen(request, context=context) as response:
                 return response.status, response.headers, response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.headers, error.read()
 
     try:
+        with socket.create_connection(("127.0.0.1", port)) as raw:
+            alpn = ssl.create_default_context()
+            alpn.check_hostname, alpn.verify_mode = False, ssl.CERT_NONE
+            alpn.set_alpn_protocols(["h2", "http/1.1"])
+            with alpn.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+                assert tls.selected_alpn_protocol() == "h2"
         status, headers, body = get("", "gzip, deflate, br")
         assert status == 200 and headers["Content-Encoding"] == "br" and brotli.decompress(body) == page
-        assert headers["Content-Security-Policy"] == dict(HEADERS)["Content-Security-Policy"]
+        for name, value in HEADERS:
+            assert headers[name] == value, name
         assert headers["Cache-Control"] == "public, max-age=300" and headers["Vary"] == "Accept-Encoding"
         status, headers, body = get("index.html", "gzip")
         assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == page
         status, headers, body = get("index.html")
         assert headers["Content-Encoding"] is None and body == page
         status, headers, body = get("theme/assets/a.0123456789.css", "br")
-        assert status == 200 and headers["Content-Encoding"] is None and "immutable" in headers["Cache-Control"]
+        assert status == 200 and headers["Cache-Control"] == "public, max-age=31536000, immutable"
         assert headers["Content-Type"].startswith("text/css")
-        for missing in ("nope/", "../secret.txt", "%2e%2e/secret.txt", "theme"):
-            status, headers, body = get(missing)
-            assert status == 404 and b"weg" in body, missing
+        assert headers["Content-Security-Policy"] == dict(HEADERS)["Content-Security-Policy"]
+        status, headers, body = get("theme/assetsx/a.css")
+        assert status == 200 and headers["Cache-Control"] == "public, max-age=300"
+        status, headers, body = get("admin/")
+        assert status == 200 and "'unsafe-eval'" in headers["Content-Security-Policy"]
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin-allow-popups"
+        status, headers, body = get("nope/")
+        assert status == 404 and b"weg" in body
+        assert headers["Content-Security-Policy"] == dict(HEADERS)["Content-Security-Policy"]
+        for outside in ("../secret.txt", "%2e%2e/secret.txt", "..%2fsecret.txt", "theme/../../secret.txt"):
+            status, headers, body = get(outside)
+            assert status in (400, 404) and b"geheim" not in body, outside
     finally:
-        httpd.shutdown()
+        nginx.terminate()
+        nginx.wait()

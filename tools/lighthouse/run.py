@@ -1,8 +1,9 @@
 """``make lighthouse``: Lighthouse on every page type of a local publish build.
 
-Builds the site with ``publishconf.py`` for ``http://127.0.0.1:<port>`` (unless ``--output``
-names a built site), serves it with the production headers (``scripts/preview_server.py``:
-CSP, caching, the precompressed copies), and runs the pinned Lighthouse from
+Builds the site with ``publishconf.py`` for ``https://127.0.0.1:<port>`` (unless ``--output``
+names a built site), serves it as production does (``scripts/preview_server.py``: Debian's nginx
+over HTTPS and HTTP/2 with the site's own snippet, ``deploy/nginx-headers.conf``: CSP, caching, the
+precompressed copies; a certificate made for the run), and runs the pinned Lighthouse from
 ``tools/lighthouse/node_modules`` against Debian's chromium, mobile preset with simulated
 throttling, one page type at a time. Prints the four category scores per page type and every
 audit that cost points, writes them to ``bench/lighthouse.json`` (``make bench`` includes it)
@@ -27,6 +28,8 @@ from assets.usage import split_selector_list  # the project's packages are insta
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from preview_server import serve  # noqa: E402  (production's nginx and header snippet)
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -81,7 +84,7 @@ def page_types(output: Path) -> dict[str, str]:
 
 
 def build(output: Path, cache: Path, port: int) -> None:
-    env = {**os.environ, "SITEURL": f"http://127.0.0.1:{port}", "PYTHONPATH": str(ROOT / "plugins")}
+    env = {**os.environ, "SITEURL": f"https://127.0.0.1:{port}", "PYTHONPATH": str(ROOT / "plugins")}
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "publish", "--output", str(output),
                     "--cache", str(cache)], check=True, cwd=ROOT, env=env)
 
@@ -101,7 +104,9 @@ def lighthouse(url: str, report: Path, attempts: int = 2) -> dict:
 def _lighthouse(url: str, report: Path) -> dict:
     command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
                "--form-factor=mobile", "--throttling-method=simulate", "--max-wait-for-load=45000",
-               f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox"]
+               f"--only-categories={','.join(CATEGORIES)}",
+               # the run's own certificate (scripts/preview_server.py)
+               "--chrome-flags=--headless=new --no-sandbox --ignore-certificate-errors"]
     done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, timeout=PAGE_TIMEOUT,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if done.returncode != 0:
@@ -221,7 +226,7 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
             for name, url in urls.items():
                 # a phone as Lighthouse's mobile preset emulates one: touch, so (hover: hover) does not match
                 page = browser.new_page(viewport={"width": 412, "height": 823}, device_scale_factor=2.625,
-                                        is_mobile=True, has_touch=True)
+                                        is_mobile=True, has_touch=True, ignore_https_errors=True)
                 cdp = page.context.new_cdp_session(page)
                 sheets: dict[str, int] = {}
                 urls_of: dict[str, str] = {}
@@ -260,20 +265,9 @@ def css_coverage(urls: dict[str, str]) -> dict[str, dict]:
     return figures
 
 
-def serve(output: Path, port: int) -> subprocess.Popen:
-    """``scripts/preview_server.py`` (the production headers) on ``output``, once it listens: it says
-    so in its first line."""
-    process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "preview_server.py"), str(output), "--port", str(port)],
-                               stdout=subprocess.PIPE, text=True)
-    if not process.stdout.readline():  # it ended without a word (the port taken, say)
-        process.wait()
-        raise RuntimeError(f"preview server on port {port} did not start (exit {process.returncode})")
-    return process
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, help="a site already built for http://127.0.0.1:<port>")
+    parser.add_argument("--output", type=Path, help="a site already built for https://127.0.0.1:<port>")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--only", action="append", help="only this page type (repeatable)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "lighthouse.json")
@@ -288,10 +282,11 @@ def main(argv: list[str] | None = None) -> int:
     if output is None:
         output = ROOT / ".cache" / "lighthouse" / "output"
         build(output, ROOT / ".cache" / "lighthouse" / "cache", args.port)
-    base = f"http://127.0.0.1:{args.port}/"
+    base = f"https://127.0.0.1:{args.port}/"
     pages = {name: path for name, path in page_types(output).items() if not args.only or name in args.only}
     results, failed = {}, False
-    preview = serve(output, args.port)
+    server_files = tempfile.TemporaryDirectory()
+    preview = serve(output, args.port, Path(server_files.name))
     try:
         coverage = css_coverage({name: base + path for name, path in pages.items()})
         if args.coverage_only:
@@ -333,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         preview.terminate()
         preview.wait()
+        server_files.cleanup()
     print(f"{'':14} perf a11y  bp  seo")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     lock = json.loads((HERE / "package-lock.json").read_text(encoding="utf-8"))
