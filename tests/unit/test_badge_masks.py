@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from badges import textfit
 from badges.fonts import badge_font_files
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
@@ -38,18 +38,33 @@ _draw = st.tuples(st.tuples(st.floats(-20, 260, allow_nan=False), st.floats(-20,
                   st.sampled_from(FILLS))
 
 
+def _outcome(make) -> tuple:
+    """The pixels ``make()`` draws, or the error Pillow raises for a text it cannot lay out (``\\x85``)."""
+    try:
+        return ("pixels", make().tobytes())
+    except (RuntimeError, ValueError, OSError) as error:
+        return ("error", type(error).__name__, str(error))
+
+
 @settings(max_examples=80, deadline=None)
 @given(draws=st.lists(_draw, min_size=1, max_size=6), mode=st.sampled_from(["RGB", "RGBA"]),
        again=st.lists(st.tuples(st.integers(-3, 3), st.floats(0, 1, allow_nan=False), st.sampled_from(FILLS)),
                       max_size=4))
+@example(draws=[((0.0, 0.0), "\x85", ("BricolageGrotesque_800ExtraBold.ttf", 6), "#1d262b")], mode="RGB", again=[])
+@example(draws=[((-1.9999999999999964, 0.0), "", ("BricolageGrotesque_800ExtraBold.ttf", 6), "#1d262b")], mode="RGB",
+         again=[])
+@example(draws=[((10.25, 40.5), "Smeden · Utrecht", ("AtkinsonHyperlegibleNext_400Regular.ttf", 34), "#4f5a5f")] * 2,
+         mode="RGBA", again=[(0, 0.5, "#c9c2b6"), (1, 0.25, "#9a3d17")])
 def test_cached_masks_draw_pillows_pixels(fonts, draws, mode, again):
     """Each line drawn first on a warm-up canvas (another colour, the same fraction of a pixel or another),
-    then on the canvas compared: the pixels of ``ImageDraw.text``."""
+    then on the canvas compared: the pixels of ``ImageDraw.text`` (or the error it raises)."""
     masks = textfit.Masks()
     warm = [((xy[0] + shift, xy[1] + fraction), text, font, fill)
             for (xy, text, font, _), (shift, fraction, fill) in zip(draws, again, strict=False)]
-    _cached(mode, (240, 140), warm + draws, fonts, masks)
-    assert _cached(mode, (240, 140), draws, fonts, masks).tobytes() == _plain(mode, (240, 140), draws, fonts).tobytes()
+    for draw in warm + draws:
+        _outcome(lambda draw=draw: _cached(mode, (240, 140), [draw], fonts, masks))
+    assert (_outcome(lambda: _cached(mode, (240, 140), draws, fonts, masks))
+            == _outcome(lambda: _plain(mode, (240, 140), draws, fonts)))
 
 
 def test_a_line_in_another_colour_reuses_its_mask(fonts):
