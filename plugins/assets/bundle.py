@@ -194,6 +194,9 @@ class Assets:
         """Per optional group of a bundle, whether the page's markup (and its scripts) can use it: a rule
         of it can apply, or, for a group of font faces alone, the page may use one of its faces."""
         logical = self._logical(bundle)
+        # a plain str: a template's markup comes as Markup, and each character or group the scans take of
+        # a Markup is a new Markup object (a sixth of this judgement's time at M)
+        markup = str(markup)
         classes, tags = markup_classes(markup), markup_tags(markup, self.optional_attributes[logical])
         for name, words in self.script_words.items():
             if name in markup:

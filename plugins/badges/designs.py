@@ -255,18 +255,28 @@ def _overlap(first: tuple[int, int, int, int], second: tuple[int, int, int, int]
 PNG_COLOURS = 32
 
 
+def _masks(cache: dict) -> textfit.Masks:
+    """The glyph masks of a batch (``textfit.Masks``), kept in its ``cache`` with its backdrops."""
+    if "masks" not in cache:
+        cache["masks"] = textfit.Masks()
+    return cache["masks"]
+
+
 def _backdrop(fonts: FontSet, size: tuple[int, int], geometry: tuple[Shape, ...], drawn: list[Shape], transparent: bool,
               cache: dict) -> tuple[tuple, Image.Image]:
     """The geometry with the texts ``drawn`` drawn on it, in their order, from ``cache`` (see :func:`_draw`),
     and its key."""
     key = (size, geometry, transparent, tuple(drawn))
     if key not in cache:
-        background = _background(size, geometry)
-        if not transparent:  # an opaque card: its rectangle covers every pixel, so RGB holds the same pixels
-            background = background.convert("RGB")
+        geometry_key = ("geometry", size, geometry)  # the same for the stand-in's backdrop and the cards'
+        if geometry_key not in cache:
+            cache[geometry_key] = _background(size, geometry)
+        # an opaque card: its rectangle covers every pixel, so RGB holds the same pixels
+        background = cache[geometry_key].copy() if transparent else cache[geometry_key].convert("RGB")
         pen = ImageDraw.Draw(background)
         for shape in drawn:
-            textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align)
+            textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align,
+                         masks=_masks(cache))
         cache[key] = background
     return key, cache[key]
 
@@ -282,7 +292,8 @@ def _draw(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], transparen
     image = _backdrop(fonts, size, geometry, texts[:shared], transparent, cache)[1].copy()
     pen = ImageDraw.Draw(image)
     for shape in texts[shared:]:
-        textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align)
+        textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align,
+                     masks=_masks(cache))
     return image
 
 
@@ -319,7 +330,8 @@ def _card_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], cache:
     texts = [s for s in shapes if s.kind == "text"]
     width, height = size
     own = texts[shared:]
-    boxes = [textfit.ink_box(fonts, s.fitted, s.box[0], s.box[1], s.align) for s in own]
+    masks = _masks(cache)
+    boxes = [textfit.ink_box(fonts, s.fitted, s.box[0], s.box[1], s.align, masks=masks) for s in own]
     if 0 < trailing <= len(own):
         split = len(own) - trailing
         tail = [box for box in boxes[split:] if box is not None]
@@ -343,7 +355,8 @@ def _card_png(fonts: FontSet, size: tuple[int, int], shapes: list[Shape], cache:
         crop = backdrop.crop(box)
         pen = ImageDraw.Draw(crop)
         for shape in own:
-            textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align, offset=box[:2])
+            textfit.draw(pen, fonts, shape.fitted, shape.box[0], shape.box[1], shape.fill, shape.align, offset=box[:2],
+                         masks=masks)
         card = wide.copy()
         card.paste(crop.quantize(palette=colours, dither=Image.Dither.NONE), (box[0] + 1, box[1]))
         stream, top = card.tobytes(), box[1] // ROWS_APART * ROWS_APART

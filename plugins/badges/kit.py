@@ -38,6 +38,9 @@ FORMAT_LABELS = {
 }
 VARIANT_LABELS = {"licht": "licht", "donker": "donker"}
 BATCH = 48  # files per task in the process pool (each task loads the fonts once)
+# PNG files per task: each task draws, maps and compresses the backdrop of each class, format and variant it
+# renders anew (``designs._card_png``: some 50 ms, as long as seven share cards)
+PNG_BATCH = 144
 
 
 def earned_badges(data: dict, classes: dict[str, dict]) -> list[str]:
@@ -226,7 +229,10 @@ def start_render(files: list[BadgeFile], cache_dir: Path, shared: Workers | None
     # grouped by format and look, so a batch reuses the same background again and again
     missing = sorted((f for key, f in unique.items() if not (cache_dir / key).exists()),
                      key=lambda f: (f.fmt, f.variant, f.art.colour, f.art.badge_name, f.key))
-    pending = start_map(_render_batch, [(batch, str(cache_dir)) for batch in batches(missing, BATCH)], shared)
+    pngs = [f for f in missing if f.fmt != "svg"]
+    svgs = [f for f in missing if f.fmt == "svg"]
+    pending = start_map(_render_batch, [(batch, str(cache_dir)) for batch in [*batches(pngs, PNG_BATCH),
+                                                                               *batches(svgs, BATCH)]], shared)
 
     def wait() -> RenderStats:
         counts, workers = pending()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from content_model.xmltext import xml_chars
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 
 from .fonts import FontSet, Run, css_font
 
@@ -158,21 +158,72 @@ def placements(fonts: FontSet, fitted: Fitted, x: float, top: float, align: str 
             cursor += fonts.length(run, fitted.size)
 
 
+class Masks:
+    """The glyph masks and ink boxes of the lines a batch of badges draws, each made once: a card's subline,
+    the site's name and every line of a badge's dark variant (the same texts as its light one) repeat across
+    the batch. A mask depends on the text, the font, the origin's fraction of a pixel and the canvas's font
+    mode, never on the colour (Pillow renders a colour only for an ``RGBA`` mask, which a badge never asks
+    for). Its owner makes one per batch and passes it in; nothing outlives the batch."""
+
+    LIMIT = 4096  # lines kept; a batch draws far fewer, and memory stays flat
+
+    def __init__(self):
+        self._masks: dict[tuple, tuple] = {}
+        self._boxes: dict[tuple, tuple[int, int, int, int]] = {}
+
+    def box(self, font: ImageFont.FreeTypeFont, text: str) -> tuple[int, int, int, int]:
+        """``font.getbbox(text, anchor="ls")``."""
+        key = (font, text)
+        box = self._boxes.get(key)
+        if box is None:
+            if len(self._boxes) > self.LIMIT:
+                self._boxes.clear()
+            box = self._boxes[key] = font.getbbox(text, anchor="ls")
+        return box
+
+    def text(self, canvas: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, font, fill) -> None:
+        """``canvas.text(xy, text, font=font, fill=fill, anchor="ls")``, pixel for pixel: the steps of
+        Pillow's ``ImageDraw.text`` for one line without stroke, with the mask from this cache."""
+        if "\n" in text or not isinstance(font, ImageFont.FreeTypeFont):
+            canvas.text(xy, text, font=font, fill=fill, anchor="ls")
+            return
+        ink, fill_ink = canvas._getink(fill)
+        ink = fill_ink if ink is None else ink
+        if ink is None:
+            return
+        x, y = xy
+        start = (math.modf(x)[0], math.modf(y)[0])
+        key = (font, text, start, canvas.fontmode)
+        made = self._masks.get(key)
+        if made is None:
+            if len(self._masks) > self.LIMIT:
+                self._masks.clear()
+            made = self._masks[key] = font.getmask2(text, canvas.fontmode, None, None, None, 0, "ls", ink, start,
+                                                    stroke_filled=True)
+        mask, offset = made
+        canvas.draw.draw_bitmap((int(x) + offset[0], int(y) + offset[1]), mask, ink)
+
+
 def draw(canvas: ImageDraw.ImageDraw, fonts: FontSet, fitted: Fitted, x: float, top: float, fill,
-         align: str = "center", offset: tuple[int, int] = (0, 0)) -> None:
+         align: str = "center", offset: tuple[int, int] = (0, 0), masks: Masks | None = None) -> None:
     """Draw ``fitted`` (see :func:`placements`); ``offset``: whole pixels to subtract, for a canvas that is a
-    crop of the image (the same pixels while each point stays at or right of and below the crop's corner)."""
+    crop of the image (the same pixels while each point stays at or right of and below the crop's corner).
+    ``masks``: the batch's glyph masks (the same pixels, each line rasterised once per batch)."""
     for (left, baseline), text, font in placements(fonts, fitted, x, top, align):
-        canvas.text((left - offset[0], baseline - offset[1]), text, font=font, fill=fill, anchor="ls")
+        point = (left - offset[0], baseline - offset[1])
+        if masks is None:
+            canvas.text(point, text, font=font, fill=fill, anchor="ls")
+        else:
+            masks.text(canvas, point, text, font, fill)
 
 
 def ink_box(fonts: FontSet, fitted: Fitted, x: float, top: float, align: str = "center",
-            margin: int = 3) -> tuple[int, int, int, int] | None:
+            margin: int = 3, masks: Masks | None = None) -> tuple[int, int, int, int] | None:
     """Whole pixels that hold every anchor point and every inked pixel of ``fitted``, with ``margin``
-    to spare (Pillow rounds each run's origin); None for no run."""
+    to spare (Pillow rounds each run's origin); None for no run. ``masks``: the batch's measured boxes."""
     box = None
     for (left, baseline), text, font in placements(fonts, fitted, x, top, align):
-        x0, y0, x1, y1 = font.getbbox(text, anchor="ls")
+        x0, y0, x1, y1 = font.getbbox(text, anchor="ls") if masks is None else masks.box(font, text)
         run = (math.floor(min(left, left + x0)) - margin, math.floor(min(baseline, baseline + y0)) - margin,
                math.ceil(max(left, left + x1)) + margin, math.ceil(max(baseline, baseline + y1)) + margin)
         box = run if box is None else (min(box[0], run[0]), min(box[1], run[1]), max(box[2], run[2]), max(box[3], run[3]))

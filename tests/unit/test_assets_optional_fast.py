@@ -35,3 +35,17 @@ def test_markup_classes_are_the_words_of_every_class_attribute(values):
     markup = "".join(f'<p class="{value}">' for value in values) + '<i data-class="z">'
     assert markup_classes(markup) == {name for value in re.findall(r'(?<![\w-])class="([^"]*)"', markup)
                                       for name in value.split()}
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(st.sampled_from(['<p class="card x--a">', "<dialog open>", "</dialog>", '<div class="prose">',
+                                       "<img hidden>", "</div>", "text &amp; more", '<i data-class="z">', "<svg>",
+                                       '<input value="Ünïcode">', "<b>"]), max_size=12))
+def test_a_pages_markup_as_markup_or_str_is_judged_alike(parts):
+    """``Assets.used_groups`` judges the page's markup as a plain str (a template hands it over as Markup)."""
+    from assets.usage import markup_tags
+    from markupsafe import Markup
+
+    markup = "".join(parts)
+    assert markup_classes(Markup(markup)) == markup_classes(markup)
+    assert markup_tags(Markup(markup), ["[open]", "[hidden]"]) == markup_tags(markup, ["[open]", "[hidden]"])
