@@ -13,7 +13,10 @@ globals().update({name: value for name, value in vars(_development).items() if n
 SITEURL = (os.environ.get("SITEURL") or "https://www.dekrachtvanambacht.nl").rstrip("/")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
-PORTABLE_URLS = False  # published pages link by absolute URLs
+PORTABLE_URLS = False
+# published pages link to the site from the server's root (/verhalen/…, or /campagne/verhalen/… for a SITEURL with a
+# path), and name it absolutely where another site or a reader needs that (canonical, Open Graph, JSON-LD, feeds)
+LINKS_FROM_ROOT = True
 SHOW_DRAFTS = False
 PUBLISH_FUTURE = False
 DRAFT_SAVE_AS = ""

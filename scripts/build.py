@@ -321,9 +321,10 @@ def _jinja_environment(settings: dict) -> dict:
     options = dict(settings["JINJA_ENVIRONMENT"])
     # the extensions the plugins add shape the compiled code too: typography (nl_format.templates) and the
     # templates' indentation left out (nl_format.compact) always,
-    # portable URLs (incremental.templates) in a portable build
+    # portable URLs (incremental.templates) in a portable or published build
+    links = bool(settings.get("PORTABLE_URLS") or settings.get("LINKS_FROM_ROOT"))
     extensions = code_digest(ROOT / "plugins" / "nl_format", ROOT / "plugins" / "incremental" / "templates.py",
-                             ROOT / "plugins" / "incremental" / "portable.py", repr(bool(settings.get("PORTABLE_URLS"))))
+                             ROOT / "plugins" / "incremental" / "portable.py", repr(links))
     shape = hashlib.sha256(repr((sorted((k, repr(v)) for k, v in options.items()), extensions)).encode()).hexdigest()[:12]
     # JINJA_CACHE_PATH: a folder shared by many builds (the tests'); Jinja checks each template's source
     folder = Path(os.environ.get("JINJA_CACHE_PATH") or Path(settings["CACHE_PATH"]).parent) / f"jinja-{shape}"

@@ -19,6 +19,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -31,6 +32,7 @@ settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://example.test/campagne"
+SITE_PATH = urlsplit(SITEURL).path  # where a published page's links to its own site start (publishconf.LINKS_FROM_ROOT)
 # "Today" for every test build: 21 November 2026, noon in Amsterdam.
 BUILD_MOMENT = dt.datetime(2026, 11, 21, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 # Badge renders, image variants and the costly compressed copies are content-addressed (named by the hash of
@@ -43,6 +45,17 @@ COMPRESS_CACHE = Path(tempfile.gettempdir()) / "dkva-test-compress-cache"
 JINJA_CACHE = Path(tempfile.gettempdir()) / "dkva-test-jinja-cache"
 SHARED_CACHES = {"BADGE_CACHE_PATH": str(BADGE_CACHE), "IMAGE_CACHE_PATH": str(IMAGE_CACHE),
                  "COMPRESS_CACHE_PATH": str(COMPRESS_CACHE), "JINJA_CACHE_PATH": str(JINJA_CACHE)}
+
+
+def site_file(output: Path, url: str) -> Path:
+    """The file in ``output`` behind a URL of the test site: absolute (``SITEURL/…``, as a development build
+    and the documents for other sites name it) or from the server's root (``SITE_PATH/…``, as published pages
+    link); a folder's ``index.html`` for a URL that ends in ``/``."""
+    for start in (SITEURL + "/", SITE_PATH + "/"):
+        if url.startswith(start):
+            rest = url[len(start):]
+            return output / rest / "index.html" if rest.endswith("/") or rest == "" else output / rest
+    raise AssertionError(f"{url} is not a URL of the test site")
 
 
 @dataclass
@@ -60,6 +73,10 @@ class Build:
         """The output file behind a site path such as ``verhalen/`` or ``agenda.ics``."""
         path = self.output / url_path.lstrip("/")
         return path / "index.html" if url_path.endswith("/") or url_path == "" else path
+
+    def at(self, url: str) -> Path:
+        """The output file behind a URL of the test site (see :func:`site_file`)."""
+        return site_file(self.output, url)
 
     def page(self, url_path: str) -> BeautifulSoup:
         return BeautifulSoup(self.file(url_path).read_text(encoding="utf-8"), "html.parser")

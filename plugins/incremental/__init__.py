@@ -22,8 +22,9 @@ def get_writer(pelican):
 
 
 def add_portable_urls(generator):
-    """A portable build (``PORTABLE_URLS``) writes its site links relative to each page (incremental.templates)."""
-    if generator.settings.get("PORTABLE_URLS"):
+    """A portable build (``PORTABLE_URLS``) writes its site links relative to each page, a published one
+    (``LINKS_FROM_ROOT``) from the server's root (incremental.templates)."""
+    if generator.settings.get("PORTABLE_URLS") or generator.settings.get("LINKS_FROM_ROOT"):
         from .templates import PortableUrlsExtension
 
         generator.env.add_extension(PortableUrlsExtension)

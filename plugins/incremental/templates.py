@@ -1,7 +1,8 @@
 """Portable development builds, made where the templates write URLs. No Pelican here.
 
 In a portable build (``PORTABLE_URLS``: ``make html`` without a SITEURL) a page links to its own
-site by URLs relative to the page, so ``output/`` works on any port and under any path. The
+site by URLs relative to the page, so ``output/`` works on any port and under any path; in a
+published one (``LINKS_FROM_ROOT``: ``make publish``) by URLs from the server's root. The
 Jinja extension :class:`PortableUrlsExtension` follows each template's HTML when it is compiled
 (:class:`nl_format.templates.HtmlState`) and wraps the value of every URL attribute (href, src,
 srcset, action, poster, data-*; a redirect's refresh target) in the ``nl_site_url`` filter, which
@@ -41,12 +42,14 @@ def url_kind(tag: str, attribute: str, attributes: dict[str, str]) -> str | None
     return "url" if URL_ATTRIBUTE.match(attribute) else None
 
 
-def _portable(context) -> tuple[str, str] | None:
-    """(SITEURL, output file) when this page is rendered for a portable build."""
-    if not context.get("PORTABLE_URLS"):
+def _portable(context) -> tuple[str, str, bool] | None:
+    """(SITEURL, output file, whether links start at the server's root) when this page is rendered for a
+    portable build (``PORTABLE_URLS``) or a published one (``LINKS_FROM_ROOT``)."""
+    portable, from_root = bool(context.get("PORTABLE_URLS")), bool(context.get("LINKS_FROM_ROOT"))
+    if not (portable or from_root):
         return None
     siteurl, output_file = (context.get("SITEURL") or "").rstrip("/"), context.get("output_file")
-    return (siteurl, output_file) if siteurl and isinstance(output_file, str) else None
+    return (siteurl, output_file, not portable) if siteurl and isinstance(output_file, str) else None
 
 
 @pass_context
@@ -55,11 +58,11 @@ def site_url(context, value, kind: str = "url"):
     portable = _portable(context)
     if portable is None:
         return value
-    siteurl, output_file = portable
+    siteurl, output_file, from_root = portable
     text = str(value)
     if siteurl not in text:
         return value
-    prefix = prefix_for(output_file, siteurl)
+    prefix = prefix_for(output_file, siteurl, from_root)
     if kind == "srcset":
         text = _srcset(text, siteurl, prefix)
     elif kind == "refresh":

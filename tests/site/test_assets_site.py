@@ -11,12 +11,13 @@ from assets.bundle import HASH_LENGTH, load_spec
 from assets.compress import compressible
 from assets.media import MEDIA
 from assets.usage import applicable, markup_classes, script_classes
-from conftest import ROOT, SITEURL
+from conftest import ROOT, SITE_PATH, SITEURL
 from seo.headers import COMPRESSED_SUFFIXES
 
 pytestmark = pytest.mark.build
 
-FINGERPRINTED = re.compile(rf"^{re.escape(SITEURL)}/theme/assets/([\w-]+)\.([0-9a-f]{{{HASH_LENGTH}}})\.(css|js|woff2)$")
+# an asset as a published page links it (from the server's root) or a development build with a SITEURL (absolute)
+FINGERPRINTED = re.compile(rf"^(?:{re.escape(SITEURL)}|{re.escape(SITE_PATH)})/theme/assets/([\w-]+)\.([0-9a-f]{{{HASH_LENGTH}}})\.(css|js|woff2)$")
 
 
 def compressible_files(output):
@@ -24,8 +25,7 @@ def compressible_files(output):
 
 
 def local(site, url):
-    assert url.startswith(SITEURL + "/"), url
-    return site.output / url[len(SITEURL) + 1:]
+    return site.at(url)
 
 
 def test_every_page_loads_existing_fingerprinted_assets(published_site):

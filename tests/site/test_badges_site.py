@@ -27,8 +27,7 @@ def profile_data(slug: str) -> dict:
 
 
 def local(build, url: str) -> Path:
-    assert url.startswith(SITEURL + "/"), url
-    return build.file(url.removeprefix(SITEURL))
+    return build.at(url)
 
 
 def kit_slugs(build) -> set[str]:

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from badges import baking, ob3, statuslist
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL, run_build, write_minimal_content
+from conftest import ROOT, SITE_PATH, SITEURL, run_build, site_file, write_minimal_content
 
 VC_VERIFY = ROOT / "tests" / "vc-verify"
 SCHEMA = VC_VERIFY / "schema" / "achievementcredential.json"
@@ -59,8 +59,7 @@ def kit_data(output: Path, slug: str) -> tuple[dict, BeautifulSoup]:
 
 
 def local(output: Path, url: str) -> Path:
-    assert url.startswith(SITEURL + "/"), url
-    return output / url.removeprefix(SITEURL + "/")
+    return site_file(output, url)
 
 
 def bake_like_the_kit_page(output: Path, slug: str, folder: Path) -> list[Path]:
@@ -354,6 +353,6 @@ def test_verify_page_in_chromium(withdrawal, browser, tmp_path):
         v.page.screenshot(path="/tmp/verifieer-1280.png", full_page=True)
         assert_accessible(v.page)
         assert v.foreign_requests == [] and v.console_errors == []
-    # the kit and the profile link to the page
+    # the kit and the profile link to the page (a published page, from the server's root)
     for page in ("badges/piet-smit/index.html", "ambachtengids/piet-smit/index.html"):
-        assert f'href="{SITEURL}/verifieer/"' in (output / page).read_text(encoding="utf-8")
+        assert f'href="{SITE_PATH}/verifieer/"' in (output / page).read_text(encoding="utf-8")

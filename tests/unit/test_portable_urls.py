@@ -61,3 +61,26 @@ def test_a_relative_link_resolves_to_the_absolute_one(page, target):
     html = f'<a href="{SITE}/{target_path}">x</a>'
     href = relativize(html, SITE, page_path).split('"')[1]
     assert urljoin(f"{base}/{page_path}", href) == f"{base}/{target_path}"
+
+
+@given(st.lists(segment, max_size=4), st.lists(segment, max_size=4), st.lists(segment, max_size=2),
+       st.sampled_from(["https://www.dekrachtvanambacht.nl", "http://127.0.0.1:8765"]))
+def test_a_published_link_from_the_root_resolves_to_the_absolute_one_on_any_host(page, target, path, host):
+    """A published page (``from_root``) links from the server's root, SITEURL's path: on the site's own host
+    and on any other host or port that serves the site at that path (www and the bare domain, a preview),
+    every link resolves to the same page."""
+    from urllib.parse import urljoin
+
+    siteurl = "/".join([host, *path])
+    page_path = "/".join([*page, "index.html"])
+    target_path = "/".join(target) + ("/" if target else "")
+    html = (f'<a href="{siteurl}/{target_path}">x</a><link rel="canonical" href="{siteurl}/{target_path}">'
+            f'<img src="{siteurl}/{target_path}a.png" srcset="{siteurl}/{target_path}a.png 1x, {siteurl}/b.png 2x">')
+    out = relativize(html, siteurl, page_path, from_root=True)
+    href, canonical, src, srcset = out.split('"')[1], out.split('"')[5], out.split('"')[7], out.split('"')[9]
+    root = "/" + "/".join(path) if path else ""
+    assert href == f"{root}/{target_path}" and src == f"{root}/{target_path}a.png"
+    assert srcset == f"{root}/{target_path}a.png 1x, {root}/b.png 2x"
+    assert canonical == f"{siteurl}/{target_path}"  # names the site for others: stays absolute
+    for served in (siteurl, "https://dekrachtvanambacht.nl" + root, "http://elders:8650" + root):
+        assert urljoin(f"{served}/{page_path}", href) == f"{served}/{target_path}"
