@@ -312,8 +312,8 @@ def _stand_in(fonts: FontSet, size: tuple[int, int], palette: list[Shape], cache
 ROWS_APART = 16  # cards of a class share zlib prefixes that end on a multiple of this many rows
 # zlib-ng level of a card's own band of rows (and of the backdrop's rows above it, whose compressor the band
 # goes on from); the rows below, compressed once per class (``pngwrite.Tail``), keep the level asked for.
-# A share card's band at level 9 took 4.0 ms and 8,355 bytes, at level 6 0.9 ms and 8,996 bytes (M corpus):
-# a cold build's CPU, 7 % less, for 3.6 % more bytes per card (issue 14).
+# A share card's band at level 9 took 4.0 ms and 8,355 bytes, at level 6 0.9 ms and 8,996 bytes: the M corpus's
+# cold build 9 to 10 % less CPU, for about 950 bytes (5.3 %) more per card (issue 14; bench/README.md).
 BAND_LEVEL = 6
 
 
