@@ -316,13 +316,14 @@ def _jinja_environment(settings: dict) -> dict:
     Jinja keys cached code by template file and checks its source; the options that shape the
     compiled code name the folder, so other options never pick up stale code.
     """
+    from incremental.portable import link_style
     from jinja2 import FileSystemBytecodeCache
 
     options = dict(settings["JINJA_ENVIRONMENT"])
     # the extensions the plugins add shape the compiled code too: typography (nl_format.templates) and the
     # templates' indentation left out (nl_format.compact) always,
     # portable URLs (incremental.templates) in a portable or published build
-    links = bool(settings.get("PORTABLE_URLS") or settings.get("LINKS_FROM_ROOT"))
+    links = link_style(settings) is not None
     extensions = code_digest(ROOT / "plugins" / "nl_format", ROOT / "plugins" / "incremental" / "templates.py",
                              ROOT / "plugins" / "incremental" / "portable.py", repr(links))
     shape = hashlib.sha256(repr((sorted((k, repr(v)) for k, v in options.items()), extensions)).encode()).hexdigest()[:12]

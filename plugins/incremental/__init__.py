@@ -8,6 +8,8 @@ from infra.contracts import Contract
 from infra.scope import build_of
 from pelican import signals
 
+from .portable import link_style
+
 # The writer uses no context key (infra.contracts).
 CONTRACT = Contract()
 
@@ -24,7 +26,7 @@ def get_writer(pelican):
 def add_portable_urls(generator):
     """A portable build (``PORTABLE_URLS``) writes its site links relative to each page, a published one
     (``LINKS_FROM_ROOT``) from the server's root (incremental.templates)."""
-    if generator.settings.get("PORTABLE_URLS") or generator.settings.get("LINKS_FROM_ROOT"):
+    if link_style(generator.settings):
         from .templates import PortableUrlsExtension
 
         generator.env.add_extension(PortableUrlsExtension)

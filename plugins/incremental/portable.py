@@ -32,6 +32,15 @@ REFRESH = re.compile(r"""(^<meta\b[^>]*\bhttp-equiv=["']refresh["'][^>]*\bconten
 REFRESH_VALUE = re.compile(r"""^(\d+;\s*url=)([^"']*)""", re.I)
 
 
+def link_style(settings) -> str | None:
+    """How a build's pages link to their own site, from its settings (or a template's context):
+    ``"page"``, relative to each page (``PORTABLE_URLS``: ``make html`` without a SITEURL); ``"root"``,
+    from the server's root (``LINKS_FROM_ROOT``: ``make publish``); None, by absolute URLs as written."""
+    if settings.get("PORTABLE_URLS"):
+        return "page"
+    return "root" if settings.get("LINKS_FROM_ROOT") else None
+
+
 def prefix_for(output_file: str, siteurl: str = "", from_root: bool = False) -> str:
     """``verhalen/deeg/index.html`` -> ``../..``; a file at the root -> ``.``.
 

@@ -24,7 +24,7 @@ from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 from nl_format.templates import TEXT, HtmlState, filtered_expression
 
-from .portable import REFRESH_VALUE, _relative, _srcset, prefix_for, relativize
+from .portable import REFRESH_VALUE, _relative, _srcset, link_style, prefix_for, relativize
 
 URL_FILTER, FRAGMENT_FILTER = "nl_site_url", "nl_site_links"
 URL_ATTRIBUTE = re.compile(r"^(?:href|src|action|poster|data-[\w-]+)$")
@@ -43,13 +43,13 @@ def url_kind(tag: str, attribute: str, attributes: dict[str, str]) -> str | None
 
 
 def _portable(context) -> tuple[str, str, bool] | None:
-    """(SITEURL, output file, whether links start at the server's root) when this page is rendered for a
-    portable build (``PORTABLE_URLS``) or a published one (``LINKS_FROM_ROOT``)."""
-    portable, from_root = bool(context.get("PORTABLE_URLS")), bool(context.get("LINKS_FROM_ROOT"))
-    if not (portable or from_root):
+    """(SITEURL, output file, whether links start at the server's root) when this page's links to its own
+    site are rewritten (``link_style``)."""
+    style = link_style(context)
+    if style is None:
         return None
     siteurl, output_file = (context.get("SITEURL") or "").rstrip("/"), context.get("output_file")
-    return (siteurl, output_file, not portable) if siteurl and isinstance(output_file, str) else None
+    return (siteurl, output_file, style == "root") if siteurl and isinstance(output_file, str) else None
 
 
 @pass_context

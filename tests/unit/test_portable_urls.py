@@ -84,3 +84,11 @@ def test_a_published_link_from_the_root_resolves_to_the_absolute_one_on_any_host
     assert canonical == f"{siteurl}/{target_path}"  # names the site for others: stays absolute
     for served in (siteurl, "https://dekrachtvanambacht.nl" + root, "http://elders:8650" + root):
         assert urljoin(f"{served}/{page_path}", href) == f"{served}/{target_path}"
+
+
+def test_the_link_style_follows_the_settings():
+    from incremental.portable import link_style
+
+    assert link_style({"PORTABLE_URLS": True, "LINKS_FROM_ROOT": True}) == "page"  # make html without a SITEURL
+    assert link_style({"PORTABLE_URLS": False, "LINKS_FROM_ROOT": True}) == "root"  # make publish
+    assert link_style({"PORTABLE_URLS": False}) is None and link_style({}) is None  # a SITEURL given: absolute
