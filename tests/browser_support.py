@@ -12,9 +12,8 @@ import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag
 
-from conftest import SITEURL
+from conftest import SITEURL, site_file
 from seo.headers import HEADERS, headers_for
 
 CHROMIUM = "/usr/bin/chromium"
@@ -32,17 +31,6 @@ class Visit:
     console_errors: list = field(default_factory=list)
 
 
-def output_file(output, url):
-    url, _ = urldefrag(url)
-    if not url.startswith(SITEURL + "/") and url != SITEURL:
-        return None
-    path = url[len(SITEURL):].lstrip("/").split("?", 1)[0]
-    target = output / path
-    if path == "" or path.endswith("/"):
-        target = target / "index.html"
-    return target
-
-
 @contextmanager
 def visit(browser, output, path, width=1280, height=900, rewrite=None, javascript=True, slow=None, refuse=None):
     """Open ``path``; ``rewrite`` maps a site path to a function that changes that file's text; ``slow``,
@@ -54,7 +42,7 @@ def visit(browser, output, path, width=1280, height=900, rewrite=None, javascrip
 
     def handle(route):
         url = route.request.url
-        target = output_file(output, url)
+        target = site_file(output, url)
         if slow and re.search(slow[0], url):
             time.sleep(slow[1])  # the browser goes on meanwhile (it lays out and paints without the file)
         if refuse and re.search(refuse, url):

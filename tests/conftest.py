@@ -12,6 +12,7 @@ import os
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -19,7 +20,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -47,15 +48,26 @@ SHARED_CACHES = {"BADGE_CACHE_PATH": str(BADGE_CACHE), "IMAGE_CACHE_PATH": str(I
                  "COMPRESS_CACHE_PATH": str(COMPRESS_CACHE), "JINJA_CACHE_PATH": str(JINJA_CACHE)}
 
 
-def site_file(output: Path, url: str) -> Path:
-    """The file in ``output`` behind a URL of the test site: absolute (``SITEURL/…``, as a development build
-    and the documents for other sites name it) or from the server's root (``SITE_PATH/…``, as published pages
-    link); a folder's ``index.html`` for a URL that ends in ``/``."""
-    for start in (SITEURL + "/", SITE_PATH + "/"):
-        if url.startswith(start):
-            rest = url[len(start):]
-            return output / rest / "index.html" if rest.endswith("/") or rest == "" else output / rest
-    raise AssertionError(f"{url} is not a URL of the test site")
+def site_file(output: Path, url: str) -> Path | None:
+    """The file in ``output`` behind a URL of the test site, or None for a URL elsewhere: absolute
+    (``SITEURL/…``, as a development build and the documents for other sites name it) or from the server's
+    root (``SITE_PATH/…``, as published pages link); without its query and fragment; a folder's
+    ``index.html`` for a URL that ends in ``/``."""
+    url = urldefrag(url)[0].split("?", 1)[0]
+    for start in (SITEURL, SITE_PATH):
+        if url == start or url.startswith(start + "/"):
+            rest = url[len(start):].lstrip("/")
+            return output / rest / "index.html" if rest == "" or rest.endswith("/") else output / rest
+    return None
+
+
+def free_port() -> int:
+    """A port nothing listens on now (never 8000, the default of ``make serve``)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert port != 8000
+    return port
 
 
 @dataclass
@@ -76,7 +88,9 @@ class Build:
 
     def at(self, url: str) -> Path:
         """The output file behind a URL of the test site (see :func:`site_file`)."""
-        return site_file(self.output, url)
+        path = site_file(self.output, url)
+        assert path is not None, f"{url} is not a URL of the test site"
+        return path
 
     def page(self, url_path: str) -> BeautifulSoup:
         return BeautifulSoup(self.file(url_path).read_text(encoding="utf-8"), "html.parser")

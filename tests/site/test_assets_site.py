@@ -24,10 +24,6 @@ def compressible_files(output):
     return [p for p in output.rglob("*") if p.is_file() and compressible(p.name, COMPRESSED_SUFFIXES)]
 
 
-def local(site, url):
-    return site.at(url)
-
-
 def test_every_page_loads_existing_fingerprinted_assets(published_site):
     bundles = set(load_spec(ROOT / "theme" / "css" / "bundles.toml").bundles)
     seen = set()
@@ -62,7 +58,7 @@ def test_every_page_loads_existing_fingerprinted_assets(published_site):
         for url in links + [url for url, _ in media] + [s for s in scripts if "/theme/" in s] + preloads + scripted:
             match = FINGERPRINTED.match(url)
             assert match, f"{path}: {url} is not a fingerprinted asset"
-            data = local(published_site, url).read_bytes()
+            data = published_site.at(url).read_bytes()
             assert hashlib.sha256(data).hexdigest()[:HASH_LENGTH] == match.group(2), url
         bundle = FINGERPRINTED.match(links[0]).group(1)
         assert bundle in bundles
@@ -75,9 +71,9 @@ def test_a_bundle_holds_only_rules_that_can_apply_on_a_narrow_light_screen(publi
     """The rules for wider windows, the dark scheme and reduced motion are in the sheets linked
     with those media, not in the bundle every page waits for."""
     home = (published_site.output / "index.html").read_text(encoding="utf-8")
-    sheets = dict((medium, local(published_site, url).read_text(encoding="utf-8")) for url, medium in
+    sheets = dict((medium, published_site.at(url).read_text(encoding="utf-8")) for url, medium in
                   re.findall(r'<link rel="stylesheet" href="([^"]+)" media="([^"]+)">', home))
-    bundle = local(published_site, re.findall(r'<link rel="stylesheet" href="([^"]+)">', home)[0]).read_text(encoding="utf-8")
+    bundle = published_site.at(re.findall(r'<link rel="stylesheet" href="([^"]+)">', home)[0]).read_text(encoding="utf-8")
     queries = re.findall(r"@media ?([^{]+)\{", bundle)
     assert queries and not [query for query in queries if "min-width" in query or "prefers-color-scheme" in query
                             or "reduced-motion:reduce" in query or "reduced-motion: reduce" in query

@@ -34,9 +34,9 @@ from badges.designs import FORMATS, BadgeArt, Designer
 from badges.fonts import FontSet
 from badges.generator import subline
 from badges.kit import plan_files, render_file
-from browser_support import output_file, visit
+from browser_support import visit
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL
+from conftest import ROOT, SITEURL, site_file
 from PIL import Image, ImageChops, ImageFilter, ImageStat
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
@@ -130,7 +130,7 @@ def downloads(browser, example_site, tmp_path_factory):
                     control = rows.nth(row_number).locator("td").nth(column).locator("a, button").first
                     href = control.get_attribute("href") or ""
                     if href.startswith(SITEURL + "/"):  # hosted: Playwright cancels downloads it routes
-                        files[(index, fmt, variant)] = output_file(example_site.output, href)
+                        files[(index, fmt, variant)] = site_file(example_site.output, href)
                         continue
                     files[(index, fmt, variant)] = download(page, control, folder, index)
             for kind in ("png", "svg", "png-v3", "svg-v3"):

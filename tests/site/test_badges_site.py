@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -24,10 +23,6 @@ FORMAT_SIZES = {"vierkant-400": (400, 400), "vierkant-1080": (1080, 1080), "staa
 
 def profile_data(slug: str) -> dict:
     return yaml.safe_load((PROFILES / f"{slug}.yaml").read_text(encoding="utf-8"))
-
-
-def local(build, url: str) -> Path:
-    return build.at(url)
 
 
 def kit_slugs(build) -> set[str]:
@@ -107,11 +102,11 @@ def test_kit_hosts_only_what_needs_a_url_and_offers_every_size(example_site):
             elif control["href"].endswith(".svg"):  # the light SVG, hosted: for pages without JavaScript too
                 assert control["href"].endswith("-licht.svg") and control["type"] == "image/svg+xml"
                 assert control.has_attr("download") and control.has_attr("data-svg")
-                root = ET.fromstring(local(example_site, control["href"]).read_bytes())
+                root = ET.fromstring(example_site.at(control["href"]).read_bytes())
                 text = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
                 assert "Maria-Louise" in text and "Ruwenborgh" in text  # real, selectable text, nothing cut
             else:
-                path = local(example_site, control["href"])
+                path = example_site.at(control["href"])
                 fmt = next(f for f in FORMAT_SIZES if f"-{f}-" in control["href"])
                 with Image.open(path) as image:
                     assert image.format == "PNG" and image.size == FORMAT_SIZES[fmt]
@@ -119,10 +114,10 @@ def test_kit_hosts_only_what_needs_a_url_and_offers_every_size(example_site):
                 assert f"{FORMAT_SIZES[fmt][0]} × {FORMAT_SIZES[fmt][1]} px" in row
     data = json.loads(page.find("script", id="badge-kit-data").string)
     assert [badge["id"] for badge in data["badges"]] == ids
-    design = local(example_site, data["design"])
+    design = example_site.at(data["design"])
     assert json.loads(design.read_text())["geometry"].keys() == FORMAT_SIZES.keys()
     for name in json.loads(design.read_text())["fonts"]:
-        assert local(example_site, data["fonts"] + name).is_file()
+        assert example_site.at(data["fonts"] + name).is_file()
 
 
 def test_snippets_use_absolute_urls_dimensions_and_alt_text(example_site):
@@ -134,10 +129,10 @@ def test_snippets_use_absolute_urls_dimensions_and_alt_text(example_site):
     for code, (width, height) in ((website, (200, 200)), (mail, (300, 100))):
         assert f'href="{SITEURL}/ambachtengids/{slug}/"' in code
         src = re.search(r'src="([^"]+)"', code).group(1)
-        assert src.startswith(SITEURL + "/") and local(example_site, src).is_file()
+        assert src.startswith(SITEURL + "/") and example_site.at(src).is_file()
         assert f'width="{width}"' in code and f'height="{height}"' in code
         assert "Ingrid van 't Hof" in re.search(r'alt="([^"]+)"', code).group(1)
-    with Image.open(local(example_site, re.search(r'src="([^"]+)"', mail).group(1))) as image:
+    with Image.open(example_site.at(re.search(r'src="([^"]+)"', mail).group(1))) as image:
         assert image.size == (600, 200)  # shown at 300 x 100: sharp on 2x screens
     # the copy buttons are made by the script (only it can copy), from the page's template, one per snippet
     assert page.select("main button") == page.select("main template button")
@@ -160,9 +155,9 @@ def test_kit_offers_verifiable_badge_linkedin_share_links_and_qr(example_site):
         assert [len(ul.select("li")) for ul in lists] == [4, 3]
         assert [li.select_one("noscript") is not None for ul in lists for li in ul.select("li")[:2]] == [True, False] * 2
     credential = page.find("a", href=f"{SITEURL}/openbadges/v3/credentials/{slug}-ambachtsmens.json")
-    assert credential is not None and local(example_site, credential["href"]).is_file()
+    assert credential is not None and example_site.at(credential["href"]).is_file()
     assertion = page.find("a", href=f"{SITEURL}/openbadges/assertions/{slug}-ambachtsmens.json")
-    assert assertion is not None and local(example_site, assertion["href"]).is_file()
+    assert assertion is not None and example_site.at(assertion["href"]).is_file()
     linkedin = [a["href"] for a in page.select("a[href^='https://www.linkedin.com/profile/add']")]
     assert linkedin
     query = parse_qs(urlsplit(linkedin[0]).query)
@@ -197,7 +192,7 @@ def test_profile_page_shows_badges_and_uses_the_share_card_as_open_graph_image(e
     page = example_site.page(f"ambachtengids/{slug}/")
     og = page.find("meta", property="og:image")["content"]
     assert og == f"{SITEURL}/badges/{slug}/{slug}-ambachtsmens-deelkaart-1200x630-licht.png"
-    with Image.open(local(example_site, og)) as image:
+    with Image.open(example_site.at(og)) as image:
         assert image.size == (1200, 630)
     assert page.find("a", href=f"{SITEURL}/badges/{slug}/") is not None
     kit = example_site.page(f"badges/{slug}/")
@@ -213,14 +208,14 @@ def test_generic_kit_has_supporter_badges_photo_frame_and_badge_criteria(example
         block = page.find(id=f"steun-{supporter['id']}")
         assert block is not None and supporter["text"] in block.get_text()
         links = block.select(".download-table a[download]")
-        assert len(links) == 12 and all(local(example_site, a["href"]).is_file() for a in links)
+        assert len(links) == 12 and all(example_site.at(a["href"]).is_file() for a in links)
     assert page.select_one("[data-photo-frame]") is not None
     for badge in supporters["badges"]:
         anchor = page.find(id=f"badge-{badge['id']}")
         assert anchor is not None and badge["name"] in anchor.get_text()
         badge_class = json.loads((example_site.output / f"openbadges/badges/{badge['id']}.json").read_text())
         assert badge_class["criteria"]["id"] == f"{SITEURL}/badges/#badge-{badge['id']}"
-        assert local(example_site, badge_class["image"]).is_file()
+        assert example_site.at(badge_class["image"]).is_file()
 
 
 def test_withdrawn_profiles_leave_only_revoked_stubs_and_unconsented_ones_nothing(example_site):

@@ -12,9 +12,9 @@ from assets.bundle import collect, load_spec, minify_css
 from assets.fontuse import faces, writes_text
 from assets.media import blocks, split
 from assets.usage import selectors, split_selector_list
-from browser_support import output_file, visit
+from browser_support import visit
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, site_file
 from test_browser import PAGE_TYPES, PAGED_DIRECTORY, page_path
 
 pytestmark = [pytest.mark.build]
@@ -29,7 +29,7 @@ def main_sheet(site, path):
     """The page's first stylesheet (its bundle's, all media): the bundle's name and the sheet's text."""
     html = path.read_text(encoding="utf-8")
     href = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)[0]
-    file = output_file(site.output, href) if "://" in href else (path.parent / href).resolve()
+    file = site_file(site.output, href) if "://" in href else (path.parent / href).resolve()
     return BUNDLE.search(href).group(1), file.read_text(encoding="utf-8"), html
 
 
@@ -279,7 +279,7 @@ def test_hover_states_are_those_of_the_unsplit_bundle(browser, example_site, the
                                    for part in SPEC.bundles[bundle]))
     subjects = hover_subjects(unsplit)
     own = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)[0]
-    own_file = str(output_file(example_site.output, own).relative_to(example_site.output))
+    own_file = str(site_file(example_site.output, own).relative_to(example_site.output))
     # the bundle's sheets for other media (media.split), left out where the bundle is one sheet
     split_off = {sheet.rsplit("/", 1)[1] for sheet, _media in theme_assets.stylesheets(bundle)[1:]}
 

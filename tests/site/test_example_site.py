@@ -10,8 +10,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import feedparser
 import pytest
-from browser_support import output_file
-from conftest import BUILD_MOMENT, ROOT, SITEURL
+from conftest import BUILD_MOMENT, ROOT, SITEURL, site_file
 from content_model.check import ContentChecker
 from icalendar import Calendar
 from PIL import Image
@@ -97,7 +96,7 @@ def test_og_image_is_the_story_image_or_the_1200x630_default(example_site):
 
 def local_target(build, url):
     """The output file an absolute site URL points at (None for other hosts), and its fragment."""
-    return output_file(build.output, url), urldefrag(url)[1]
+    return site_file(build.output, url), urldefrag(url)[1]
 
 
 def test_internal_links_and_images_resolve(example_site):

@@ -58,10 +58,6 @@ def kit_data(output: Path, slug: str) -> tuple[dict, BeautifulSoup]:
     return json.loads(page.find("script", id="badge-kit-data").string), page
 
 
-def local(output: Path, url: str) -> Path:
-    return site_file(output, url)
-
-
 def bake_like_the_kit_page(output: Path, slug: str, folder: Path) -> list[Path]:
     """The verifiable badges of a kit as its page bakes them (badge-kit.js): the hosted assertion (2.0) and
     signed credential (3.0), fetched byte for byte, in the badge's square PNG and in the page's SVG. The
@@ -71,13 +67,13 @@ def bake_like_the_kit_page(output: Path, slug: str, folder: Path) -> list[Path]:
     made = []
     for number, badge in enumerate(data["badges"]):
         block = page.find("section", attrs={"data-badge": str(number)})
-        svg = local(output, block.find("a", attrs={"data-svg": True})["href"]).read_text(encoding="utf-8")
+        svg = site_file(output, block.find("a", attrs={"data-svg": True})["href"]).read_text(encoding="utf-8")
         square = (output / "openbadges" / "badges" / f"{badge['id']}-vierkant-400-licht.png").read_bytes()
-        assertion = local(output, badge["verify"]).read_text(encoding="utf-8")
+        assertion = site_file(output, badge["verify"]).read_text(encoding="utf-8")
         files = {f"{badge['stem']}-verifieerbaar.png": baking.bake_png(square, assertion),
                  f"{badge['stem']}-verifieerbaar.svg": baking.bake_svg(svg, assertion, badge["verify"]).encode()}
         if "credential" in badge:
-            credential = local(output, badge["credential"]).read_text(encoding="utf-8")
+            credential = site_file(output, badge["credential"]).read_text(encoding="utf-8")
             files[f"{badge['stem']}-verifieerbaar-v3.png"] = baking.bake_png(square, credential, baking.KEYWORD_V3)
             files[f"{badge['stem']}-verifieerbaar-v3.svg"] = baking.bake_svg_credential(svg, credential).encode()
         for name, content in files.items():
@@ -97,7 +93,7 @@ def test_every_credential_of_the_example_site_verifies(example_site, tmp_path):
     assert not list(output.glob("badges/*/*-verifieerbaar*"))
     kits = sorted(path.parent.name for path in output.glob("badges/*/index.html"))
     named = [badge["credential"] for slug in kits for badge in kit_data(output, slug)[0]["badges"]]
-    assert files and sorted(local(output, url) for url in named) == files
+    assert files and sorted(site_file(output, url) for url in named) == files
     status = output / ob3.STATUS_PATH
     results = verify(output, [*files, status])
     failed = {name: r["error"] for name, r in results.items() if not r["verified"] or r["revoked"]}

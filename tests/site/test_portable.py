@@ -5,6 +5,7 @@ Chromium: stylesheets, scripts, images, the search index and links all come from
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -31,11 +32,17 @@ def portable_site(tmp_path_factory):
     content = write_minimal_content(base / "content")
     build = run_build(base / "www" / "sub" / "dir", content=content, siteurl="")  # as `make html` does
     assert build.ok, build.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(base / "www")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    with serving(base / "www") as origin:
+        yield build, f"{origin}/sub/dir/"
+
+
+@contextlib.contextmanager
+def serving(folder):
+    """``folder`` served with the site's CSP on a free port, by its origin (``http://127.0.0.1:<port>``)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield build, f"http://127.0.0.1:{server.server_address[1]}/sub/dir/"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
@@ -70,7 +77,7 @@ def test_published_pages_link_from_the_servers_root_and_name_the_site_absolutely
             assert page.select_one("meta[property='og:image']")["content"].startswith(SITEURL + "/")
     story = published_site.page("verhalen/")
     assert SITEURL + "/verhalen/" in published_site.file("feeds/verhalen.atom.xml").read_text()
-    assert story.select_one("a[href='/campagne/ambachtengids/']")
+    assert story.select_one(f"a[href='{SITE_PATH}/ambachtengids/']")
 
 
 @pytest.mark.parametrize("path", ["", "verhalen/een-klein-verhaal/", "ambachtengids/", "zoeken/?q=Vries",
@@ -85,14 +92,8 @@ def published_server(published_site, tmp_path_factory):
     """The published example site served at SITEURL's path (``/campagne/``) on a free port."""
     www = tmp_path_factory.mktemp("published-www")
     (www / SITE_PATH.strip("/")).symlink_to(published_site.output, target_is_directory=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(www)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(www) as origin:
+        yield f"{origin}{SITE_PATH}/"
 
 
 @pytest.mark.parametrize("path", ["", "verhalen/", "zoeken/?q=smid", "badges/ambachtenmarkt-harlingen/"])

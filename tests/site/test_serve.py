@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -16,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import BADGE_CACHE, BUILD_MOMENT, MINIMAL_STORY, ROOT, write_minimal_content
+from conftest import BADGE_CACHE, BUILD_MOMENT, MINIMAL_STORY, ROOT, free_port, write_minimal_content
 
 pytestmark = pytest.mark.build
 
@@ -32,14 +31,6 @@ def copy_of_the_repository(target: Path) -> Path:
     (target / ".cache" / "vendor").symlink_to(ROOT / ".cache" / "vendor")  # the pinned Decap bundle
     write_minimal_content(target / "content")
     return target
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    assert port != 8000
-    return port
 
 
 class Server:

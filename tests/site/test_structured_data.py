@@ -12,9 +12,8 @@ import json
 from collections import Counter
 
 import pytest
-from browser_support import output_file
 from bs4 import BeautifulSoup
-from conftest import SITEURL, run_build
+from conftest import SITEURL, run_build, site_file
 
 pytestmark = pytest.mark.build
 
@@ -155,7 +154,7 @@ def problems_of(output, path) -> list[str]:
             found.append(f"{where}: onbekend @type {data.get('@type')!r}; voeg zijn verplichte velden toe aan REQUIRED")
             continue
         found += [f"{where} ({data['@type']}): {problem}" for problem in check(data) + empty_values(data)]
-        found += [f"{where}: {url} bestaat niet in de build" for url in site_urls(data) if not output_file(output, url).is_file()]
+        found += [f"{where}: {url} bestaat niet in de build" for url in site_urls(data) if not site_file(output, url).is_file()]
     return found
 
 

@@ -18,19 +18,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, run_build, write_minimal_content
+from conftest import ROOT, free_port, run_build, write_minimal_content
 from content_model.check import ContentChecker
 from seo.headers import headers_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 SERVER = ROOT / "tools" / "decap-server" / "node_modules" / "decap-server" / "dist" / "index.js"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(port: int, seconds: float = 20) -> None:

@@ -78,11 +78,9 @@ def test_a_line_in_another_colour_reuses_its_mask(fonts):
     assert len(masks._masks) == 1  # the same mask, in the other colour
 
 
-@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("text", [text for text in TEXTS if text.strip()])  # a blank line is never fitted
 def test_cached_ink_boxes_are_pillows(fonts, designer, text):
     masks = textfit.Masks()
-    if not text.strip():
-        return
     fitted = designer.fitter.fit(text, "display", 540, 196, 84, 34, 2)
     for _ in range(2):
         assert (textfit.ink_box(fonts, fitted, 600.5, 126.25, "left", masks=masks)

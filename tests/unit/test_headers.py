@@ -1,3 +1,4 @@
+from conftest import free_port
 from seo.headers import CONTENT_SECURITY_POLICY, HEADERS, netlify_headers, nginx_snippet
 
 
@@ -55,14 +56,6 @@ def test_caching_rules():
         assert f'add_header {name} "{value}" always;' in assets
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_nginx_with_the_snippet_serves_production_headers_http2_and_precompressed_copies(tmp_path):
     """The committed nginx snippet under Debian's nginx (scripts/preview_server.py, which make
     lighthouse measures over): security headers, caching, the .br/.gz copies, 404.html, HTTP/2."""
@@ -88,7 +81,7 @@ def test_nginx_with_the_snippet_serves_production_headers_http2_and_precompresse
     (site / "theme" / "assetsx").mkdir()
     (site / "theme" / "assetsx" / "a.css").write_bytes(b"body{}")
     (tmp_path / "secret.txt").write_text("geheim")
-    port = _free_port()
+    port = free_port()
     (tmp_path / "nginx").mkdir()
     nginx = serve(site, port, tmp_path / "nginx")
     context = ssl.create_default_context()
